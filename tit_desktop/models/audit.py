@@ -1,0 +1,48 @@
+"""The audit log: who did what to which record, when, with old and new values."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import JSON, ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from tit_desktop.models.base import Base, BigIntKey, UTCDateTime
+
+
+class AuditAction:
+    INSERT = "insert"
+    UPDATE = "update"
+    DELETE = "delete"
+    VIEW = "view"
+    LOGIN = "login"
+    LOGIN_FAILED = "login_failed"
+    LOGOUT = "logout"
+    EXPORT = "export"
+    BACKUP = "backup"
+    RESTORE = "restore"
+    ALL = (INSERT, UPDATE, DELETE, VIEW, LOGIN, LOGIN_FAILED, LOGOUT, EXPORT, BACKUP, RESTORE)
+
+
+class AuditEntry(Base):
+    __tablename__ = "audit_log"
+    __audit_skip__ = True
+
+    id: Mapped[int] = mapped_column(BigIntKey, primary_key=True, autoincrement=True)
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime, nullable=False)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id", ondelete="SET NULL"))
+    # A copy of the name: the row still reads right if the user is later renamed.
+    username: Mapped[str] = mapped_column(String(64), nullable=False)
+    action: Mapped[str] = mapped_column(String(20), nullable=False)
+    entity: Mapped[str] = mapped_column(String(64), nullable=False)
+    entity_id: Mapped[str | None] = mapped_column(String(64))
+    # {field: [old, new]} for updates, {field: value} for inserts and deletes.
+    changes: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    detail: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = (
+        Index("ix_audit_log_at", "at"),
+        Index("ix_audit_log_entity", "entity", "entity_id"),
+        Index("ix_audit_log_user_at", "user_id", "at"),
+    )

@@ -1,0 +1,52 @@
+"""Application users and their roles."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+
+from sqlalchemy import Boolean, Enum, Integer, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from tit_desktop.models.base import Base, UTCDateTime, VersionedMixin, utc_now
+
+
+class Role(enum.StrEnum):
+    ADMIN = "admin"
+    COORDINATOR = "coordinatore"
+    OPERATOR = "operatore"
+    READ_ONLY = "lettura"
+
+
+def enum_column(enum_cls: type[enum.Enum], name: str) -> Enum:
+    """A portable enum: VARCHAR plus a named CHECK constraint, storing the values."""
+    return Enum(
+        enum_cls,
+        name=name,
+        native_enum=False,
+        create_constraint=True,
+        validate_strings=True,
+        length=max(len(str(m.value)) for m in enum_cls) + 8,
+        values_callable=lambda members: [str(m.value) for m in members],
+    )
+
+
+class User(VersionedMixin, Base):
+    __tablename__ = "app_user"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # Stored lower-case: logins are case-insensitive and unique regardless of case.
+    username: Mapped[str] = mapped_column(String(64), unique=True, nullable=False)
+    full_name: Mapped[str] = mapped_column(String(200), nullable=False, default="")
+    role: Mapped[Role] = mapped_column(enum_column(Role, "role"), nullable=False)
+    password_hash: Mapped[str] = mapped_column(String(255), nullable=False)
+    active: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)
+    must_change_password: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    failed_logins: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    locked_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    last_login_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, nullable=False, default=utc_now)
+
+    # Never copied into the audit log.
+    __audit_redacted__ = frozenset({"password_hash"})
+    __audit_ignored__ = frozenset({"version", "last_login_at", "created_at"})

@@ -1,0 +1,1 @@
+"""Use cases: validation, permissions, audit, queries. No Qt here."""

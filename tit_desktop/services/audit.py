@@ -1,0 +1,221 @@
+"""Audit log: every change flushed by a service is written, in the same transaction,
+with who, when (UTC), which record and each field's old and new value.
+
+The listener works on the ORM flush, so no service can forget to audit; a flush with
+changes and no acting user is a programming error and fails. Reads of a person's
+record, logins and exports are recorded explicitly with :func:`record`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+import enum
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import event, func, insert, inspect, select
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.base import NO_VALUE
+
+from tit_desktop.models.audit import AuditEntry
+from tit_desktop.services import clock
+from tit_desktop.services.permissions import Actor, Permission, require
+
+ACTOR_KEY = "tit_actor"
+REDACTED = "***"
+
+
+def bind_actor(session: Session, actor: Actor) -> None:
+    session.info[ACTOR_KEY] = actor
+
+
+def actor_of(session: Session) -> Actor | None:
+    return session.info.get(ACTOR_KEY)
+
+
+def _plain(value: Any) -> Any:
+    """A JSON-safe rendering of a column value."""
+    if isinstance(value, enum.Enum):
+        return value.value
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, dt.datetime | dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal):
+        return str(value)
+    if isinstance(value, bytes):
+        return f"<{len(value)} byte>"
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    return str(value)
+
+
+def entity_name(obj: Any) -> str:
+    return getattr(obj, "__audit_name__", None) or obj.__class__.__tablename__
+
+
+def _primary_key(obj: Any) -> str | None:
+    state = inspect(obj)
+    key = state.mapper.primary_key_from_instance(obj)
+    if all(part is None for part in key):
+        return None
+    return "/".join(str(part) for part in key)
+
+
+def _column_changes(obj: Any, kind: str) -> dict[str, Any]:
+    state = inspect(obj)
+    redacted = getattr(obj, "__audit_redacted__", frozenset())
+    ignored = getattr(obj, "__audit_ignored__", frozenset())
+    changes: dict[str, Any] = {}
+    for attr in state.mapper.column_attrs:
+        key = attr.key
+        if key in ignored:
+            continue
+        history = state.attrs[key].history
+        if kind == "update":
+            if not history.has_changes():
+                continue
+            old = history.deleted[0] if history.deleted else None
+            new = history.added[0] if history.added else None
+            if old == new:
+                continue
+            if key in redacted:
+                changes[key] = [REDACTED, REDACTED]
+            else:
+                changes[key] = [_plain(old), _plain(new)]
+        else:
+            value = state.attrs[key].loaded_value if kind == "delete" else state.attrs[key].value
+            if value is None or value is NO_VALUE:
+                continue
+            changes[key] = REDACTED if key in redacted else _plain(value)
+    return changes
+
+
+def _audited(obj: Any) -> bool:
+    return not getattr(obj, "__audit_skip__", False)
+
+
+@event.listens_for(Session, "after_flush")
+def _write_audit_rows(session: Session, _flush_context: Any) -> None:
+    rows: list[dict[str, Any]] = []
+    for kind, objects in (
+        ("insert", session.new),
+        ("update", session.dirty),
+        ("delete", session.deleted),
+    ):
+        for obj in objects:
+            if not _audited(obj):
+                continue
+            if kind == "update" and not session.is_modified(obj, include_collections=False):
+                continue
+            changes = _column_changes(obj, kind)
+            if kind == "update" and not changes:
+                continue
+            rows.append(
+                {"action": kind, "entity": entity_name(obj), "entity_id": _primary_key(obj),
+                 "changes": changes}
+            )
+    if not rows:
+        return
+    actor = actor_of(session)
+    if actor is None:
+        raise RuntimeError("Modifica senza utente: usare Database.transaction(actor)")
+    now = clock.utcnow()
+    for row in rows:
+        row.update(at=now, user_id=actor.user_id, username=actor.username, detail=None)
+    # Straight to the connection: the ORM is mid-flush and must not see new objects now.
+    session.connection().execute(insert(AuditEntry.__table__), rows)
+
+
+def record(
+    session: Session,
+    actor: Actor,
+    action: str,
+    entity: str,
+    entity_id: str | int | None = None,
+    detail: str | None = None,
+    changes: dict[str, Any] | None = None,
+) -> None:
+    """Record an event that is not a change of a row: opening a record, a login, an export."""
+    session.add(
+        AuditEntry(
+            at=clock.utcnow(),
+            user_id=actor.user_id,
+            username=actor.username,
+            action=action,
+            entity=entity,
+            entity_id=None if entity_id is None else str(entity_id),
+            detail=detail,
+            changes=changes,
+        )
+    )
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    username: str | None = None
+    entity: str | None = None
+    entity_id: str | None = None
+    action: str | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None  # inclusive
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    id: int
+    at: dt.datetime
+    username: str
+    action: str
+    entity: str
+    entity_id: str | None
+    changes: dict[str, Any] | None
+    detail: str | None
+
+
+def _day_start_utc(day: dt.date) -> dt.datetime:
+    local_midnight = dt.datetime.combine(day, dt.time()).astimezone()
+    return local_midnight.astimezone(dt.UTC)
+
+
+def _filtered(query: Any, flt: AuditFilter) -> Any:
+    if flt.username:
+        query = query.where(AuditEntry.username == flt.username.strip().lower())
+    if flt.entity:
+        query = query.where(AuditEntry.entity == flt.entity)
+    if flt.entity_id:
+        query = query.where(AuditEntry.entity_id == flt.entity_id)
+    if flt.action:
+        query = query.where(AuditEntry.action == flt.action)
+    if flt.date_from:
+        query = query.where(AuditEntry.at >= _day_start_utc(flt.date_from))
+    if flt.date_to:
+        query = query.where(AuditEntry.at < _day_start_utc(flt.date_to + dt.timedelta(days=1)))
+    return query
+
+
+def search(
+    session: Session, actor: Actor, flt: AuditFilter, limit: int = 500, offset: int = 0
+) -> list[AuditRow]:
+    """Newest first. Only admin and coordinatore may read the log."""
+    require(actor, Permission.VIEW_AUDIT)
+    query = _filtered(select(AuditEntry), flt).order_by(AuditEntry.id.desc())
+    entries = session.scalars(query.limit(limit).offset(offset)).all()
+    return [
+        AuditRow(e.id, e.at, e.username, e.action, e.entity, e.entity_id, e.changes, e.detail)
+        for e in entries
+    ]
+
+
+def count(session: Session, actor: Actor, flt: AuditFilter) -> int:
+    require(actor, Permission.VIEW_AUDIT)
+    query = _filtered(select(func.count()).select_from(AuditEntry), flt)
+    return int(session.scalar(query) or 0)
+
+
+def known_entities(session: Session, actor: Actor) -> list[str]:
+    require(actor, Permission.VIEW_AUDIT)
+    return list(session.scalars(select(AuditEntry.entity).distinct().order_by(AuditEntry.entity)))

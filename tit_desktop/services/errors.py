@@ -1,0 +1,65 @@
+"""Typed errors raised by services. Messages are in Italian: users read them."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+
+class ServiceError(Exception):
+    """Base of every refusal a service can give. ``message`` is for the user."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def to_json(self) -> dict[str, object]:
+        return {"error": type(self).__name__, "message": self.message}
+
+
+class ValidationError(ServiceError):
+    """Input refused. ``fields`` maps a field name to the reason, in Italian."""
+
+    def __init__(self, fields: Mapping[str, str], message: str | None = None) -> None:
+        self.fields = dict(fields)
+        text = message or "; ".join(f"{label_for(k)}: {v}" for k, v in self.fields.items())
+        super().__init__(text)
+
+    def to_json(self) -> dict[str, object]:
+        data = super().to_json()
+        data["fields"] = self.fields
+        return data
+
+
+class PermissionDenied(ServiceError):
+    pass
+
+
+class AuthenticationError(ServiceError):
+    pass
+
+
+class ConflictError(ServiceError):
+    """The data changed under the user (another PC) or a uniqueness rule would break."""
+
+
+class NotFound(ServiceError):
+    pass
+
+
+class DatabaseVersionError(ServiceError):
+    """The database was written by a newer version of the application."""
+
+
+# Readable names for the fields most messages talk about; other keys are shown as they are.
+FIELD_LABELS: dict[str, str] = {
+    "username": "Nome utente",
+    "full_name": "Nome e cognome",
+    "password": "Password",
+    "new_password": "Nuova password",
+    "role": "Ruolo",
+    "database_url": "Database",
+}
+
+
+def label_for(field: str) -> str:
+    return FIELD_LABELS.get(field, field)
