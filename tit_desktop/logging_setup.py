@@ -9,7 +9,7 @@ from pathlib import Path
 from tit_desktop import paths
 
 LOG_FILE_NAME = "tit-desktop.log"
-_configured = False
+_handler: logging.handlers.RotatingFileHandler | None = None
 
 
 def log_file() -> Path:
@@ -17,19 +17,22 @@ def log_file() -> Path:
 
 
 def setup_logging(level: int = logging.INFO) -> Path:
-    """Send the application's log to a rotating file (1 MB x 5). Idempotent."""
-    global _configured
+    """Send the application's log to a rotating file (1 MB x 5). Calling it again with the
+    same log folder does nothing; with another folder, it moves the log there."""
+    global _handler
     target = log_file()
-    if _configured:
-        return target
-    handler = logging.handlers.RotatingFileHandler(
+    root = logging.getLogger()
+    if _handler is not None:
+        if Path(_handler.baseFilename) == target.resolve():
+            return target
+        root.removeHandler(_handler)
+        _handler.close()
+    _handler = logging.handlers.RotatingFileHandler(
         target, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
     )
-    handler.setFormatter(
+    _handler.setFormatter(
         logging.Formatter("%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s")
     )
-    root = logging.getLogger()
-    root.addHandler(handler)
+    root.addHandler(_handler)
     root.setLevel(level)
-    _configured = True
     return target

@@ -2,6 +2,42 @@
 
 from tit_desktop.models.audit import AuditAction, AuditEntry
 from tit_desktop.models.base import Base
+from tit_desktop.models.registry import (
+    Attachment,
+    Disability,
+    Employment,
+    HouseholdLink,
+    HouseholdRelation,
+    NoteLevel,
+    NotSamePerson,
+    Organisation,
+    PermitReason,
+    Person,
+    PersonNote,
+    PersonSearchToken,
+    Sex,
+    StaffMember,
+)
 from tit_desktop.models.user import Role, User
 
-__all__ = ["AuditAction", "AuditEntry", "Base", "Role", "User"]
+__all__ = [
+    "Attachment",
+    "AuditAction",
+    "AuditEntry",
+    "Base",
+    "Disability",
+    "Employment",
+    "HouseholdLink",
+    "HouseholdRelation",
+    "NotSamePerson",
+    "NoteLevel",
+    "Organisation",
+    "PermitReason",
+    "Person",
+    "PersonNote",
+    "PersonSearchToken",
+    "Role",
+    "Sex",
+    "StaffMember",
+    "User",
+]

@@ -53,6 +53,24 @@ def _plain(value: Any) -> Any:
     return str(value)
 
 
+# What users read in the activity log for each kind of record.
+ENTITY_LABELS: dict[str, str] = {
+    "app_user": "utente",
+    "person": "persona",
+    "person_note": "nota",
+    "household_link": "legame familiare",
+    "attachment": "allegato",
+    "not_same_person": "persone distinte",
+    "organisation": "ente",
+    "staff_member": "operatore",
+    "database": "database",
+}
+
+
+def entity_label(entity: str) -> str:
+    return ENTITY_LABELS.get(entity, entity)
+
+
 def entity_name(obj: Any) -> str:
     return getattr(obj, "__audit_name__", None) or obj.__class__.__tablename__
 
@@ -67,8 +85,8 @@ def _primary_key(obj: Any) -> str | None:
 
 def _column_changes(obj: Any, kind: str) -> dict[str, Any]:
     state = inspect(obj)
-    redacted = getattr(obj, "__audit_redacted__", frozenset())
-    ignored = getattr(obj, "__audit_ignored__", frozenset())
+    redacted: frozenset[str] = getattr(obj, "__audit_redacted__", frozenset())
+    ignored: frozenset[str] = getattr(obj, "__audit_ignored__", frozenset())
     changes: dict[str, Any] = {}
     for attr in state.mapper.column_attrs:
         key = attr.key
@@ -115,8 +133,12 @@ def _write_audit_rows(session: Session, _flush_context: Any) -> None:
             if kind == "update" and not changes:
                 continue
             rows.append(
-                {"action": kind, "entity": entity_name(obj), "entity_id": _primary_key(obj),
-                 "changes": changes}
+                {
+                    "action": kind,
+                    "entity": entity_name(obj),
+                    "entity_id": _primary_key(obj),
+                    "changes": changes,
+                }
             )
     if not rows:
         return
@@ -127,7 +149,7 @@ def _write_audit_rows(session: Session, _flush_context: Any) -> None:
     for row in rows:
         row.update(at=now, user_id=actor.user_id, username=actor.username, detail=None)
     # Straight to the connection: the ORM is mid-flush and must not see new objects now.
-    session.connection().execute(insert(AuditEntry.__table__), rows)
+    session.connection().execute(insert(AuditEntry), rows)
 
 
 def record(

@@ -8,7 +8,6 @@ office from one PC to a shared server and back.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import sqlite3
 from pathlib import Path

@@ -131,12 +131,12 @@ class Database:
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
-        """A session for reads only: nothing it holds is ever committed."""
+        """A session for reads only: nothing it holds is ever committed (closing it rolls
+        the database transaction back, and leaves loaded objects readable)."""
         session = self._sessions()
         try:
             yield session
         finally:
-            session.rollback()
             session.close()
 
     def check_connection(self) -> None:
@@ -146,9 +146,7 @@ class Database:
                 connection.exec_driver_sql("SELECT 1")
         except OperationalError as exc:
             reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
-            raise ValidationError(
-                {"database_url": f"connessione non riuscita ({reason})"}
-            ) from exc
+            raise ValidationError({"database_url": f"connessione non riuscita ({reason})"}) from exc
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -58,7 +58,23 @@ FIELD_LABELS: dict[str, str] = {
     "new_password": "Nuova password",
     "role": "Ruolo",
     "database_url": "Database",
+    "active": "Attivo",
+    "must_change_password": "Deve cambiare password",
+    "failed_logins": "Tentativi errati",
+    "locked_until": "Bloccato fino a",
+    "password_hash": "Password",
+    "name": "Nome",
+    "fiscal_code": "Codice fiscale",
+    "vat_number": "Partita IVA",
+    "phone": "Telefono",
+    "email": "E-mail",
+    "address": "Indirizzo",
 }
+
+
+def register_labels(labels: Mapping[str, str]) -> None:
+    """Each service module adds the readable names of its fields."""
+    FIELD_LABELS.update(labels)
 
 
 def label_for(field: str) -> str:

@@ -167,8 +167,13 @@ def login(db: Database, username: str, password: str) -> Actor:
     with db.transaction(SYSTEM) as session:
         user = _user_by_name(session, username)
         if user is None:
-            audit.record(session, SYSTEM, AuditAction.LOGIN_FAILED, "app_user",
-                         detail=f"utente sconosciuto: {normalise_username(username)[:64]}")
+            audit.record(
+                session,
+                SYSTEM,
+                AuditAction.LOGIN_FAILED,
+                "app_user",
+                detail=f"utente sconosciuto: {normalise_username(username)[:64]}",
+            )
             failure: str | None = _BAD_CREDENTIALS
         elif user.locked_until is not None and user.locked_until > now:
             failure = _locked_message(user.locked_until)
@@ -182,9 +187,8 @@ def login(db: Database, username: str, password: str) -> Actor:
                 if user.failed_logins >= MAX_FAILED_LOGINS:
                     user.locked_until = now + LOCKOUT
                     user.failed_logins = 0
-                    failure = (
-                        f"Password errata per {MAX_FAILED_LOGINS} volte: "
-                        + _locked_message(user.locked_until)
+                    failure = f"Password errata per {MAX_FAILED_LOGINS} volte: " + _locked_message(
+                        user.locked_until
                     )
                 audit.record(session, _actor(user), AuditAction.LOGIN_FAILED, "app_user", user.id)
             else:
@@ -263,8 +267,8 @@ def update_user(
         raise ConflictError(STALE_MESSAGE)
     new_role = _parse_role(role) if role is not None else user.role
     new_active = user.active if active is None else active
-    removing_admin = user.role is Role.ADMIN and user.active and (
-        new_role is not Role.ADMIN or not new_active
+    removing_admin = (
+        user.role is Role.ADMIN and user.active and (new_role is not Role.ADMIN or not new_active)
     )
     if removing_admin and _active_admins(session) <= 1:
         raise ValidationError(

@@ -1,0 +1,219 @@
+"""The command line in a subprocess, as the office's IT would run it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tit_desktop import __version__
+
+PASSWORD = "Password-della-cli-1"
+
+
+def run(
+    *args: str, db_url: str | None = None, stdin: str = "", env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "tit_desktop"]
+    if db_url:
+        command += ["--database", db_url]
+    full_env = {**os.environ, **(env or {})}
+    return subprocess.run(
+        [*command, *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=full_env,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_version() -> None:
+    result = run("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"tit-desktop {__version__}"
+
+
+def test_wrong_usage_exits_2() -> None:
+    result = run("db", "nonesiste")
+    assert result.returncode == 2
+    assert "errore" in result.stderr
+    assert run("user", "add", "mario").returncode == 2  # --role missing
+
+
+def test_first_admin_then_users_need_an_admin_login(db_url: str) -> None:
+    first = run(
+        "user", "add", "anna", "--role", "admin", "--json", db_url=db_url, stdin=PASSWORD + "\n"
+    )
+    assert first.returncode == 0, first.stderr
+    assert json.loads(first.stdout) == {"id": 1, "username": "anna", "role": "admin"}
+    # With a user in the database, adding another one needs an administrator's login.
+    anonymous = run(
+        "user",
+        "add",
+        "marco",
+        "--role",
+        "operatore",
+        db_url=db_url,
+        stdin="Segreto-del-collega-1\n",
+    )
+    assert anonymous.returncode == 2
+    assert "--user" in anonymous.stderr
+    wrong = run(
+        "--user",
+        "anna",
+        "user",
+        "add",
+        "marco",
+        "--role",
+        "operatore",
+        "--json",
+        db_url=db_url,
+        stdin="Segreto-del-collega-1\n",
+        env={"TIT_PASSWORD": "sbagliata-1"},
+    )
+    assert wrong.returncode == 1
+    assert json.loads(wrong.stdout) == {
+        "ok": False,
+        "error": "AuthenticationError",
+        "message": "Nome utente o password non corretti.",
+    }
+    ok = run(
+        "--user",
+        "anna",
+        "user",
+        "add",
+        "marco",
+        "--role",
+        "operatore",
+        db_url=db_url,
+        stdin="Segreto-del-collega-1\n",
+        env={"TIT_PASSWORD": PASSWORD},
+    )
+    assert ok.returncode == 0, ok.stderr
+    assert "Utente «marco» creato con ruolo operatore." in ok.stdout
+    # An operator may not add users: refused, exit 1, reason printed.
+    refused = run(
+        "--user",
+        "marco",
+        "user",
+        "add",
+        "luca",
+        "--role",
+        "lettura",
+        db_url=db_url,
+        stdin="Segreto-di-altro-1\n",
+        env={"TIT_PASSWORD": "Segreto-del-collega-1"},
+    )
+    assert refused.returncode == 1
+    assert "non permette di gestire gli utenti" in refused.stderr
+
+
+def test_bad_password_is_refused_with_field(db_url: str) -> None:
+    result = run("user", "add", "anna", "--role", "admin", "--json", db_url=db_url, stdin="corta\n")
+    assert result.returncode == 1
+    payload = json.loads(result.stdout)
+    assert payload["error"] == "ValidationError"
+    assert payload["fields"] == {"password": "deve avere almeno 8 caratteri"}
+
+
+def test_db_current_upgrade_backup_restore(db_url: str, tmp_path: Path) -> None:
+    current = run("db", "current", "--json", db_url=db_url)
+    assert current.returncode == 0, current.stderr
+    state = json.loads(current.stdout)
+    assert state["state"] == "current" and state["current"] == state["head"]
+    upgrade = run("db", "upgrade", db_url=db_url)
+    assert upgrade.returncode == 0
+    assert "già aggiornato" in upgrade.stdout
+    assert (
+        run(
+            "user", "add", "anna", "--role", "admin", db_url=db_url, stdin=PASSWORD + "\n"
+        ).returncode
+        == 0
+    )
+    out = tmp_path / "backup.sqlite3"
+    env = {"TIT_PASSWORD": PASSWORD}
+    made = run(
+        "--user", "anna", "db", "backup", "--out", str(out), "--json", db_url=db_url, env=env
+    )
+    assert made.returncode == 0, made.stderr
+    assert json.loads(made.stdout) == {"backup": str(out)}
+    assert (
+        run(
+            "--user",
+            "anna",
+            "user",
+            "add",
+            "dopo",
+            "--role",
+            "lettura",
+            db_url=db_url,
+            env=env,
+            stdin="Segreto-successivo-1\n",
+        ).returncode
+        == 0
+    )
+    restored = run("--user", "anna", "db", "restore", str(out), db_url=db_url, env=env)
+    assert restored.returncode == 0, restored.stderr
+    # The user added after the backup is gone.
+    gone = run(
+        "--user",
+        "dopo",
+        "db",
+        "current",
+        db_url=db_url,
+        env={"TIT_PASSWORD": "Segreto-successivo-1"},
+    )
+    assert gone.returncode == 0  # db current needs no login
+    login = run(
+        "--user",
+        "dopo",
+        "db",
+        "backup",
+        "--out",
+        str(tmp_path / "b2.sqlite3"),
+        db_url=db_url,
+        env={"TIT_PASSWORD": "Segreto-successivo-1"},
+    )
+    assert login.returncode == 1
+    assert "Nome utente o password non corretti." in login.stderr
+
+
+def test_environment_variable_chooses_the_database(tmp_path: Path) -> None:
+    path = tmp_path / "da-env.sqlite3"
+    result = run("db", "upgrade", env={"TIT_DATABASE_URL": "sqlite:///" + path.as_posix()})
+    assert result.returncode == 0, result.stderr
+    assert path.exists()
+
+
+def test_unsupported_database_url_is_refused() -> None:
+    result = run("db", "current", "--json", db_url="mysql://x@localhost/db")
+    assert result.returncode == 1
+    payload = json.loads(result.stdout)
+    assert payload["fields"] == {
+        "database_url": "sono supportati solo SQLite (sqlite:///...) e PostgreSQL"
+    }
+
+
+@pytest.mark.parametrize("command", [["db", "upgrade"], ["db", "current"]])
+def test_a_newer_database_is_refused_by_every_command(tmp_path: Path, command: list[str]) -> None:
+    import sqlite3
+
+    path = tmp_path / "nuovo.sqlite3"
+    assert run("db", "upgrade", db_url="sqlite:///" + path.as_posix()).returncode == 0
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE alembic_version SET version_num='999999999999'")
+    conn.commit()
+    conn.close()
+    result = run(*command, db_url="sqlite:///" + path.as_posix())
+    if command[1] == "current":
+        assert result.returncode == 0
+        assert "più recente dell'applicazione" in result.stdout
+    else:
+        assert result.returncode == 1
+        assert "versione più recente di TIT Desktop" in result.stderr

@@ -1,0 +1,3 @@
+from tit_desktop.cli import main
+
+main()

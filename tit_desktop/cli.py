@@ -1,0 +1,284 @@
+"""The command line: a thin layer over the same services the window uses.
+
+Exit codes: 0 done, 1 refused (reasons printed; as JSON with --json), 2 wrong usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import logging
+import os
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, NoReturn
+
+from tit_desktop import APP_NAME, __version__
+from tit_desktop.logging_setup import setup_logging
+from tit_desktop.services import backup, schema, users
+from tit_desktop.services.database import Database
+from tit_desktop.services.errors import ServiceError, ValidationError
+from tit_desktop.services.permissions import SYSTEM, Actor
+from tit_desktop.settings import resolve_database_url
+
+log = logging.getLogger(__name__)
+
+EXIT_OK = 0
+EXIT_REFUSED = 1
+EXIT_USAGE = 2
+
+
+class UsageError(Exception):
+    """Wrong usage of the command line (exit code 2)."""
+
+
+class ArgumentParser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: errore: {message}\n")
+
+
+@dataclass
+class Context:
+    args: argparse.Namespace
+    db: Database
+
+    @property
+    def as_json(self) -> bool:
+        return bool(getattr(self.args, "json", False))
+
+    def actor(self, allow_system_when_no_users: bool = False) -> Actor:
+        """Log in as --user with TIT_PASSWORD (or a prompt)."""
+        if allow_system_when_no_users:
+            with self.db.reading() as session:
+                if not users.users_exist(session):
+                    return SYSTEM
+        name = self.args.user or os.environ.get("TIT_USER")
+        if not name:
+            raise UsageError("questo comando richiede --user NOME (password in TIT_PASSWORD)")
+        password = os.environ.get("TIT_PASSWORD")
+        if password is None:
+            if not sys.stdin.isatty():
+                raise UsageError("password mancante: impostare TIT_PASSWORD")
+            password = getpass.getpass(f"Password di {name}: ")
+        return users.login(self.db, name, password)
+
+    def upgrade_schema(self) -> None:
+        result = schema.upgrade(self.db)
+        if result.changed and result.from_revision is not None:
+            print(
+                f"Database aggiornato dalla revisione {result.from_revision} alla "
+                f"{result.to_revision} (backup: {result.backup_path})",
+                file=sys.stderr,
+            )
+
+    def emit(self, data: Any, text: str) -> None:
+        if self.as_json:
+            print(json.dumps(data, ensure_ascii=False, default=str, indent=2))
+        else:
+            print(text)
+
+
+def _read_new_password() -> str:
+    if sys.stdin.isatty():
+        first = getpass.getpass("Nuova password: ")
+        second = getpass.getpass("Ripetere la password: ")
+        if first != second:
+            raise ValidationError({"password": "le due password non coincidono"})
+        return first
+    line = sys.stdin.readline()
+    return line.rstrip("\r\n")
+
+
+# --- commands -------------------------------------------------------------------------
+
+
+def cmd_db_upgrade(ctx: Context) -> int:
+    result = schema.upgrade(ctx.db)
+    data = {
+        "from": result.from_revision,
+        "to": result.to_revision,
+        "backup": str(result.backup_path) if result.backup_path else None,
+    }
+    if result.changed:
+        text = f"Database aggiornato: {result.from_revision or 'vuoto'} -> {result.to_revision}"
+        if result.backup_path:
+            text += f"\nBackup precedente: {result.backup_path}"
+    else:
+        text = f"Il database è già aggiornato (revisione {result.to_revision})."
+    ctx.emit(data, text)
+    return EXIT_OK
+
+
+def cmd_db_current(ctx: Context) -> int:
+    st = schema.status(ctx.db)
+    data = {
+        "current": st.current,
+        "head": st.head,
+        "state": st.state.name.lower(),
+        "database": ctx.db.describe(),
+    }
+    ctx.emit(
+        data,
+        f"{ctx.db.describe()}\nRevisione: {st.current or 'nessuna'} (applicazione: {st.head}), "
+        f"stato: {st.state.value}",
+    )
+    return EXIT_OK
+
+
+def cmd_db_backup(ctx: Context) -> int:
+    actor = ctx.actor(allow_system_when_no_users=True)
+    path = backup.backup(ctx.db, actor, Path(ctx.args.out) if ctx.args.out else None)
+    ctx.emit({"backup": str(path)}, f"Backup scritto in {path}")
+    return EXIT_OK
+
+
+def cmd_db_restore(ctx: Context) -> int:
+    actor = ctx.actor(allow_system_when_no_users=True)
+    safety = backup.restore(ctx.db, actor, Path(ctx.args.file))
+    text = f"Ripristinato da {ctx.args.file}."
+    if safety:
+        text += f"\nI dati precedenti sono stati salvati in {safety}"
+    ctx.emit({"restored": ctx.args.file, "previous_data": str(safety) if safety else None}, text)
+    return EXIT_OK
+
+
+def cmd_user_add(ctx: Context) -> int:
+    ctx.upgrade_schema()
+    actor = ctx.actor(allow_system_when_no_users=True)
+    password = _read_new_password()
+    with ctx.db.transaction(actor) as session:
+        info = users.add_user(
+            session, actor, ctx.args.name, ctx.args.role, password, ctx.args.full_name or ""
+        )
+    ctx.emit(
+        {"id": info.id, "username": info.username, "role": info.role.value},
+        f"Utente «{info.username}» creato con ruolo {info.role.value}.",
+    )
+    return EXIT_OK
+
+
+def cmd_demo(ctx: Context) -> int:
+    from tit_desktop.services import demo
+
+    ctx.upgrade_schema()
+    actor = ctx.actor(allow_system_when_no_users=True)
+    summary = demo.fill_demo_data(ctx.db, actor, people=ctx.args.people, seed=ctx.args.seed)
+    lines = ["Dati dimostrativi inseriti:"] + [f"  {k}: {v}" for k, v in summary.items()]
+    ctx.emit(summary, "\n".join(lines))
+    return EXIT_OK
+
+
+# --- parser ---------------------------------------------------------------------------
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"«{text}» non è un numero intero") from exc
+    if value < 1:
+        raise argparse.ArgumentTypeError("deve essere almeno 1")
+    return value
+
+
+def build_parser() -> ArgumentParser:
+    parser = ArgumentParser(
+        prog=APP_NAME,
+        description="TIT Desktop: senza comando apre l'applicazione.",
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument(
+        "--database",
+        metavar="URL",
+        help="database da usare (sqlite:///file.sqlite3 o postgresql+psycopg://utente@host/db);"
+        " anche TIT_DATABASE_URL",
+    )
+    parser.add_argument("--user", metavar="NOME", help="utente (password in TIT_PASSWORD)")
+    sub = parser.add_subparsers(dest="command", metavar="COMANDO", parser_class=ArgumentParser)
+
+    def json_flag(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--json", action="store_true", help="risultato in JSON")
+
+    demo = sub.add_parser("demo", help="riempie un database VUOTO con dati dimostrativi")
+    demo.add_argument("--people", type=_positive_int, default=120, metavar="N")
+    demo.add_argument("--seed", type=int, default=2020, metavar="S")
+    json_flag(demo)
+    demo.set_defaults(handler=cmd_demo)
+
+    db = sub.add_parser("db", help="aggiornamento, backup e ripristino del database")
+    db_sub = db.add_subparsers(dest="db_command", metavar="AZIONE", parser_class=ArgumentParser)
+    db_sub.required = True
+    up = db_sub.add_parser("upgrade", help="aggiorna lo schema (con backup prima)")
+    json_flag(up)
+    up.set_defaults(handler=cmd_db_upgrade)
+    cur = db_sub.add_parser("current", help="revisione dello schema")
+    json_flag(cur)
+    cur.set_defaults(handler=cmd_db_current)
+    bk = db_sub.add_parser("backup", help="copia di sicurezza in un file SQLite")
+    bk.add_argument("--out", metavar="FILE")
+    json_flag(bk)
+    bk.set_defaults(handler=cmd_db_backup)
+    rs = db_sub.add_parser("restore", help="ripristina un backup (sostituisce tutti i dati)")
+    rs.add_argument("file", metavar="FILE")
+    json_flag(rs)
+    rs.set_defaults(handler=cmd_db_restore)
+
+    user = sub.add_parser("user", help="utenti")
+    user_sub = user.add_subparsers(
+        dest="user_command", metavar="AZIONE", parser_class=ArgumentParser
+    )
+    user_sub.required = True
+    add = user_sub.add_parser("add", help="nuovo utente (password da standard input)")
+    add.add_argument("name", metavar="NOME")
+    add.add_argument("--role", required=True, choices=[r.value for r in users.Role])
+    add.add_argument("--full-name", metavar='"NOME COGNOME"')
+    json_flag(add)
+    add.set_defaults(handler=cmd_user_add)
+    return parser
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from tit_desktop.ui.app import main as gui_main
+
+        return gui_main(database_url=args.database)
+    handler: Callable[[Context], int] = args.handler
+    setup_logging()
+    as_json = bool(getattr(args, "json", False))
+    try:
+        db = Database(resolve_database_url(args.database))
+    except ServiceError as exc:
+        return _refused(exc, as_json)
+    ctx = Context(args=args, db=db)
+    try:
+        return handler(ctx)
+    except UsageError as exc:
+        print(f"{APP_NAME}: errore: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except ServiceError as exc:
+        return _refused(exc, as_json)
+    finally:
+        db.dispose()
+
+
+def _refused(exc: ServiceError, as_json: bool) -> int:
+    log.info("Refused: %s", exc.message)
+    if as_json:
+        print(json.dumps({"ok": False, **exc.to_json()}, ensure_ascii=False, indent=2))
+    else:
+        print(f"Rifiutato: {exc.message}", file=sys.stderr)
+    return EXIT_REFUSED
+
+
+def main() -> None:
+    sys.exit(run())
+
+
+if __name__ == "__main__":
+    main()

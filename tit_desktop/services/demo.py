@@ -1,0 +1,315 @@
+"""Realistic demo data for an EMPTY database: organisations, staff, beneficiaries.
+
+Names come from the beneficiaries' real countries, with their accents and scripts; people
+born abroad get the codice fiscale the Agenzia delle Entrate would compute (state code
+Z###). Everything is written through the same services as the window, so it is
+validated and audited. Each later capability adds its own services here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections.abc import Callable
+from typing import Literal, TypeVar
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from tit_desktop.models import (
+    HouseholdLink,
+    HouseholdRelation,
+    NoteLevel,
+    Organisation,
+    Person,
+    PersonNote,
+    StaffMember,
+)
+from tit_desktop.services import clock, codice_fiscale, demo_names, persons
+from tit_desktop.services.database import Database
+from tit_desktop.services.errors import ValidationError
+from tit_desktop.services.permissions import Actor, Permission, require
+
+ProgressCallback = Callable[[int, int, str], None]
+K = TypeVar("K")
+
+PERMIT_TYPES = (
+    "Permesso di soggiorno",
+    "Permesso di soggiorno elettronico",
+    "Ricevuta di richiesta",
+    "Carta di soggiorno",
+)
+PERMIT_WEIGHTS = {
+    "richiesta asilo": 18,
+    "protezione sussidiaria": 12,
+    "protezione speciale": 12,
+    "asilo politico": 8,
+    "lavoro subordinato": 14,
+    "attesa occupazione": 6,
+    "famiglia": 10,
+    "studio": 3,
+    "casi speciali": 4,
+    "cure mediche": 1,
+    "minore eta": 2,
+    "UE soggiornante di lungo periodo": 8,
+    "altro": 2,
+}
+EMPLOYMENT_WEIGHTS = {
+    "disoccupato": 35,
+    "disoccupato di lunga durata": 20,
+    "occupato": 20,
+    "inattivo": 15,
+    "studente": 10,
+}
+ETHOS_WEIGHTS = {
+    1: 14,
+    2: 10,
+    3: 12,
+    5: 10,
+    6: 3,
+    7: 4,
+    8: 14,
+    9: 6,
+    10: 2,
+    11: 6,
+    12: 6,
+    13: 5,
+    0: 8,
+}
+
+
+def _weighted(rng: random.Random, weights: dict[K, int]) -> K:
+    keys = list(weights)
+    return rng.choices(keys, weights=[weights[k] for k in keys])[0]
+
+
+def _date_between(rng: random.Random, start: dt.date, end: dt.date) -> dt.date:
+    return start + dt.timedelta(days=rng.randint(0, max((end - start).days, 0)))
+
+
+def _phone(rng: random.Random) -> str:
+    return f"+39 3{rng.randint(20, 99)} {rng.randint(100, 999)} {rng.randint(1000, 9999)}"
+
+
+def _organisations(rng: random.Random) -> list[Organisation]:
+    orgs = [Organisation(name=name, is_referrer=True) for name in demo_names.REFERRING_BODIES]
+    orgs += [
+        Organisation(
+            name="Consorzio Tessiture Solidali",
+            is_partner=True,
+            fiscal_code="02345670421",
+            vat_number="02345670421",
+        ),
+        Organisation(
+            name="Cooperativa Sociale Il Ponte",
+            is_partner=True,
+            is_internship_host=True,
+            fiscal_code="01987650424",
+            vat_number="01987650424",
+        ),
+        Organisation(name="Associazione Migranti Insieme", is_partner=True),
+    ]
+    return orgs
+
+
+def fill_demo_data(
+    db: Database,
+    actor: Actor,
+    people: int = 120,
+    seed: int = 2020,
+    progress: ProgressCallback | None = None,
+) -> dict[str, int]:
+    """Fill an empty database. Refused when any person is already registered."""
+    require(actor, Permission.WRITE_REGISTRY)
+    rng = random.Random(seed)
+    today = clock.today()
+    report = progress or (lambda done, total, text: None)
+    with db.transaction(actor) as session:
+        if session.scalar(select(func.count()).select_from(Person)):
+            raise ValidationError(
+                {
+                    "database": "contiene già delle persone: i dati dimostrativi vanno solo in "
+                    "un database vuoto"
+                },
+                "Il database contiene già delle persone: i dati dimostrativi si caricano solo "
+                "in un database vuoto.",
+            )
+        orgs = _organisations(rng)
+        session.add_all(orgs)
+        staff = []
+        for _ in range(8):
+            female = rng.random() < 0.7
+            first = rng.choice(
+                demo_names.ITALIAN_FIRST_NAMES_F if female else demo_names.ITALIAN_FIRST_NAMES_M
+            )
+            staff.append(
+                StaffMember(
+                    last_name=rng.choice(demo_names.ITALIAN_LAST_NAMES),
+                    first_name=first,
+                )
+            )
+        session.add_all(staff)
+        session.flush()
+        referrers = [o for o in orgs if o.is_referrer]
+        created: list[tuple[int, str, int]] = []  # (id, last name, origin index)
+        origins = list(demo_names.ORIGINS)
+        for index in range(people):
+            origin = demo_names.pick_origin(rng)
+            sex: Literal["F", "M"] = "F" if rng.random() < 0.38 else "M"
+            last, first = demo_names.full_name(rng, origin, sex)
+            intake = _date_between(rng, today - dt.timedelta(days=3 * 365), today)
+            age = rng.choices(
+                [
+                    rng.randint(16, 17),
+                    rng.randint(18, 24),
+                    rng.randint(25, 54),
+                    rng.randint(55, 75),
+                ],
+                weights=[4, 26, 60, 10],
+            )[0]
+            birth = _date_between(
+                rng,
+                dt.date(intake.year - age - 1, intake.month, 1),
+                dt.date(intake.year - age, intake.month, 1),
+            )
+            data = persons.PersonInput(
+                code=f"TIU-{index + 1:05d}",
+                last_name=last,
+                first_name=first,
+                sex=sex,
+                birth_date=birth,
+                birth_place_code=origin.state_code,
+                citizenship_code=origin.state_code,
+                intake_date=intake,
+                languages=", ".join(
+                    rng.sample(origin.languages, k=min(len(origin.languages), rng.randint(1, 2)))
+                ),
+                phone=_phone(rng) if rng.random() < 0.8 else None,
+                address=f"{rng.choice(demo_names.ANCONA_STREETS)} {rng.randint(1, 120)}, Ancona"
+                if rng.random() < 0.5
+                else None,
+                referring_organisation_id=rng.choice(referrers).id,
+                reference_staff_id=rng.choice(staff).id,
+                consent_privacy=True,
+                consent_privacy_on=intake,
+                consent_photo=rng.random() < 0.6,
+                consent_photo_on=intake,
+                consent_sharing=rng.random() < 0.85,
+                consent_sharing_on=intake,
+            )
+            if rng.random() < 0.85:
+                data.fiscal_code = codice_fiscale.compute(
+                    last, first, sex, birth, origin.state_code
+                )
+            if rng.random() < 0.5:
+                data.cui = "".join(rng.choices("ABCDEFGHJKLMNPRSTUVZ0123456789", k=10))
+            if rng.random() < 0.9:
+                reason = _weighted(rng, PERMIT_WEIGHTS)
+                issued = _date_between(rng, intake - dt.timedelta(days=400), intake)
+                issued = max(issued, birth)
+                years = 2 if reason in ("protezione sussidiaria", "lavoro subordinato") else 1
+                expires = issued + dt.timedelta(days=365 * years)
+                if rng.random() < 0.25:
+                    # Some renewals are due now: the home screen lists them.
+                    expires = today + dt.timedelta(days=rng.randint(-40, 75))
+                    issued = min(issued, expires - dt.timedelta(days=180), today)
+                data.permit_type = rng.choice(PERMIT_TYPES)
+                data.permit_reason = reason
+                data.permit_number = f"I{rng.randint(1000000, 9999999)}"
+                data.permit_issuer = rng.choice(demo_names.QUESTURE)
+                data.permit_issued_on = issued
+                data.permit_expires_on = expires
+            declined: set[str] = set()
+            if rng.random() < 0.85:
+                data.education_isced = rng.choices(
+                    range(9), weights=[12, 18, 24, 22, 5, 3, 10, 5, 1]
+                )[0]
+            elif rng.random() < 0.5:
+                declined.add("education_isced")
+            data.employment = _weighted(rng, EMPLOYMENT_WEIGHTS)
+            data.ethos_at_intake = _weighted(rng, ETHOS_WEIGHTS)
+            data.disability = rng.choices(["no", "si", "non dichiarato"], weights=[85, 5, 10])[0]
+            data.declined = frozenset(declined)
+            native = dict(origin.native_scripts).get(f"{first} {last}")
+            if native:
+                data.notes = f"Nome nella scrittura originale: {native}"
+            result = persons.create_person(session, actor, data)
+            created.append((result.id, last, origins.index(origin)))
+            if index % 25 == 0:
+                report(index, people, "Persone…")
+        households = _households(session, rng, created)
+        notes = _notes(session, rng, created, actor)
+        report(people, people, "Fatto")
+    return {
+        "persone": len(created),
+        "enti": len(orgs),
+        "operatori": len(staff),
+        "legami familiari": households,
+        "note": notes,
+    }
+
+
+def _households(session: Session, rng: random.Random, created: list[tuple[int, str, int]]) -> int:
+    """Some persons of the same origin and surname form a household."""
+    by_key: dict[tuple[str, int], list[int]] = {}
+    for person_id, last, origin in created:
+        by_key.setdefault((last, origin), []).append(person_id)
+    links = 0
+    for members in by_key.values():
+        if len(members) < 2:
+            continue
+        head = members[0]
+        for other in members[1:3]:
+            relation = rng.choice(
+                [HouseholdRelation.CONIUGE, HouseholdRelation.FIGLIO, HouseholdRelation.FRATELLO]
+            )
+            session.add(
+                HouseholdLink(
+                    person_id=head,
+                    relative_id=other,
+                    relation=relation,
+                )
+            )
+            links += 1
+    return links
+
+
+NOTE_TEXTS = (
+    "Primo colloquio svolto con mediatore linguistico.",
+    "Accompagnato allo sportello anagrafe per la residenza.",
+    "Iscritto al corso di italiano A2 del CPIA.",
+    "Segnalato dal servizio di unità di strada: dorme in stazione.",
+    "Colloquio per orientamento al lavoro; CV aggiornato.",
+)
+CONFIDENTIAL_TEXTS = (
+    "Riferisce episodi di violenza subita durante il viaggio: proposto supporto psicologico.",
+    "In attesa di esito della commissione territoriale: situazione di forte ansia.",
+)
+
+
+def _notes(
+    session: Session, rng: random.Random, created: list[tuple[int, str, int]], actor: Actor
+) -> int:
+    count = 0
+    for person_id, _last, _origin in created:
+        if rng.random() < 0.5:
+            session.add(
+                PersonNote(
+                    person_id=person_id,
+                    author_user_id=actor.user_id,
+                    level=NoteLevel.NORMAL,
+                    text=rng.choice(NOTE_TEXTS),
+                )
+            )
+            count += 1
+        if rng.random() < 0.1:
+            session.add(
+                PersonNote(
+                    person_id=person_id,
+                    author_user_id=actor.user_id,
+                    level=NoteLevel.CONFIDENTIAL,
+                    text=rng.choice(CONFIDENTIAL_TEXTS),
+                )
+            )
+            count += 1
+    return count

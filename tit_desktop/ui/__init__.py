@@ -1,0 +1,1 @@
+"""Qt widgets, table models and dialogs. Calls services; never builds SQL."""

@@ -1,0 +1,301 @@
+"""Application start: open the database (backup + migrate), first administrator or login,
+then the main window. Logging out or changing database goes back to the login."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Sequence
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from tit_desktop import APP_NAME, APP_TITLE, __version__, paths
+from tit_desktop.logging_setup import setup_logging
+from tit_desktop.models.audit import AuditAction
+from tit_desktop.services import audit, schema, users
+from tit_desktop.services.database import Database
+from tit_desktop.services.errors import ServiceError
+from tit_desktop.services.permissions import Actor
+from tit_desktop.settings import Settings, resolve_database_url
+from tit_desktop.ui.background import run_in_background
+from tit_desktop.ui.context import AppContext
+from tit_desktop.ui.errors import handle_error, install_excepthook, service_error_text
+
+log = logging.getLogger(__name__)
+
+_translators: list[QTranslator] = []
+
+
+def install_translations(app: QApplication, language: str = "it") -> None:
+    """Qt's own strings (standard buttons) in the chosen language, plus our .qm when the
+    language is not Italian (our source strings are Italian)."""
+    QLocale.setDefault(
+        QLocale(QLocale.Language.Italian, QLocale.Country.Italy)
+        if language == "it"
+        else QLocale(language)
+    )
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    qt_translator = QTranslator(app)
+    if qt_translator.load(f"qtbase_{language}", qt_dir):
+        app.installTranslator(qt_translator)
+        _translators.append(qt_translator)
+    if language != "it":
+        own = QTranslator(app)
+        if own.load(f"tit_desktop_{language}", str(paths.resource_path("i18n"))):
+            app.installTranslator(own)
+            _translators.append(own)
+
+
+class AppController:
+    """Drives the start-up sequence with non-modal dialogs (so tests can drive it too)."""
+
+    def __init__(self, explicit_url: str | None = None) -> None:
+        self.explicit_url = explicit_url
+        self.db: Database | None = None
+        self.dialog: QWidget | None = None
+        self.window: QWidget | None = None
+        self.context: AppContext | None = None
+
+    # --- database -------------------------------------------------------------------
+    def start(self) -> None:
+        self._close_db()
+        try:
+            self.db = Database(resolve_database_url(self.explicit_url))
+        except ServiceError as exc:
+            self._database_problem(exc)
+            return
+        db = self.db
+        run_in_background(
+            None,
+            lambda _p: schema.upgrade(db),
+            lambda _result: self._after_upgrade(),
+            self._upgrade_failed,
+            progress="Preparazione del database…",
+            cancellable=False,
+        )
+
+    def _close_db(self) -> None:
+        if self.db is not None:
+            self.db.dispose()
+            self.db = None
+
+    def _upgrade_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, ServiceError):
+            self._database_problem(exc)
+        elif _is_connection_error(exc):
+            self._database_problem(
+                ServiceError("Impossibile aprire il database: " + str(exc).splitlines()[0])
+            )
+        else:
+            handle_error(None, exc)
+            self._open_settings()
+
+    def _database_problem(self, exc: ServiceError) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, APP_TITLE, service_error_text(exc))
+        box.setInformativeText("Potete scegliere un altro database nelle impostazioni.")
+        settings = box.addButton("Impostazioni…", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("Esci", QMessageBox.ButtonRole.RejectRole)
+        self.dialog = box
+        box.finished.connect(
+            lambda _r: self._open_settings() if box.clickedButton() is settings else self._quit()
+        )
+        box.open()
+
+    def _after_upgrade(self) -> None:
+        assert self.db is not None
+        with self.db.reading() as session:
+            first_start = not users.users_exist(session)
+        if first_start:
+            self._show_first_admin()
+        else:
+            self.show_login()
+
+    # --- dialogs --------------------------------------------------------------------
+    def _show_first_admin(self) -> None:
+        from tit_desktop.ui.login import FirstAdminDialog
+
+        assert self.db is not None
+        dialog = FirstAdminDialog(self.db)
+        self.dialog = dialog
+
+        def finished(result: int) -> None:
+            if not result or dialog.actor is None:
+                self._quit()
+            elif dialog.wants_demo:
+                self._load_demo(dialog.actor)
+            else:
+                self._open_main(dialog.actor)
+
+        dialog.finished.connect(finished)
+        dialog.open()
+
+    def _load_demo(self, actor: Actor) -> None:
+        from tit_desktop.services import demo
+
+        db = self.db
+        assert db is not None
+        run_in_background(
+            None,
+            lambda progress: demo.fill_demo_data(db, actor, progress=progress.report),
+            lambda _summary: self._open_main(actor),
+            lambda exc: (handle_error(None, exc), self._open_main(actor)),
+            progress="Caricamento dei dati dimostrativi…",
+            cancellable=False,
+        )
+
+    def show_login(self) -> None:
+        from tit_desktop.ui.login import LoginDialog
+
+        assert self.db is not None
+        dialog = LoginDialog(self.db)
+        self.dialog = dialog
+
+        def finished(result: int) -> None:
+            if dialog.settings_requested:
+                self._open_settings()
+            elif result and dialog.actor is not None:
+                self._after_login(dialog.actor)
+            else:
+                self._quit()
+
+        dialog.finished.connect(finished)
+        dialog.open()
+
+    def _after_login(self, actor: Actor) -> None:
+        from tit_desktop.ui.login import ChangePasswordDialog
+
+        assert self.db is not None
+        with self.db.reading() as session:
+            forced = users.must_change_password(session, actor)
+        if not forced:
+            self._open_main(actor)
+            return
+        dialog = ChangePasswordDialog(self.db, actor, forced=True)
+        self.dialog = dialog
+        dialog.finished.connect(
+            lambda result: self._open_main(actor) if result else self.show_login()
+        )
+        dialog.open()
+
+    def _open_settings(self) -> None:
+        from tit_desktop.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog()
+        self.dialog = dialog
+
+        def finished(result: int) -> None:
+            if result:
+                # The settings file now names the database; an explicit one no longer wins.
+                self.explicit_url = None
+                self.start()
+            elif self.db is not None and self.window is None:
+                self._after_upgrade_or_quit()
+            elif self.window is None:
+                self._quit()
+
+        dialog.finished.connect(finished)
+        dialog.open()
+
+    def _after_upgrade_or_quit(self) -> None:
+        try:
+            assert self.db is not None
+            if schema.status(self.db).state is schema.SchemaState.CURRENT:
+                self._after_upgrade()
+                return
+        except Exception:  # the database may be the reason we are here
+            log.info("Database still unusable after settings", exc_info=True)
+        self._quit()
+
+    # --- main window ----------------------------------------------------------------
+    def _open_main(self, actor: Actor) -> None:
+        from tit_desktop.ui.main_window import MainWindow
+
+        assert self.db is not None
+        self.context = AppContext(self.db, actor)
+        window = MainWindow(self.context)
+        self.window = window
+        self.dialog = None
+        window.logout_requested.connect(self.logout)
+        window.settings_requested.connect(self._settings_from_window)
+        window.closed.connect(self._window_closed)
+        window.show()
+
+    def _window_closed(self) -> None:
+        """Closing the main window (not logging out) ends the application."""
+        if self.window is not None:
+            self.window = None
+            self.context = None
+            self._quit()
+
+    def logout(self) -> None:
+        if self.context is not None and self.db is not None:
+            with self.db.transaction(self.context.actor) as session:
+                audit.record(
+                    session,
+                    self.context.actor,
+                    AuditAction.LOGOUT,
+                    "app_user",
+                    self.context.actor.user_id,
+                )
+        self._close_window()
+        self.show_login()
+
+    def _close_window(self) -> None:
+        window, self.window = self.window, None
+        self.context = None
+        if window is not None:
+            window.close()
+            window.deleteLater()
+
+    def _settings_from_window(self) -> None:
+        from tit_desktop.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.window)
+        if dialog.exec():
+            QMessageBox.information(
+                self.window,
+                APP_TITLE,
+                "Impostazioni salvate. Accedete di nuovo per usare il database scelto.",
+            )
+            self._close_window()
+            self.explicit_url = None
+            self.start()
+
+    def _quit(self) -> None:
+        self._close_db()
+        app = QApplication.instance()
+        if app is not None:
+            app.quit()
+
+
+def _is_connection_error(exc: BaseException) -> bool:
+    from sqlalchemy.exc import OperationalError
+
+    return isinstance(exc, OperationalError)
+
+
+def create_application(argv: Sequence[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(list(argv or sys.argv))
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_TITLE)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("Comune di Ancona")
+    app.setQuitOnLastWindowClosed(False)
+    install_translations(app, Settings.load().language)
+    install_excepthook()
+    return app
+
+
+def main(database_url: str | None = None) -> int:
+    setup_logging()
+    log.info("Starting %s %s", APP_NAME, __version__)
+    app = create_application()
+    controller = AppController(database_url)
+    controller.start()
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

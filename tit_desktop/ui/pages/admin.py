@@ -1,0 +1,519 @@
+"""Amministrazione: users, audit log viewer, database (backup and restore)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tit_desktop.models.audit import AuditAction
+from tit_desktop.models.user import Role
+from tit_desktop.services import audit, backup, schema, users
+from tit_desktop.services.errors import ServiceError, ValidationError, label_for
+from tit_desktop.services.permissions import ROLE_LABELS, Permission
+from tit_desktop.ui.background import run_in_background
+from tit_desktop.ui.context import AppContext
+from tit_desktop.ui.errors import handle_error, show_service_error
+from tit_desktop.ui.signals import app_signals, notify_changed
+from tit_desktop.ui.table_models import Column, ListTableModel
+from tit_desktop.ui.widgets import FieldErrors
+
+ACTION_LABELS = {
+    AuditAction.INSERT: "inserimento",
+    AuditAction.UPDATE: "modifica",
+    AuditAction.DELETE: "eliminazione",
+    AuditAction.VIEW: "consultazione",
+    AuditAction.LOGIN: "accesso",
+    AuditAction.LOGIN_FAILED: "accesso non riuscito",
+    AuditAction.LOGOUT: "uscita",
+    AuditAction.EXPORT: "esportazione",
+    AuditAction.BACKUP: "backup",
+    AuditAction.RESTORE: "ripristino",
+}
+
+
+def _local(moment: dt.datetime | None) -> str:
+    return "" if moment is None else moment.astimezone().strftime("%d/%m/%Y %H:%M:%S")
+
+
+def _table() -> QTableView:
+    view = QTableView()
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setStretchLastSection(True)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    return view
+
+
+class UserDialog(QDialog):
+    """New user (username, name, role, temporary password) or edit (name, role, active)."""
+
+    def __init__(
+        self, ctx: AppContext, user: users.UserInfo | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._user = user
+        self.setWindowTitle(self.tr("Nuovo utente") if user is None else self.tr("Modifica utente"))
+        self.setMinimumWidth(460)
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.errors = FieldErrors()
+        self.username = QLineEdit(user.username if user else "")
+        self.username.setObjectName("username")
+        self.username.setReadOnly(user is not None)
+        self.full_name = QLineEdit(user.full_name if user else "")
+        self.full_name.setObjectName("full_name")
+        self.role = QComboBox()
+        self.role.setObjectName("role")
+        for role in Role:
+            self.role.addItem(f"{ROLE_LABELS[role]} ({role.value})", role)
+        self.role.setCurrentIndex(list(Role).index(user.role if user else Role.OPERATOR))
+        self.errors.add_row(form, self.tr("&Nome utente:"), "username", self.username)
+        self.errors.add_row(form, self.tr("N&ome e cognome:"), "full_name", self.full_name)
+        self.errors.add_row(form, self.tr("&Ruolo:"), "role", self.role)
+        self.password = QLineEdit()
+        self.password.setObjectName("password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.active = QCheckBox(self.tr("Utente attivo"))
+        self.active.setObjectName("active")
+        if user is None:
+            self.errors.add_row(form, self.tr("Password &provvisoria:"), "password", self.password)
+            hint = QLabel(self.tr("L'utente dovrà cambiarla al primo accesso."))
+            hint.setStyleSheet("color: #555;")
+            form.addRow("", hint)
+        else:
+            self.active.setChecked(user.active)
+            self.errors.add_row(form, "", "active", self.active)
+        layout.addLayout(form)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _save(self) -> None:
+        role = self.role.currentData()
+        try:
+            with self._ctx.db.transaction(self._ctx.actor) as session:
+                if self._user is None:
+                    users.add_user(
+                        session,
+                        self._ctx.actor,
+                        self.username.text(),
+                        role,
+                        self.password.text(),
+                        self.full_name.text(),
+                        must_change_password=True,
+                    )
+                else:
+                    users.update_user(
+                        session,
+                        self._ctx.actor,
+                        self._user.id,
+                        expected_version=self._user.version,
+                        full_name=self.full_name.text(),
+                        role=role,
+                        active=self.active.isChecked(),
+                    )
+        except ValidationError as exc:
+            rest = self.errors.show(exc)
+            if rest:
+                show_service_error(self, ValidationError(rest))
+            return
+        except ServiceError as exc:
+            show_service_error(self, exc)
+            return
+        notify_changed("app_user")
+        self.accept()
+
+
+class UsersTab(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        layout = QVBoxLayout(self)
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton(self.tr("&Nuovo utente…"))
+        self.edit_button = QPushButton(self.tr("&Modifica…"))
+        self.reset_button = QPushButton(self.tr("&Reimposta password…"))
+        for button in (self.add_button, self.edit_button, self.reset_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self.model: ListTableModel[users.UserInfo] = ListTableModel(
+            [
+                Column(self.tr("Nome utente"), lambda u: u.username),
+                Column(self.tr("Nome e cognome"), lambda u: u.full_name),
+                Column(self.tr("Ruolo"), lambda u: ROLE_LABELS[u.role]),
+                Column(self.tr("Stato"), self._state),
+                Column(self.tr("Ultimo accesso"), lambda u: _local(u.last_login_at)),
+            ],
+            self,
+        )
+        self.view = _table()
+        self.view.setObjectName("users_table")
+        self.view.setModel(self.model)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view.doubleClicked.connect(self._edit)
+        layout.addWidget(self.view)
+        self.add_button.clicked.connect(self._add)
+        self.edit_button.clicked.connect(self._edit)
+        self.reset_button.clicked.connect(self._reset)
+        app_signals().changed.connect(self._on_changed)
+        self.refresh()
+
+    def _state(self, user: users.UserInfo) -> str:
+        if not user.active:
+            return self.tr("disattivato")
+        if user.locked_until and user.locked_until > dt.datetime.now(dt.UTC):
+            return self.tr("bloccato fino alle {0}").format(
+                user.locked_until.astimezone().strftime("%H:%M")
+            )
+        if user.must_change_password:
+            return self.tr("attivo (deve cambiare password)")
+        return self.tr("attivo")
+
+    def _on_changed(self, entities: frozenset[str]) -> None:
+        if "app_user" in entities:
+            self.refresh()
+
+    def refresh(self) -> None:
+        with self._ctx.db.reading() as session:
+            self.model.set_rows(users.list_users(session, self._ctx.actor))
+
+    def _selected(self) -> users.UserInfo | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    def _add(self) -> None:
+        UserDialog(self._ctx, parent=self).exec()
+
+    def _edit(self) -> None:
+        user = self._selected()
+        if user is not None:
+            UserDialog(self._ctx, user, parent=self).exec()
+
+    def _reset(self) -> None:
+        user = self._selected()
+        if user is None:
+            return
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("Reimposta password di {0}").format(user.username))
+        layout = QVBoxLayout(dialog)
+        form = QFormLayout()
+        errors = FieldErrors()
+        edit = QLineEdit()
+        edit.setEchoMode(QLineEdit.EchoMode.Password)
+        errors.add_row(form, self.tr("Password provvisoria:"), "new_password", edit)
+        layout.addLayout(form)
+        note = QLabel(
+            self.tr(
+                "L'utente dovrà cambiarla al prossimo accesso; il blocco per "
+                "tentativi errati viene tolto."
+            )
+        )
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        box = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        layout.addWidget(box)
+
+        def save() -> None:
+            try:
+                with self._ctx.db.transaction(self._ctx.actor) as session:
+                    users.reset_password(session, self._ctx.actor, user.id, edit.text())
+            except ValidationError as exc:
+                errors.show(exc)
+                return
+            except ServiceError as exc:
+                show_service_error(dialog, exc)
+                return
+            notify_changed("app_user")
+            dialog.accept()
+
+        box.accepted.connect(save)
+        box.rejected.connect(dialog.reject)
+        dialog.exec()
+
+
+def _value(value: object) -> str:
+    if value is None:
+        return "—"
+    if value is True:
+        return "sì"
+    if value is False:
+        return "no"
+    return str(value)
+
+
+def _summarise(changes: dict[str, object] | None) -> str:
+    if not changes:
+        return ""
+    parts = []
+    for key, value in changes.items():
+        if key == "id":
+            continue
+        if isinstance(value, list) and len(value) == 2:
+            parts.append(f"{label_for(key)}: {_value(value[0])} → {_value(value[1])}")
+        else:
+            parts.append(f"{label_for(key)}: {_value(value)}")
+    return "; ".join(parts)
+
+
+class AuditTab(QWidget):
+    PAGE = 500
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        layout = QVBoxLayout(self)
+        filters = QHBoxLayout()
+        self.user = QLineEdit()
+        self.user.setObjectName("audit_user")
+        self.user.setPlaceholderText(self.tr("utente"))
+        self.entity = QComboBox()
+        self.entity.setObjectName("audit_entity")
+        self.action = QComboBox()
+        self.action.setObjectName("audit_action")
+        self.action.addItem(self.tr("tutte le azioni"), None)
+        for action in AuditAction.ALL:
+            self.action.addItem(ACTION_LABELS[action], action)
+        self.use_dates = QCheckBox(self.tr("dal"))
+        self.date_from = QDateEdit(QDate.currentDate().addDays(-30))
+        self.date_to = QDateEdit(QDate.currentDate())
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("dd/MM/yyyy")
+        self.search_button = QPushButton(self.tr("&Cerca"))
+        self.search_button.setObjectName("audit_search")
+        for widget in (
+            QLabel(self.tr("Utente:")),
+            self.user,
+            QLabel(self.tr("Tipo:")),
+            self.entity,
+            self.action,
+            self.use_dates,
+            self.date_from,
+            QLabel(self.tr("al")),
+            self.date_to,
+            self.search_button,
+        ):
+            filters.addWidget(widget)
+        filters.addStretch(1)
+        layout.addLayout(filters)
+        self.summary = QLabel()
+        self.summary.setObjectName("audit_summary")
+        layout.addWidget(self.summary)
+        self.model: ListTableModel[audit.AuditRow] = ListTableModel(
+            [
+                Column(self.tr("Quando"), lambda r: _local(r.at)),
+                Column(self.tr("Utente"), lambda r: r.username),
+                Column(self.tr("Azione"), lambda r: ACTION_LABELS.get(r.action, r.action)),
+                Column(self.tr("Tipo di record"), lambda r: audit.entity_label(r.entity)),
+                Column(self.tr("N."), lambda r: r.entity_id, align_right=True),
+                Column(self.tr("Dettaglio"), lambda r: r.detail or _summarise(r.changes)),
+            ],
+            self,
+        )
+        self.view = _table()
+        self.view.setObjectName("audit_table")
+        self.view.setModel(self.model)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.view.doubleClicked.connect(self._show_row)
+        layout.addWidget(self.view)
+        self.search_button.clicked.connect(self.refresh)
+        self.user.returnPressed.connect(self.refresh)
+        self._load_entities()
+        self.refresh()
+
+    def _load_entities(self) -> None:
+        with self._ctx.db.reading() as session:
+            names = audit.known_entities(session, self._ctx.actor)
+        self.entity.clear()
+        self.entity.addItem(self.tr("tutti"), None)
+        for name in names:
+            self.entity.addItem(audit.entity_label(name), name)
+
+    def current_filter(self) -> audit.AuditFilter:
+        dates = self.use_dates.isChecked()
+        return audit.AuditFilter(
+            username=self.user.text().strip() or None,
+            entity=self.entity.currentData(),
+            action=self.action.currentData(),
+            date_from=self.date_from.date().toPython() if dates else None,
+            date_to=self.date_to.date().toPython() if dates else None,
+        )
+
+    def refresh(self) -> None:
+        flt = self.current_filter()
+        with self._ctx.db.reading() as session:
+            rows = audit.search(session, self._ctx.actor, flt, limit=self.PAGE)
+            total = audit.count(session, self._ctx.actor, flt)
+        self.model.set_rows(rows)
+        self.view.resizeColumnsToContents()
+        if total > len(rows):
+            self.summary.setText(
+                self.tr(
+                    "Mostrate le {0} attività più recenti su {1}: restringete i filtri."
+                ).format(len(rows), total)
+            )
+        else:
+            self.summary.setText(self.tr("{0} attività").format(total))
+
+    def _show_row(self) -> None:
+        rows = self.view.selectionModel().selectedRows()
+        if not rows:
+            return
+        row = self.model.row_at(rows[0].row())
+        text = json.dumps(row.changes, ensure_ascii=False, indent=2) if row.changes else ""
+        QMessageBox.information(
+            self,
+            self.tr("Attività n. {0}").format(row.id),
+            f"{_local(row.at)} - {row.username} - {ACTION_LABELS.get(row.action, row.action)}"
+            f" {row.entity} {row.entity_id or ''}\n{row.detail or ''}\n{text}",
+        )
+
+
+class DatabaseTab(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        layout = QVBoxLayout(self)
+        self.info = QLabel()
+        self.info.setObjectName("database_info")
+        self.info.setWordWrap(True)
+        self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.info)
+        row = QHBoxLayout()
+        self.backup_button = QPushButton(self.tr("Esegui &backup ora…"))
+        self.restore_button = QPushButton(self.tr("&Ripristina da un backup…"))
+        row.addWidget(self.backup_button)
+        row.addWidget(self.restore_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addStretch(1)
+        self.backup_button.clicked.connect(self._backup)
+        self.restore_button.clicked.connect(self._restore)
+        self.refresh()
+
+    def refresh(self) -> None:
+        st = schema.status(self._ctx.db)
+        self.info.setText(
+            self.tr(
+                "<b>Database:</b> {0}<br><b>Revisione dello schema:</b> {1} ({2})<br>"
+                "<b>Cartella dei backup automatici:</b> {3}"
+            ).format(self._ctx.db.describe(), st.current, st.state.value, backup.paths.backup_dir())
+        )
+
+    def _backup(self) -> None:
+        default = str(backup.paths.backup_dir() / f"tit-{dt.date.today():%Y%m%d}.sqlite3")
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Salva il backup"), default, self.tr("Backup (*.sqlite3)")
+        )
+        if not path:
+            return
+        target = Path(path)
+        if target.exists():
+            target.unlink()
+
+        def done(result: Path) -> None:
+            QMessageBox.information(
+                self, self.tr("Backup"), self.tr("Backup scritto in {0}").format(result)
+            )
+
+        run_in_background(
+            self,
+            lambda _p: backup.backup(self._ctx.db, self._ctx.actor, target),
+            done,
+            lambda exc: handle_error(self, exc),
+            progress=self.tr("Backup in corso…"),
+            cancellable=False,
+        )
+
+    def _restore(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Scegliete il backup da ripristinare"),
+            str(backup.paths.backup_dir()),
+            self.tr("Backup (*.sqlite3)"),
+        )
+        if not path:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Ripristino"),
+            self.tr(
+                "Tutti i dati attuali saranno sostituiti da quelli del backup.\n"
+                "Prima viene salvata una copia dei dati attuali. Continuare?"
+            ),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+
+        def done(_result: object) -> None:
+            QMessageBox.information(
+                self,
+                self.tr("Ripristino"),
+                self.tr("Ripristino completato. Verrete disconnessi: accedete di nuovo."),
+            )
+            window = self.window()
+            if hasattr(window, "logout_requested"):
+                window.logout_requested.emit()
+
+        run_in_background(
+            self,
+            lambda _p: backup.restore(self._ctx.db, self._ctx.actor, Path(path)),
+            done,
+            lambda exc: handle_error(self, exc),
+            progress=self.tr("Ripristino in corso…"),
+            cancellable=False,
+        )
+
+
+class AdminPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"<h2>{self.tr('Amministrazione')}</h2>"))
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("admin_tabs")
+        actor = ctx.actor
+        if actor.can(Permission.MANAGE_USERS):
+            self.tabs.addTab(UsersTab(ctx), self.tr("Utenti"))
+        if actor.can(Permission.VIEW_AUDIT):
+            self.tabs.addTab(AuditTab(ctx), self.tr("Registro attività"))
+        if actor.can(Permission.MANAGE_DATABASE):
+            self.tabs.addTab(DatabaseTab(ctx), self.tr("Database"))
+        if self.tabs.count() == 0:
+            note = QLabel(self.tr("Questa sezione è riservata ad amministratori e coordinatori."))
+            layout.addWidget(note)
+            layout.addStretch(1)
+        else:
+            layout.addWidget(self.tabs)

@@ -1,0 +1,206 @@
+"""Settings: which database to use (this PC's file, or a shared PostgreSQL server).
+
+A server is saved only after a successful test of exactly the values being saved.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.engine import URL
+
+from tit_desktop.services import schema
+from tit_desktop.services.database import Database, parse_url
+from tit_desktop.services.errors import ServiceError
+from tit_desktop.settings import Settings, default_database_url
+from tit_desktop.ui.background import run_in_background
+from tit_desktop.ui.widgets import ERROR_STYLE
+
+
+class Ui_SettingsDialog:
+    def setup_ui(self, dialog: QDialog) -> None:
+        dialog.setWindowTitle(dialog.tr("Impostazioni"))
+        dialog.setMinimumWidth(560)
+        layout = QVBoxLayout(dialog)
+        group = QGroupBox(dialog.tr("Database"))
+        box = QVBoxLayout(group)
+        self.local = QRadioButton(dialog.tr("Su &questo PC (un solo posto di lavoro)"))
+        self.local.setObjectName("local")
+        box.addWidget(self.local)
+        file_row = QHBoxLayout()
+        self.file = QLineEdit()
+        self.file.setObjectName("file")
+        self.browse = QPushButton(dialog.tr("Sfoglia…"))
+        file_row.addWidget(self.file)
+        file_row.addWidget(self.browse)
+        box.addLayout(file_row)
+        self.server = QRadioButton(dialog.tr("Su un &server PostgreSQL condiviso (più PC)"))
+        self.server.setObjectName("server")
+        box.addWidget(self.server)
+        self.server_form = QWidget()
+        form = QFormLayout(self.server_form)
+        self.host = QLineEdit()
+        self.host.setObjectName("host")
+        self.port = QSpinBox()
+        self.port.setRange(1, 65535)
+        self.port.setValue(5432)
+        self.dbname = QLineEdit()
+        self.dbname.setObjectName("dbname")
+        self.user = QLineEdit()
+        self.user.setObjectName("user")
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow(dialog.tr("Server (&host):"), self.host)
+        form.addRow(dialog.tr("Porta:"), self.port)
+        form.addRow(dialog.tr("Nome del &database:"), self.dbname)
+        form.addRow(dialog.tr("&Utente:"), self.user)
+        form.addRow(dialog.tr("Pass&word:"), self.password)
+        box.addWidget(self.server_form)
+        test_row = QHBoxLayout()
+        self.test = QPushButton(dialog.tr("&Prova connessione"))
+        self.test.setObjectName("test")
+        self.result = QLabel()
+        self.result.setObjectName("result")
+        self.result.setWordWrap(True)
+        test_row.addWidget(self.test)
+        test_row.addWidget(self.result, 1)
+        box.addLayout(test_row)
+        layout.addWidget(group)
+        note = QLabel(
+            dialog.tr(
+                "Il cambio di database ha effetto al prossimo accesso. Un database nuovo viene "
+                "preparato automaticamente; uno esistente viene aggiornato dopo un backup."
+            )
+        )
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #555;")
+        layout.addWidget(note)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        layout.addWidget(self.buttons)
+
+
+class SettingsDialog(QDialog, Ui_SettingsDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setup_ui(self)
+        self._settings = Settings.load()
+        self._tested_url: str | None = None
+        self._load(self._settings.database_url or default_database_url())
+        self.local.toggled.connect(self._sync_enabled)
+        self.browse.clicked.connect(self._browse)
+        self.test.clicked.connect(self._test)
+        self.buttons.accepted.connect(self._save)
+        self.buttons.rejected.connect(self.reject)
+        for edit in (self.host, self.dbname, self.user, self.password, self.file):
+            edit.textChanged.connect(self._forget_test)
+        self.port.valueChanged.connect(self._forget_test)
+        self._sync_enabled()
+
+    def _load(self, url_text: str) -> None:
+        url = parse_url(url_text)
+        if url.get_backend_name() == "sqlite":
+            self.local.setChecked(True)
+            self.file.setText(url.database or "")
+        else:
+            self.server.setChecked(True)
+            self.host.setText(url.host or "")
+            self.port.setValue(url.port or 5432)
+            self.dbname.setText(url.database or "")
+            self.user.setText(url.username or "")
+            self.password.setText(url.password or "")
+            self.file.setText(parse_url(default_database_url()).database or "")
+
+    def _sync_enabled(self) -> None:
+        local = self.local.isChecked()
+        self.file.setEnabled(local)
+        self.browse.setEnabled(local)
+        self.server_form.setEnabled(not local)
+        self._forget_test()
+
+    def _forget_test(self) -> None:
+        self._tested_url = None
+        self.result.clear()
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("File del database"),
+            self.file.text(),
+            self.tr("Database SQLite (*.sqlite3 *.db)"),
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
+        if path:
+            self.file.setText(path)
+
+    def url(self) -> str:
+        if self.local.isChecked():
+            return "sqlite:///" + self.file.text().strip().replace("\\", "/")
+        return URL.create(
+            "postgresql+psycopg",
+            username=self.user.text().strip() or None,
+            password=self.password.text() or None,
+            host=self.host.text().strip() or None,
+            port=self.port.value(),
+            database=self.dbname.text().strip() or None,
+        ).render_as_string(hide_password=False)
+
+    def _test(self) -> None:
+        url = self.url()
+        self.result.setStyleSheet("")
+        self.result.setText(self.tr("Connessione in corso…"))
+        self.test.setEnabled(False)
+
+        def work(_progress: object) -> str:
+            db = Database(url)
+            try:
+                db.check_connection()
+                st = schema.status(db)
+            finally:
+                db.dispose()
+            return st.state.value
+
+        def ok(state: str) -> None:
+            self.test.setEnabled(True)
+            self._tested_url = url
+            self.result.setStyleSheet("color: #1b5e20;")
+            self.result.setText(
+                self.tr("Connessione riuscita. Stato del database: {0}.").format(state)
+            )
+
+        def fail(exc: BaseException) -> None:
+            self.test.setEnabled(True)
+            self._tested_url = None
+            self.result.setStyleSheet(ERROR_STYLE)
+            text = exc.message if isinstance(exc, ServiceError) else str(exc)
+            self.result.setText(text)
+
+        run_in_background(self, work, ok, fail)
+
+    def _save(self) -> None:
+        url = self.url()
+        if self.local.isChecked() and not self.file.text().strip():
+            self.result.setStyleSheet(ERROR_STYLE)
+            self.result.setText(self.tr("Indicare il file del database."))
+            return
+        if self.server.isChecked() and self._tested_url != url:
+            self.result.setStyleSheet(ERROR_STYLE)
+            self.result.setText(self.tr("Provate la connessione prima di salvare: deve riuscire."))
+            return
+        self._settings.database_url = "" if url == default_database_url() else url
+        self._settings.save()
+        self.accept()
