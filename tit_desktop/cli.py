@@ -172,6 +172,32 @@ def cmd_demo(ctx: Context) -> int:
     return EXIT_OK
 
 
+def cmd_form(ctx: Context) -> int:
+    from tit_desktop.reports.forms import list_forms
+    from tit_desktop.services import forms
+
+    if ctx.args.list:
+        specs = list_forms()
+        if ctx.as_json:
+            ctx.emit([{"name": s.name, "title": s.title} for s in specs], "")
+        else:
+            print("\n".join(s.name for s in specs))
+        return EXIT_OK
+    if not ctx.args.name or not ctx.args.person or not ctx.args.out:
+        raise UsageError("indicare: form NOME --person CODICE --out FILE.pdf (oppure --list)")
+    ctx.upgrade_schema()
+    actor = ctx.actor()
+    out = Path(ctx.args.out)
+    with ctx.db.transaction(actor) as session:
+        person_id = forms.person_id_for_code(session, ctx.args.person)
+        forms.print_form(session, actor, ctx.args.name, person_id, out, lang=ctx.args.lang)
+    ctx.emit(
+        {"form": ctx.args.name, "person": ctx.args.person, "out": str(out)},
+        f"Modulo scritto in {out}",
+    )
+    return EXIT_OK
+
+
 # --- parser ---------------------------------------------------------------------------
 
 
@@ -226,6 +252,15 @@ def build_parser() -> ArgumentParser:
     rs.add_argument("file", metavar="FILE")
     json_flag(rs)
     rs.set_defaults(handler=cmd_db_restore)
+
+    form = sub.add_parser("form", help="stampa un modulo (PDF) per una persona")
+    form.add_argument("name", nargs="?", metavar="NOME")
+    form.add_argument("--list", action="store_true", help="elenca i moduli")
+    form.add_argument("--person", metavar="CODICE")
+    form.add_argument("--lang", choices=["it", "en", "fr"], default="it")
+    form.add_argument("--out", metavar="FILE.pdf")
+    json_flag(form)
+    form.set_defaults(handler=cmd_form)
 
     user = sub.add_parser("user", help="utenti")
     user_sub = user.add_subparsers(

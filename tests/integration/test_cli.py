@@ -217,3 +217,14 @@ def test_a_newer_database_is_refused_by_every_command(tmp_path: Path, command: l
     else:
         assert result.returncode == 1
         assert "versione più recente di TIT Desktop" in result.stderr
+
+
+def test_demo_fills_an_empty_database_once(db_url: str) -> None:
+    first = run("demo", "--people", "25", "--seed", "3", "--json", db_url=db_url)
+    assert first.returncode == 0, first.stderr
+    summary = json.loads(first.stdout)
+    assert summary["persone"] == 25 and summary["operatori"] == 8
+    again = run("demo", "--people", "5", "--json", db_url=db_url)
+    assert again.returncode == 1
+    assert "solo in un database vuoto" in json.loads(again.stdout)["message"]
+    assert run("demo", "--people", "0", db_url=db_url).returncode == 2

@@ -64,6 +64,24 @@ def test_first_start_creates_admin_and_opens_the_window_then_logout_and_login(
     controller._close_db()
 
 
+def test_first_start_with_demo_data(qtbot: QtBot, tmp_path: Path, no_quit: list[bool]) -> None:
+    controller = AppController("sqlite:///" + (tmp_path / "demo.sqlite3").as_posix())
+    controller.start()
+    qtbot.waitUntil(lambda: isinstance(controller.dialog, FirstAdminDialog), timeout=10000)
+    dialog = controller.dialog
+    assert isinstance(dialog, FirstAdminDialog)
+    dialog.username.setText("anna")
+    dialog.password.setText(PASSWORD)
+    dialog.confirm.setText(PASSWORD)
+    dialog.demo.setChecked(True)
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: isinstance(controller.window, MainWindow), timeout=20000)
+    home = controller.window.page("home")
+    assert "Beneficiari registrati: <b>120</b>" in home.figures.text()
+    controller.window.close()
+    controller._close_db()
+
+
 def test_a_newer_database_is_refused_with_a_message(
     qtbot: QtBot, tmp_path: Path, no_quit: list[bool]
 ) -> None:
