@@ -38,6 +38,18 @@ class FieldErrors:
         self._fields[field] = widget
         return error
 
+    def add_error_line(self, field: str, widget: QWidget) -> QLabel:
+        """An error line for ``field`` placed by the caller (for fields inside a composite
+        row), focusing ``widget`` when it shows."""
+        error = QLabel()
+        error.setObjectName(f"error_{field}")
+        error.setStyleSheet(ERROR_STYLE)
+        error.setWordWrap(True)
+        error.hide()
+        self._labels[field] = error
+        self._fields[field] = widget
+        return error
+
     def clear(self) -> None:
         for label in self._labels.values():
             label.clear()

@@ -1,14 +1,27 @@
-"""Home: greeting and the figures that need attention today."""
+"""Home: greeting, the registry's size, and the permits that need attention (expired or
+expiring within 60 days), each opening the person's record."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QModelIndex
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
-from tit_desktop.services import dashboard
+from tit_desktop.services import dashboard, persons
 from tit_desktop.ui.context import AppContext
 from tit_desktop.ui.signals import app_signals
+from tit_desktop.ui.table_models import Column, ListTableModel
+
+PERMIT_WINDOW_DAYS = 60
 
 
 def _greeting(now: dt.datetime) -> str:
@@ -17,6 +30,25 @@ def _greeting(now: dt.datetime) -> str:
     if now.hour < 18:
         return "Buon pomeriggio"
     return "Buonasera"
+
+
+def _days(permit: persons.ExpiringPermit) -> str:
+    if permit.days_left < 0:
+        return f"scaduto da {-permit.days_left} gg"
+    if permit.days_left == 0:
+        return "scade oggi"
+    return f"tra {permit.days_left} gg"
+
+
+class PermitModel(ListTableModel[persons.ExpiringPermit]):
+    def data(self, index, role=0):  # type: ignore[no-untyped-def]
+        from PySide6.QtCore import Qt
+
+        if role == Qt.ItemDataRole.ForegroundRole and index.isValid():
+            permit = self.row_at(index.row())
+            if permit.days_left < 0:
+                return QBrush(QColor("#b00020"))
+        return super().data(index, role)
 
 
 class HomePage(QWidget):
@@ -30,7 +62,31 @@ class HomePage(QWidget):
         self.figures = QLabel()
         self.figures.setObjectName("home_figures")
         layout.addWidget(self.figures)
-        layout.addStretch(1)
+        self.permits_title = QLabel()
+        self.permits_title.setObjectName("permits_title")
+        layout.addWidget(self.permits_title)
+        self.permits: PermitModel = PermitModel(
+            [
+                Column(self.tr("Scadenza"), lambda p: p.expires_on.strftime("%d/%m/%Y")),
+                Column(self.tr("Quando"), _days),
+                Column(self.tr("Codice"), lambda p: p.code),
+                Column(self.tr("Persona"), lambda p: p.name),
+                Column(self.tr("Motivo del permesso"), lambda p: p.permit_reason or ""),
+            ],
+            self,
+        )
+        self.permit_view = QTableView()
+        self.permit_view.setObjectName("permits_table")
+        self.permit_view.setModel(self.permits)
+        self.permit_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.permit_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.permit_view.verticalHeader().hide()
+        self.permit_view.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.permit_view.horizontalHeader().setStretchLastSection(True)
+        self.permit_view.activated.connect(self._open)
+        layout.addWidget(self.permit_view, 1)
         # A bound method (not a lambda): the connection dies with this widget.
         app_signals().changed.connect(self._on_changed)
         self.refresh()
@@ -41,4 +97,20 @@ class HomePage(QWidget):
     def refresh(self) -> None:
         with self._ctx.db.reading() as session:
             figures = dashboard.home_figures(session, self._ctx.actor)
+            permits = persons.expiring_permits(session, self._ctx.actor, PERMIT_WINDOW_DAYS)
         self.figures.setText(self.tr("Beneficiari registrati: <b>{0}</b>").format(figures.persons))
+        expired = sum(1 for p in permits if p.days_left < 0)
+        self.permits_title.setText(
+            self.tr(
+                "<h3>Permessi di soggiorno da rinnovare</h3>"
+                "{0} scaduti, {1} in scadenza nei prossimi {2} giorni "
+                "(doppio clic per aprire la scheda)."
+            ).format(expired, len(permits) - expired, PERMIT_WINDOW_DAYS)
+        )
+        self.permits.set_rows(permits)
+
+    def _open(self, index: QModelIndex) -> None:
+        from tit_desktop.ui.person_dialog import PersonDialog
+
+        permit = self.permits.row_at(index.row())
+        PersonDialog(self._ctx, permit.person_id, self).open()

@@ -1,19 +1,244 @@
-"""Beneficiari: the registry list and the person record."""
+"""Beneficiari: the registry list (search as you type, filters, sortable columns; only the
+visible rows are fetched) and the person record."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from collections.abc import Sequence
 
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tit_desktop.services import persons
+from tit_desktop.services.permissions import Permission
 from tit_desktop.ui.context import AppContext
-from tit_desktop.ui.pages.placeholder import PlaceholderPage
+from tit_desktop.ui.lazy_table import KeyTableModel, LazyColumn
+from tit_desktop.ui.signals import app_signals
+
+SEARCH_DELAY_MS = 150
 
 
-class PersonsPage(PlaceholderPage):
+def _date(value: object) -> str:
+    return value.strftime("%d/%m/%Y") if value is not None else ""  # type: ignore[attr-defined]
+
+
+COLUMNS: list[LazyColumn[persons.PersonRow]] = [
+    LazyColumn("Codice", lambda r: r.code, "code"),
+    LazyColumn("Cognome e nome", lambda r: f"{r.last_name} {r.first_name}", "name"),
+    LazyColumn("Sesso", lambda r: r.sex),
+    LazyColumn("Nascita", lambda r: _date(r.birth_date), "birth_date"),
+    LazyColumn("Cittadinanza", lambda r: r.citizenship),
+    LazyColumn("Codice fiscale", lambda r: r.fiscal_code),
+    LazyColumn("Presa in carico", lambda r: _date(r.intake_date), "intake_date"),
+    LazyColumn("Scadenza permesso", lambda r: _date(r.permit_expires_on), "permit_expires_on"),
+]
+
+
+class PersonsPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(
-            "Beneficiari",
-            "Registro delle persone: anagrafica, documento di soggiorno, situazione, consensi, "
-            "nucleo familiare, note e allegati.",
-            parent,
+        super().__init__(parent)
+        self.ctx = ctx
+        layout = QVBoxLayout(self)
+        title_row = QHBoxLayout()
+        title_row.addWidget(QLabel(f"<h2>{self.tr('Beneficiari')}</h2>"))
+        title_row.addStretch(1)
+        self.new_button = QPushButton(self.tr("&Nuova persona"))
+        self.new_button.setObjectName("new_person")
+        self.open_button = QPushButton(self.tr("&Apri"))
+        self.import_button = QPushButton(self.tr("&Importa…"))
+        self.export_button = QPushButton(self.tr("&Esporta elenco…"))
+        for button in (self.new_button, self.open_button, self.import_button, self.export_button):
+            title_row.addWidget(button)
+        layout.addLayout(title_row)
+
+        search_row = QHBoxLayout()
+        filters = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(
+            self.tr("Cerca per cognome, nome, codice o codice fiscale (Ctrl+F)")
         )
-        self._ctx = ctx
+        search_row.addWidget(self.search, 1)
+        self.citizenship = QComboBox()
+        self.citizenship.setObjectName("filter_citizenship")
+        self.ethos = QComboBox()
+        self.ethos.setObjectName("filter_ethos")
+        self.staff = QComboBox()
+        self.staff.setObjectName("filter_staff")
+        self.expiring = QCheckBox(self.tr("Permesso scaduto o in scadenza (60 gg)"))
+        self.expiring.setObjectName("filter_expiring")
+        search_row.addWidget(self.expiring)
+        for combo in (self.citizenship, self.ethos, self.staff):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(18)
+            filters.addWidget(combo, 1)
+        layout.addLayout(search_row)
+        layout.addLayout(filters)
+        self.summary = QLabel()
+        self.summary.setObjectName("persons_summary")
+        layout.addWidget(self.summary)
+
+        self.model: KeyTableModel[persons.PersonRow] = KeyTableModel(
+            COLUMNS, self._load_keys, self._fetch, default_sort="name", parent=self
+        )
+        self.view = QTableView()
+        self.view.setObjectName("persons_table")
+        self.view.setModel(self.model)
+        self.view.setSortingEnabled(True)
+        self.view.horizontalHeader().setSortIndicator(1, Qt.SortOrder.AscendingOrder)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(24)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in enumerate((100, 260, 50, 90, 150, 150, 110, 130)):
+            header.resizeSection(column, width)
+        header.setStretchLastSection(True)
+        layout.addWidget(self.view, 1)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.refresh)
+        self.search.textChanged.connect(lambda _t: self._timer.start())
+        for combo in (self.citizenship, self.ethos, self.staff):
+            combo.currentIndexChanged.connect(self.refresh)
+        self.expiring.toggled.connect(self.refresh)
+        self.view.activated.connect(self._open_index)
+        self.new_button.clicked.connect(self.new_person)
+        self.open_button.clicked.connect(self.open_selected)
+        self.import_button.clicked.connect(self._import)
+        self.export_button.clicked.connect(self._export)
+        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search.setFocus)
+        QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_person)
+        can_write = ctx.actor.can(Permission.WRITE_REGISTRY)
+        self.new_button.setEnabled(can_write)
+        self.import_button.setEnabled(ctx.actor.can(Permission.IMPORT_DATA))
+        app_signals().changed.connect(self._on_changed)
+        self._fill_filters()
+        self.refresh()
+
+    # --- filters ---------------------------------------------------------------------------
+    def _fill_filters(self) -> None:
+        with self.ctx.db.reading() as session:
+            states = persons.citizenships_in_use(session, self.ctx.actor)
+            staff = persons.staff_choices(session, self.ctx.actor)
+        current = self.citizenship.currentData()
+        self.citizenship.blockSignals(True)
+        self.citizenship.clear()
+        self.citizenship.addItem(self.tr("Tutte le cittadinanze"), None)
+        for code, label in states:
+            self.citizenship.addItem(label, code)
+        self.citizenship.setCurrentIndex(max(self.citizenship.findData(current), 0))
+        self.citizenship.blockSignals(False)
+        if self.ethos.count() == 0:
+            self.ethos.addItem(self.tr("Tutte le situazioni (ETHOS)"), None)
+            for value, label in sorted(persons.ETHOS_LABELS.items()):
+                self.ethos.addItem(label, value)
+        current_staff = self.staff.currentData()
+        self.staff.blockSignals(True)
+        self.staff.clear()
+        self.staff.addItem(self.tr("Tutti gli operatori"), None)
+        for key, name in staff:
+            self.staff.addItem(name, key)
+        self.staff.setCurrentIndex(max(self.staff.findData(current_staff), 0))
+        self.staff.blockSignals(False)
+
+    def current_filter(self) -> persons.PersonFilter:
+        return persons.PersonFilter(
+            text=self.search.text(),
+            citizenship_code=self.citizenship.currentData(),
+            ethos=self.ethos.currentData(),
+            permit_expiring_within_days=60 if self.expiring.isChecked() else None,
+            reference_staff_id=self.staff.currentData(),
+        )
+
+    # --- data ------------------------------------------------------------------------------
+    def _load_keys(self, sort: str, descending: bool) -> list[int]:
+        with self.ctx.db.reading() as session:
+            return persons.search_ids(
+                session, self.ctx.actor, self.current_filter(), sort, descending
+            )
+
+    def _fetch(self, keys: Sequence[int]) -> dict[int, persons.PersonRow]:
+        with self.ctx.db.reading() as session:
+            return persons.rows_for(session, self.ctx.actor, keys)
+
+    def refresh(self) -> None:
+        self._timer.stop()
+        self.model.reload()
+        count = self.model.rowCount()
+        self.summary.setText(self.tr("{0} persone").format(f"{count:n}".replace(",", ".")))
+        if count:
+            self.view.selectRow(0)
+
+    def _on_changed(self, entities: frozenset[str]) -> None:
+        if "person" in entities:
+            self._fill_filters()
+            selected = self.selected_id()
+            self.refresh()
+            if selected is not None:
+                row = self.model.row_of_key(selected)
+                if row is not None:
+                    self.view.selectRow(row)
+
+    # --- actions ---------------------------------------------------------------------------
+    def selected_id(self) -> int | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.key_at(rows[0].row()) if rows else None
+
+    def _open_index(self, index: QModelIndex) -> None:
+        self.open_person(self.model.key_at(index.row()))
+
+    def open_selected(self) -> None:
+        person_id = self.selected_id()
+        if person_id is not None:
+            self.open_person(person_id)
+
+    def open_person(self, person_id: int) -> None:
+        from tit_desktop.ui.person_dialog import PersonDialog
+
+        dialog = PersonDialog(self.ctx, person_id, self)
+        dialog.open()
+
+    def new_person(self) -> None:
+        from tit_desktop.ui.person_dialog import PersonDialog
+
+        dialog = PersonDialog(self.ctx, None, self)
+        dialog.open()
+
+    def _import(self) -> None:
+        from tit_desktop.ui import import_export
+
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("File da importare"),
+            "",
+            self.tr("Cartella di lavoro Excel (*.xlsx);;File CSV (*.csv)"),
+        )
+        if path:
+            import_export.ImportDialog(self.ctx, path, self).open()
+
+    def _export(self) -> None:
+        from tit_desktop.ui import import_export
+
+        import_export.export_persons(self, self.ctx, self.current_filter())

@@ -1,0 +1,98 @@
+"""Household links between persons: stored once, read from both sides."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from tit_desktop.models import HouseholdLink, HouseholdRelation, Person
+from tit_desktop.services.errors import ConflictError, NotFound, ValidationError
+from tit_desktop.services.permissions import Actor, Permission, require
+
+# What the link reads like from the relative's side.
+INVERSE = {
+    HouseholdRelation.FIGLIO: HouseholdRelation.GENITORE,
+    HouseholdRelation.GENITORE: HouseholdRelation.FIGLIO,
+}
+
+
+@dataclass(frozen=True)
+class Relative:
+    link_id: int
+    person_id: int
+    code: str
+    name: str
+    relation: HouseholdRelation  # what the relative is to the person
+
+
+def _person(session: Session, person_id: int) -> Person:
+    person = session.get(Person, person_id)
+    if person is None or person.merged_into_id is not None:
+        raise NotFound(f"Persona {person_id} non trovata.")
+    return person
+
+
+def relatives(session: Session, actor: Actor, person_id: int) -> list[Relative]:
+    require(actor, Permission.READ_REGISTRY)
+    links = session.scalars(
+        select(HouseholdLink).where(
+            or_(HouseholdLink.person_id == person_id, HouseholdLink.relative_id == person_id)
+        )
+    )
+    result = []
+    for link in links:
+        if link.person_id == person_id:
+            other, relation = _person(session, link.relative_id), link.relation
+        else:
+            other = _person(session, link.person_id)
+            relation = INVERSE.get(link.relation, link.relation)
+        result.append(
+            Relative(
+                link.id, other.id, other.code, f"{other.last_name} {other.first_name}", relation
+            )
+        )
+    return sorted(result, key=lambda r: r.name)
+
+
+def link_relative(
+    session: Session,
+    actor: Actor,
+    person_id: int,
+    relative_code: str,
+    relation: HouseholdRelation,
+) -> Relative:
+    """Record that the person with ``relative_code`` is the person's ``relation``."""
+    require(actor, Permission.WRITE_REGISTRY)
+    person = _person(session, person_id)
+    other_id = session.scalar(select(Person.id).where(Person.code == relative_code.strip()))
+    if other_id is None:
+        raise ValidationError({"relative": f"nessuna persona con codice «{relative_code}»"})
+    if other_id == person.id:
+        raise ValidationError({"relative": "una persona non può essere familiare di sé stessa"})
+    other = _person(session, other_id)
+    existing = session.scalar(
+        select(HouseholdLink).where(
+            or_(
+                (HouseholdLink.person_id == person.id) & (HouseholdLink.relative_id == other.id),
+                (HouseholdLink.person_id == other.id) & (HouseholdLink.relative_id == person.id),
+            )
+        )
+    )
+    if existing is not None:
+        raise ConflictError(f"{other.last_name} {other.first_name} è già nel nucleo familiare.")
+    link = HouseholdLink(person_id=person.id, relative_id=other.id, relation=relation)
+    session.add(link)
+    session.flush()
+    return Relative(
+        link.id, other.id, other.code, f"{other.last_name} {other.first_name}", relation
+    )
+
+
+def unlink_relative(session: Session, actor: Actor, link_id: int) -> None:
+    require(actor, Permission.WRITE_REGISTRY)
+    link = session.get(HouseholdLink, link_id)
+    if link is None:
+        raise NotFound("Legame familiare non trovato (forse già tolto da un altro utente).")
+    session.delete(link)

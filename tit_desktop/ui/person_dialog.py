@@ -1,0 +1,730 @@
+"""The person record: an edit form in tabs, with validation messages next to the fields,
+the codice fiscale checked as it is typed, and the notes, household and attachments."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tit_desktop.models import (
+    Disability,
+    Employment,
+    HouseholdRelation,
+    NoteLevel,
+    PermitReason,
+)
+from tit_desktop.services import attachments, codice_fiscale, household, notes, persons
+from tit_desktop.services.errors import ServiceError, ValidationError
+from tit_desktop.services.permissions import Permission
+from tit_desktop.ui.context import AppContext
+from tit_desktop.ui.errors import handle_error, show_service_error
+from tit_desktop.ui.person_widgets import ChoiceField, DateField, InvalidInput, PlaceField
+from tit_desktop.ui.signals import notify_changed
+from tit_desktop.ui.widgets import ERROR_STYLE, FieldErrors
+
+WARNING_STYLE = "color: #8a5a00;"
+
+# Which tab holds each field, to bring the first error into view.
+TAB_OF_FIELD: dict[str, int] = {}
+
+
+def _tab_fields(index: int, *names: str) -> None:
+    for name in names:
+        TAB_OF_FIELD[name] = index
+
+
+_tab_fields(
+    0,
+    "code",
+    "last_name",
+    "first_name",
+    "sex",
+    "birth_date",
+    "birth_place_code",
+    "birth_place_text",
+    "citizenship_code",
+    "fiscal_code",
+    "cui",
+)
+_tab_fields(
+    1,
+    "permit_type",
+    "permit_reason",
+    "permit_number",
+    "permit_issuer",
+    "permit_issued_on",
+    "permit_expires_on",
+)
+_tab_fields(2, "phone", "email", "address", "languages")
+_tab_fields(
+    3,
+    "education_isced",
+    "employment",
+    "ethos_at_intake",
+    "disability",
+    "intake_date",
+    "referring_organisation_id",
+    "reference_staff_id",
+    "declined",
+)
+_tab_fields(
+    4,
+    "consent_privacy",
+    "consent_privacy_on",
+    "consent_photo",
+    "consent_photo_on",
+    "consent_sharing",
+    "consent_sharing_on",
+)
+_tab_fields(5, "notes")
+
+CONSENTS = (
+    ("privacy", "Trattamento dei dati personali"),
+    ("photo", "Fotografie e riprese"),
+    ("sharing", "Comunicazione dei dati agli enti del percorso"),
+)
+
+
+def _line(max_length: int) -> QLineEdit:
+    edit = QLineEdit()
+    edit.setMaxLength(max_length + 50)  # longer text gets a clear message, not a silent cut
+    return edit
+
+
+class PersonDialog(QDialog):
+    saved = Signal(int)
+
+    def __init__(
+        self, ctx: AppContext, person_id: int | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.person_id = person_id
+        self.version: int | None = None
+        self.errors = FieldErrors()
+        self.setMinimumSize(840, 620)
+        self._build()
+        if person_id is not None:
+            self._load(person_id)
+        else:
+            self.setWindowTitle(self.tr("Nuova persona"))
+            self.intake_date.set_date(dt.date.today())
+        self._sync_related_tabs()
+        self._check_fiscal_code()
+
+    # --- layout -------------------------------------------------------------------------
+    def _form(self, title: str) -> QFormLayout:
+        page = QWidget()
+        form = QFormLayout(page)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.tabs.addTab(page, title)
+        return form
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        self.header = QLabel()
+        self.header.setObjectName("person_header")
+        layout.addWidget(self.header)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("person_tabs")
+        layout.addWidget(self.tabs, 1)
+        e = self.errors
+        lim = persons.MAX_LENGTHS
+
+        form = self._form(self.tr("Anagrafica"))
+        self.code = _line(lim["code"])
+        self.last_name = _line(lim["last_name"])
+        self.first_name = _line(lim["first_name"])
+        self.sex = ChoiceField([("F", "F - femmina"), ("M", "M - maschio")])
+        self.birth_date = DateField()
+        self.birth_place = PlaceField(None)
+        self.citizenship = PlaceField("stato")
+        self.fiscal_code = _line(lim["fiscal_code"])
+        self.fiscal_code.setPlaceholderText(self.tr("16 caratteri, o 11 cifre se provvisorio"))
+        self.cui = _line(lim["cui"])
+        e.add_row(form, self.tr("&Codice:"), "code", self.code)
+        e.add_row(form, self.tr("C&ognome:"), "last_name", self.last_name)
+        e.add_row(form, self.tr("&Nome:"), "first_name", self.first_name)
+        e.add_row(form, self.tr("&Sesso:"), "sex", self.sex)
+        e.add_row(form, self.tr("Data di &nascita:"), "birth_date", self.birth_date)
+        e.add_row(form, self.tr("&Luogo di nascita:"), "birth_place_code", self.birth_place)
+        citizenship_row = QWidget()
+        citizenship_box = QHBoxLayout(citizenship_row)
+        citizenship_box.setContentsMargins(0, 0, 0, 0)
+        citizenship_box.addWidget(self.citizenship, 1)
+        self.citizenship_declined = QCheckBox(self.tr("non ha risposto"))
+        self.citizenship_declined.toggled.connect(
+            lambda on: self.citizenship.setEnabled(not on) or (on and self.citizenship.clear())
+        )
+        citizenship_box.addWidget(self.citizenship_declined)
+        e.add_row(form, self.tr("C&ittadinanza:"), "citizenship_code", citizenship_row)
+        cf_row = QWidget()
+        cf_box = QHBoxLayout(cf_row)
+        cf_box.setContentsMargins(0, 0, 0, 0)
+        cf_box.addWidget(self.fiscal_code, 1)
+        self.use_computed = QPushButton(self.tr("Usa il codice calcolato"))
+        self.use_computed.hide()
+        cf_box.addWidget(self.use_computed)
+        e.add_row(form, self.tr("Codice &fiscale:"), "fiscal_code", cf_row)
+        self.cf_warning = QLabel()
+        self.cf_warning.setObjectName("cf_warning")
+        self.cf_warning.setWordWrap(True)
+        self.cf_warning.setStyleSheet(WARNING_STYLE)
+        form.addRow("", self.cf_warning)
+        e.add_row(form, self.tr("C&UI:"), "cui", self.cui)
+
+        form = self._form(self.tr("Permesso"))
+        self.permit_type = _line(lim["permit_type"])
+        self.permit_type.setPlaceholderText(self.tr("es. permesso elettronico, ricevuta"))
+        self.permit_reason = ChoiceField([(r.value, r.value) for r in PermitReason])
+        self.permit_number = _line(lim["permit_number"])
+        self.permit_issuer = _line(lim["permit_issuer"])
+        self.permit_issued_on = DateField()
+        self.permit_expires_on = DateField()
+        e.add_row(form, self.tr("&Tipo:"), "permit_type", self.permit_type)
+        e.add_row(form, self.tr("&Motivo:"), "permit_reason", self.permit_reason)
+        e.add_row(form, self.tr("N&umero:"), "permit_number", self.permit_number)
+        e.add_row(form, self.tr("&Questura:"), "permit_issuer", self.permit_issuer)
+        e.add_row(form, self.tr("&Rilascio:"), "permit_issued_on", self.permit_issued_on)
+        e.add_row(form, self.tr("Sca&denza:"), "permit_expires_on", self.permit_expires_on)
+
+        form = self._form(self.tr("Recapiti"))
+        self.phone = _line(lim["phone"])
+        self.email = _line(lim["email"])
+        self.address = _line(lim["address"])
+        self.languages = _line(lim["languages"])
+        self.languages.setPlaceholderText(self.tr("es. arabo, francese"))
+        e.add_row(form, self.tr("&Telefono:"), "phone", self.phone)
+        e.add_row(form, self.tr("&E-mail:"), "email", self.email)
+        e.add_row(form, self.tr("&Indirizzo:"), "address", self.address)
+        e.add_row(form, self.tr("&Lingue parlate:"), "languages", self.languages)
+
+        form = self._form(self.tr("Situazione"))
+        self.intake_date = DateField()
+        self.education = ChoiceField(sorted(persons.ISCED_LABELS.items()), declinable=True)
+        self.employment = ChoiceField([(x.value, x.value) for x in Employment], declinable=True)
+        self.ethos = ChoiceField(sorted(persons.ETHOS_LABELS.items()), declinable=True)
+        self.disability = ChoiceField([(d.value, d.value) for d in Disability])
+        self.referrer = QComboBox()
+        self.staff = QComboBox()
+        e.add_row(form, self.tr("Data &presa in carico:"), "intake_date", self.intake_date)
+        e.add_row(form, self.tr("&Titolo di studio:"), "education_isced", self.education)
+        e.add_row(form, self.tr("&Condizione occupazionale:"), "employment", self.employment)
+        e.add_row(form, self.tr("Situazione abitativa (&ETHOS):"), "ethos_at_intake", self.ethos)
+        e.add_row(form, self.tr("&Disabilità:"), "disability", self.disability)
+        e.add_row(form, self.tr("Ente i&nviante:"), "referring_organisation_id", self.referrer)
+        e.add_row(form, self.tr("&Operatore di riferimento:"), "reference_staff_id", self.staff)
+        self._fill_choices()
+
+        form = self._form(self.tr("Consensi"))
+        self.consent_fields: dict[str, tuple[ChoiceField, DateField]] = {}
+        for kind, title in CONSENTS:
+            answer = ChoiceField([(True, self.tr("sì")), (False, self.tr("no"))])
+            answer.setItemText(0, self.tr("non ancora chiesto"))
+            when = DateField()
+            row = QWidget()
+            box = QHBoxLayout(row)
+            box.setContentsMargins(0, 0, 0, 0)
+            box.addWidget(answer)
+            box.addWidget(QLabel(self.tr("data:")))
+            box.addWidget(when)
+            box.addStretch(1)
+            e.add_row(form, title + ":", f"consent_{kind}", row)
+            form.addRow("", e.add_error_line(f"consent_{kind}_on", when))
+            self.consent_fields[kind] = (answer, when)
+
+        self._build_notes_tab()
+        self._build_household_tab()
+        self._build_attachments_tab()
+
+        self.buttons = QDialogButtonBox()
+        self.save_button = self.buttons.addButton(
+            self.tr("Salva"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.save_button.setObjectName("save")
+        self.print_button = self.buttons.addButton(
+            self.tr("Stampa scheda…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.buttons.addButton(self.tr("Chiudi"), QDialogButtonBox.ButtonRole.RejectRole)
+        layout.addWidget(self.buttons)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        self.print_button.clicked.connect(self._print)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        for widget in (
+            self.fiscal_code,
+            self.last_name,
+            self.first_name,
+            self.birth_date,
+            self.birth_place,
+        ):
+            widget.textChanged.connect(self._check_fiscal_code)
+        self.sex.currentIndexChanged.connect(self._check_fiscal_code)
+        self.use_computed.clicked.connect(self._use_computed)
+        self.fiscal_code.textEdited.connect(
+            lambda text: self.fiscal_code.setText(text.upper()) if text != text.upper() else None
+        )
+        if not self.ctx.actor.can(Permission.WRITE_REGISTRY):
+            self.save_button.setEnabled(False)
+            self.save_button.setToolTip(self.tr("Il vostro ruolo permette solo la lettura."))
+
+    def _build_notes_tab(self) -> None:
+        page = QWidget()
+        box = QVBoxLayout(page)
+        box.addWidget(QLabel(self.tr("Note generali (compaiono nell'esportazione):")))
+        self.general_notes = QPlainTextEdit()
+        self.general_notes.setObjectName("general_notes")
+        self.general_notes.setMaximumHeight(90)
+        box.addWidget(self.general_notes)
+        box.addWidget(self.errors.add_error_line("notes", self.general_notes))
+        box.addWidget(QLabel(self.tr("Diario (note datate):")))
+        self.note_list = QListWidget()
+        self.note_list.setObjectName("note_list")
+        self.note_list.setWordWrap(True)
+        box.addWidget(self.note_list, 1)
+        self.hidden_notes = QLabel()
+        self.hidden_notes.setStyleSheet("color: #555;")
+        box.addWidget(self.hidden_notes)
+        row = QHBoxLayout()
+        self.new_note = QLineEdit()
+        self.new_note.setObjectName("new_note")
+        self.new_note.setPlaceholderText(self.tr("Scrivere una nuova nota…"))
+        self.note_level = QComboBox()
+        self.note_level.addItem(self.tr("normale"), NoteLevel.NORMAL)
+        if self.ctx.actor.can(Permission.READ_CONFIDENTIAL):
+            self.note_level.addItem(self.tr("riservata"), NoteLevel.CONFIDENTIAL)
+        self.add_note_button = QPushButton(self.tr("Aggiungi nota"))
+        row.addWidget(self.new_note, 1)
+        row.addWidget(self.note_level)
+        row.addWidget(self.add_note_button)
+        box.addLayout(row)
+        self.add_note_button.clicked.connect(self._add_note)
+        self.new_note.returnPressed.connect(self._add_note)
+        self.tabs.addTab(page, self.tr("Note"))
+
+    def _build_household_tab(self) -> None:
+        page = QWidget()
+        box = QVBoxLayout(page)
+        self.relatives = QTableWidget(0, 3)
+        self.relatives.setObjectName("relatives")
+        self.relatives.setHorizontalHeaderLabels(
+            [self.tr("Codice"), self.tr("Nome"), self.tr("Relazione")]
+        )
+        self.relatives.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.relatives.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.relatives.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        box.addWidget(self.relatives, 1)
+        row = QHBoxLayout()
+        self.relative_code = QLineEdit()
+        self.relative_code.setPlaceholderText(self.tr("codice della persona"))
+        self.relation = QComboBox()
+        for relation in HouseholdRelation:
+            self.relation.addItem(relation.value, relation)
+        self.add_relative = QPushButton(self.tr("Aggiungi al nucleo"))
+        self.remove_relative = QPushButton(self.tr("Togli"))
+        for widget in (
+            QLabel(self.tr("Familiare:")),
+            self.relative_code,
+            QLabel(self.tr("è")),
+            self.relation,
+            self.add_relative,
+            self.remove_relative,
+        ):
+            row.addWidget(widget)
+        box.addLayout(row)
+        self.add_relative.clicked.connect(self._link_relative)
+        self.remove_relative.clicked.connect(self._unlink_relative)
+        self.tabs.addTab(page, self.tr("Nucleo"))
+
+    def _build_attachments_tab(self) -> None:
+        page = QWidget()
+        box = QVBoxLayout(page)
+        self.attachment_list = QListWidget()
+        self.attachment_list.setObjectName("attachment_list")
+        box.addWidget(self.attachment_list, 1)
+        row = QHBoxLayout()
+        self.attach_button = QPushButton(self.tr("Allega documento…"))
+        self.save_attachment_button = QPushButton(self.tr("Salva una copia…"))
+        self.remove_attachment_button = QPushButton(self.tr("Togli"))
+        for button in (
+            self.attach_button,
+            self.save_attachment_button,
+            self.remove_attachment_button,
+        ):
+            row.addWidget(button)
+        row.addStretch(1)
+        box.addLayout(row)
+        self.attach_button.clicked.connect(self._attach)
+        self.save_attachment_button.clicked.connect(self._save_attachment)
+        self.remove_attachment_button.clicked.connect(self._remove_attachment)
+        self.tabs.addTab(page, self.tr("Allegati"))
+
+    def _fill_choices(self) -> None:
+        with self.ctx.db.reading() as session:
+            orgs = persons.organisation_choices(session, self.ctx.actor)
+            staff = persons.staff_choices(session, self.ctx.actor)
+        for combo, items in ((self.referrer, orgs), (self.staff, staff)):
+            combo.addItem("—", None)
+            for key, text in items:
+                combo.addItem(text, key)
+
+    # --- loading and reading the form -----------------------------------------------------
+    def _load(self, person_id: int) -> None:
+        with self.ctx.db.transaction(self.ctx.actor) as session:
+            detail = persons.open_person(session, self.ctx.actor, person_id)
+        self.version = detail.version
+        d = detail.data
+        self.setWindowTitle(self.tr("{0} - {1}").format(detail.display_name, d.code))
+        self.code.setText(d.code)
+        self.last_name.setText(d.last_name)
+        self.first_name.setText(d.first_name)
+        self.sex.set_value(d.sex)
+        self.birth_date.set_date(d.birth_date)
+        self.birth_place.set_code(d.birth_place_code, d.birth_place_text)
+        self.citizenship.set_code(d.citizenship_code)
+        self.citizenship_declined.setChecked("citizenship_code" in d.declined)
+        self.fiscal_code.setText(d.fiscal_code or "")
+        self.cui.setText(d.cui or "")
+        self.permit_type.setText(d.permit_type or "")
+        self.permit_reason.set_value(d.permit_reason)
+        self.permit_number.setText(d.permit_number or "")
+        self.permit_issuer.setText(d.permit_issuer or "")
+        self.permit_issued_on.set_date(d.permit_issued_on)
+        self.permit_expires_on.set_date(d.permit_expires_on)
+        self.phone.setText(d.phone or "")
+        self.email.setText(d.email or "")
+        self.address.setText(d.address or "")
+        self.languages.setText(d.languages or "")
+        self.intake_date.set_date(d.intake_date)
+        self.education.set_value(d.education_isced, "education_isced" in d.declined)
+        self.employment.set_value(d.employment, "employment" in d.declined)
+        self.ethos.set_value(d.ethos_at_intake, "ethos_at_intake" in d.declined)
+        self.disability.set_value(d.disability)
+        self.referrer.setCurrentIndex(max(self.referrer.findData(d.referring_organisation_id), 0))
+        self.staff.setCurrentIndex(max(self.staff.findData(d.reference_staff_id), 0))
+        for kind, (answer, when) in self.consent_fields.items():
+            answer.set_value(getattr(d, f"consent_{kind}"))
+            when.set_date(getattr(d, f"consent_{kind}_on"))
+        self.general_notes.setPlainText(d.notes or "")
+        anonymised = " — " + self.tr("anonimizzata") if detail.anonymised else ""
+        self.header.setText(f"<h3>{detail.display_name} <small>({d.code}){anonymised}</small></h3>")
+        self._refresh_related()
+
+    def form_data(self) -> persons.PersonInput:
+        """The form as typed; raises ValidationError for what cannot even be read."""
+        problems: dict[str, str] = {}
+
+        def date_of(field: DateField, name: str) -> dt.date | None:
+            try:
+                return field.date()
+            except InvalidInput as exc:
+                problems[name] = str(exc)
+                return None
+
+        birth_place_code = self.birth_place.code()
+        birth_place_text = None if birth_place_code else (self.birth_place.text().strip() or None)
+        citizenship_code = self.citizenship.code()
+        if self.citizenship.text().strip() and citizenship_code is None:
+            problems["citizenship_code"] = self.tr(
+                "stato non trovato: sceglierlo dall'elenco che compare scrivendo"
+            )
+        declined = set()
+        for name, field in (
+            ("education_isced", self.education),
+            ("employment", self.employment),
+            ("ethos_at_intake", self.ethos),
+        ):
+            if field.declined():
+                declined.add(name)
+        if self.citizenship_declined.isChecked():
+            declined.add("citizenship_code")
+        consents: dict[str, Any] = {}
+        for kind, (answer, when) in self.consent_fields.items():
+            consents[f"consent_{kind}"] = answer.value()
+            consents[f"consent_{kind}_on"] = date_of(when, f"consent_{kind}_on")
+        data = persons.PersonInput(
+            code=self.code.text(),
+            last_name=self.last_name.text(),
+            first_name=self.first_name.text(),
+            sex=self.sex.value(),
+            birth_date=date_of(self.birth_date, "birth_date"),
+            birth_place_code=birth_place_code,
+            birth_place_text=birth_place_text,
+            citizenship_code=citizenship_code,
+            fiscal_code=self.fiscal_code.text(),
+            cui=self.cui.text(),
+            permit_type=self.permit_type.text(),
+            permit_reason=self.permit_reason.value(),
+            permit_number=self.permit_number.text(),
+            permit_issuer=self.permit_issuer.text(),
+            permit_issued_on=date_of(self.permit_issued_on, "permit_issued_on"),
+            permit_expires_on=date_of(self.permit_expires_on, "permit_expires_on"),
+            phone=self.phone.text(),
+            email=self.email.text(),
+            address=self.address.text(),
+            languages=self.languages.text(),
+            education_isced=self.education.value(),
+            employment=self.employment.value(),
+            ethos_at_intake=self.ethos.value(),
+            disability=self.disability.value(),
+            declined=frozenset(declined),
+            intake_date=date_of(self.intake_date, "intake_date"),
+            referring_organisation_id=self.referrer.currentData(),
+            reference_staff_id=self.staff.currentData(),
+            notes=self.general_notes.toPlainText(),
+            **consents,
+        )
+        if problems:
+            raise ValidationError(problems)
+        return data
+
+    # --- codice fiscale -----------------------------------------------------------------
+    def _check_fiscal_code(self) -> None:
+        self._computed: str | None = None
+        code = self.fiscal_code.text().strip()
+        self.use_computed.hide()
+        if not code:
+            self.cf_warning.clear()
+            return
+        try:
+            birth = self.birth_date.date()
+        except InvalidInput:
+            birth = None
+        result = codice_fiscale.check(
+            code,
+            self.last_name.text() or None,
+            self.first_name.text() or None,
+            self.sex.value(),
+            birth,
+            self.birth_place.code(),
+        )
+        if result.error:
+            self.cf_warning.setStyleSheet(ERROR_STYLE)
+            self.cf_warning.setText(self.tr("Codice fiscale non valido: {0}").format(result.error))
+        elif result.mismatches:
+            self.cf_warning.setStyleSheet(WARNING_STYLE)
+            self.cf_warning.setText(result.warning_text)
+            self._computed = result.computed
+            self.use_computed.setVisible(result.computed is not None)
+        elif result.is_provisional:
+            self.cf_warning.setStyleSheet("color: #1b5e20;")
+            self.cf_warning.setText(self.tr("Codice fiscale provvisorio (11 cifre)."))
+        else:
+            self.cf_warning.setStyleSheet("color: #1b5e20;")
+            self.cf_warning.setText(self.tr("Codice fiscale coerente con i dati inseriti."))
+
+    def _use_computed(self) -> None:
+        if self._computed:
+            self.fiscal_code.setText(self._computed)
+
+    # --- saving ---------------------------------------------------------------------------
+    def save(self) -> bool:
+        self.errors.clear()
+        try:
+            data = self.form_data()
+            with self.ctx.db.transaction(self.ctx.actor) as session:
+                if self.person_id is None:
+                    if not self._confirm_not_duplicate(session, data):
+                        return False
+                    result = persons.create_person(session, self.ctx.actor, data)
+                else:
+                    assert self.version is not None
+                    result = persons.update_person(
+                        session, self.ctx.actor, self.person_id, data, self.version
+                    )
+        except ValidationError as exc:
+            self._show_errors(exc)
+            return False
+        except ServiceError as exc:
+            show_service_error(self, exc)
+            return False
+        self.person_id = result.id
+        self.version = result.version
+        notify_changed("person")
+        self.saved.emit(result.id)
+        if result.warnings:
+            QMessageBox.information(
+                self, self.tr("Salvato, con avvisi"), "\n".join(result.warnings)
+            )
+        self.accept()
+        return True
+
+    def _confirm_not_duplicate(self, session: Any, data: persons.PersonInput) -> bool:
+        """Before a new record: show who it may duplicate (when the check is available)."""
+        try:
+            from tit_desktop.ui.duplicates_dialog import confirm_new_person
+        except ImportError:
+            return True
+        return confirm_new_person(self, self.ctx, session, data)
+
+    def _show_errors(self, exc: ValidationError) -> None:
+        rest = self.errors.show(exc)
+        tabs = sorted(TAB_OF_FIELD.get(name, 0) for name in exc.fields)
+        if tabs:
+            self.tabs.setCurrentIndex(tabs[0])
+        if rest:
+            show_service_error(self, ValidationError(rest))
+
+    # --- notes, household, attachments (saved at once) ------------------------------------
+    def _sync_related_tabs(self) -> None:
+        exists = self.person_id is not None
+        writable = self.ctx.actor.can(Permission.WRITE_REGISTRY)
+        for widget in (
+            self.new_note,
+            self.add_note_button,
+            self.relative_code,
+            self.add_relative,
+            self.remove_relative,
+            self.attach_button,
+            self.remove_attachment_button,
+        ):
+            widget.setEnabled(exists and writable)
+        self.save_attachment_button.setEnabled(exists)
+        self.print_button.setEnabled(exists)
+        if not exists:
+            self.hidden_notes.setText(
+                self.tr(
+                    "Diario, nucleo familiare e allegati si compilano dopo il primo salvataggio."
+                )
+            )
+
+    def _refresh_related(self) -> None:
+        if self.person_id is None:
+            return
+        with self.ctx.db.reading() as session:
+            note_views, hidden = notes.list_notes(session, self.ctx.actor, self.person_id)
+            relatives = household.relatives(session, self.ctx.actor, self.person_id)
+            files = attachments.list_attachments(session, self.ctx.actor, self.person_id)
+        self.note_list.clear()
+        for note in note_views:
+            level = " [riservata]" if note.level is NoteLevel.CONFIDENTIAL else ""
+            when = note.written_at.astimezone().strftime("%d/%m/%Y %H:%M")
+            self.note_list.addItem(f"{when} - {note.author}{level}\n{note.text}")
+        self.hidden_notes.setText(
+            self.tr("{0} note riservate non visibili con il vostro ruolo.").format(hidden)
+            if hidden
+            else ""
+        )
+        self.relatives.setRowCount(len(relatives))
+        for row, relative in enumerate(relatives):
+            for column, text in enumerate((relative.code, relative.name, relative.relation.value)):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, relative.link_id)
+                self.relatives.setItem(row, column, item)
+        self.attachment_list.clear()
+        for info in files:
+            item = QListWidgetItem(
+                f"{info.file_name} ({info.size // 1024 or 1} kB, "
+                f"{info.uploaded_at.astimezone():%d/%m/%Y})"
+                + (f" - {info.description}" if info.description else "")
+            )
+            item.setData(Qt.ItemDataRole.UserRole, info.id)
+            self.attachment_list.addItem(item)
+
+    def _run(self, work: Any) -> bool:
+        try:
+            with self.ctx.db.transaction(self.ctx.actor) as session:
+                work(session)
+        except ValidationError as exc:
+            show_service_error(self, exc)
+            return False
+        except Exception as exc:
+            handle_error(self, exc)
+            return False
+        notify_changed("person")
+        self._refresh_related()
+        return True
+
+    def _add_note(self) -> None:
+        text = self.new_note.text()
+        level = self.note_level.currentData()
+        if self.person_id is not None and self._run(
+            lambda s: notes.add_note(s, self.ctx.actor, self.person_id, text, level)
+        ):
+            self.new_note.clear()
+
+    def _link_relative(self) -> None:
+        code = self.relative_code.text()
+        relation = self.relation.currentData()
+        if self.person_id is not None and self._run(
+            lambda s: household.link_relative(s, self.ctx.actor, self.person_id, code, relation)
+        ):
+            self.relative_code.clear()
+
+    def _unlink_relative(self) -> None:
+        rows = self.relatives.selectionModel().selectedRows()
+        if rows:
+            link_id = self.relatives.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole)
+            self._run(lambda s: household.unlink_relative(s, self.ctx.actor, link_id))
+
+    def _attach(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Documento da allegare"))
+        if not path or self.person_id is None:
+            return
+        description, _ok = QInputDialog.getText(
+            self, self.tr("Descrizione"), self.tr("Descrizione (facoltativa):")
+        )
+        self._run(
+            lambda s: attachments.attach_file(
+                s, self.ctx.actor, self.person_id, Path(path), description
+            )
+        )
+
+    def _selected_attachment(self) -> int | None:
+        item = self.attachment_list.currentItem()
+        return None if item is None else int(item.data(Qt.ItemDataRole.UserRole))
+
+    def _save_attachment(self) -> None:
+        attachment_id = self._selected_attachment()
+        if attachment_id is None:
+            return
+        name = self.attachment_list.currentItem().text().split(" (")[0]
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Salva una copia"), name)
+        if path:
+            self._run(
+                lambda s: attachments.copy_to_file(s, self.ctx.actor, attachment_id, Path(path))
+            )
+
+    def _remove_attachment(self) -> None:
+        attachment_id = self._selected_attachment()
+        if attachment_id is None:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Togli allegato"), self.tr("Togliere il documento selezionato?")
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self._run(lambda s: attachments.remove_attachment(s, self.ctx.actor, attachment_id))
+
+    def _print(self) -> None:
+        from tit_desktop.ui.print_form import print_registration_form
+
+        if self.person_id is not None:
+            print_registration_form(self, self.ctx, self.person_id)
