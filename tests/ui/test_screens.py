@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from tit_desktop.models import Role
+from tit_desktop.services import demo
 from tit_desktop.services.database import Database
 from tit_desktop.services.permissions import Actor
 from tit_desktop.ui.context import AppContext
@@ -74,6 +75,8 @@ def test_dialogs_render_whole(qtbot: QtBot, db: Database, admin: Actor) -> None:
 def test_main_window_areas_render_whole(
     qtbot: QtBot, db: Database, actors: dict[Role, Actor], role: Role
 ) -> None:
+    if role is Role.ADMIN:
+        demo.fill_demo_data(db, actors[role], people=60, seed=11)
     window = MainWindow(AppContext(db, actors[role]))
     _show(qtbot, window)
     for index, title in enumerate(window.area_titles()):

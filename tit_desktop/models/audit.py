@@ -22,7 +22,26 @@ class AuditAction:
     EXPORT = "export"
     BACKUP = "backup"
     RESTORE = "restore"
-    ALL = (INSERT, UPDATE, DELETE, VIEW, LOGIN, LOGIN_FAILED, LOGOUT, EXPORT, BACKUP, RESTORE)
+    IMPORT = "import"
+    MERGE = "merge"
+    UNDO_MERGE = "undo_merge"
+    ANONYMISE = "anonymise"
+    ALL = (
+        INSERT,
+        UPDATE,
+        DELETE,
+        VIEW,
+        LOGIN,
+        LOGIN_FAILED,
+        LOGOUT,
+        EXPORT,
+        BACKUP,
+        RESTORE,
+        IMPORT,
+        MERGE,
+        UNDO_MERGE,
+        ANONYMISE,
+    )
 
 
 class AuditEntry(Base):

@@ -16,7 +16,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.pool import NullPool
 
 from tit_desktop.services import audit
-from tit_desktop.services.errors import ConflictError, ValidationError
+from tit_desktop.services.errors import ConflictError, ServiceError, ValidationError
 from tit_desktop.services.permissions import Actor
 
 log = logging.getLogger(__name__)
@@ -75,6 +75,33 @@ def create_db_engine(url: str | URL, **kwargs: Any) -> Engine:
             parsed, pool_pre_ping=True, pool_size=5, connect_args=connect_args, **kwargs
         )
     return engine
+
+
+def postgres_url(host: str, port: int, database: str, user: str, password: str) -> str:
+    """The URL of a PostgreSQL server from the settings dialog's fields."""
+    return URL.create(
+        "postgresql+psycopg",
+        username=user.strip() or None,
+        password=password or None,
+        host=host.strip() or None,
+        port=port,
+        database=database.strip() or None,
+    ).render_as_string(hide_password=False)
+
+
+def url_parts(url_text: str) -> dict[str, object]:
+    """The fields of a URL for the settings dialog (backend, file or server details)."""
+    url = parse_url(url_text)
+    if url.get_backend_name() == "sqlite":
+        return {"backend": "sqlite", "file": url.database or ""}
+    return {
+        "backend": "postgresql",
+        "host": url.host or "",
+        "port": url.port or 5432,
+        "database": url.database or "",
+        "user": url.username or "",
+        "password": url.password or "",
+    }
 
 
 def describe_url(url: URL) -> str:
@@ -138,6 +165,13 @@ class Database:
             yield session
         finally:
             session.close()
+
+    def open_error(self, exc: BaseException) -> ServiceError | None:
+        """A readable refusal for a failure to reach or open the database, else None."""
+        if isinstance(exc, OperationalError):
+            first = str(exc.orig or exc).strip().splitlines()[0]
+            return ServiceError(f"Impossibile aprire il database ({self.describe()}): {first}")
+        return None
 
     def check_connection(self) -> None:
         """Raise ValidationError with a readable reason when the server cannot be reached."""

@@ -209,7 +209,11 @@ def fill_demo_data(
                 issued = max(issued, birth)
                 years = 2 if reason in ("protezione sussidiaria", "lavoro subordinato") else 1
                 expires = issued + dt.timedelta(days=365 * years)
-                if rng.random() < 0.25:
+                while expires < today - dt.timedelta(days=30):
+                    # Renewed on time, as most are: the newest permit is the one on file.
+                    issued = expires - dt.timedelta(days=rng.randint(0, 20))
+                    expires = issued + dt.timedelta(days=365 * years)
+                if rng.random() < 0.12:
                     # Some renewals are due now: the home screen lists them.
                     expires = today + dt.timedelta(days=rng.randint(-40, 75))
                     issued = min(issued, expires - dt.timedelta(days=180), today)

@@ -81,12 +81,11 @@ class AppController:
             self.db = None
 
     def _upgrade_failed(self, exc: BaseException) -> None:
+        refusal = self.db.open_error(exc) if self.db is not None else None
         if isinstance(exc, ServiceError):
             self._database_problem(exc)
-        elif _is_connection_error(exc):
-            self._database_problem(
-                ServiceError("Impossibile aprire il database: " + str(exc).splitlines()[0])
-            )
+        elif refusal is not None:
+            self._database_problem(refusal)
         else:
             handle_error(None, exc)
             self._open_settings()
@@ -267,12 +266,6 @@ class AppController:
         app = QApplication.instance()
         if app is not None:
             app.quit()
-
-
-def _is_connection_error(exc: BaseException) -> bool:
-    from sqlalchemy.exc import OperationalError
-
-    return isinstance(exc, OperationalError)
 
 
 def create_application(argv: Sequence[str] | None = None) -> QApplication:

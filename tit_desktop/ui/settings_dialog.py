@@ -20,10 +20,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.engine import URL
 
 from tit_desktop.services import schema
-from tit_desktop.services.database import Database, parse_url
+from tit_desktop.services.database import Database, postgres_url, url_parts
 from tit_desktop.services.errors import ServiceError
 from tit_desktop.settings import Settings, default_database_url
 from tit_desktop.ui.background import run_in_background
@@ -112,18 +111,18 @@ class SettingsDialog(QDialog, Ui_SettingsDialog):
         self._sync_enabled()
 
     def _load(self, url_text: str) -> None:
-        url = parse_url(url_text)
-        if url.get_backend_name() == "sqlite":
+        parts = url_parts(url_text)
+        if parts["backend"] == "sqlite":
             self.local.setChecked(True)
-            self.file.setText(url.database or "")
+            self.file.setText(str(parts["file"]))
         else:
             self.server.setChecked(True)
-            self.host.setText(url.host or "")
-            self.port.setValue(url.port or 5432)
-            self.dbname.setText(url.database or "")
-            self.user.setText(url.username or "")
-            self.password.setText(url.password or "")
-            self.file.setText(parse_url(default_database_url()).database or "")
+            self.host.setText(str(parts["host"]))
+            self.port.setValue(int(str(parts["port"])))
+            self.dbname.setText(str(parts["database"]))
+            self.user.setText(str(parts["user"]))
+            self.password.setText(str(parts["password"]))
+            self.file.setText(str(url_parts(default_database_url())["file"]))
 
     def _sync_enabled(self) -> None:
         local = self.local.isChecked()
@@ -150,14 +149,13 @@ class SettingsDialog(QDialog, Ui_SettingsDialog):
     def url(self) -> str:
         if self.local.isChecked():
             return "sqlite:///" + self.file.text().strip().replace("\\", "/")
-        return URL.create(
-            "postgresql+psycopg",
-            username=self.user.text().strip() or None,
-            password=self.password.text() or None,
-            host=self.host.text().strip() or None,
-            port=self.port.value(),
-            database=self.dbname.text().strip() or None,
-        ).render_as_string(hide_password=False)
+        return postgres_url(
+            self.host.text(),
+            self.port.value(),
+            self.dbname.text(),
+            self.user.text(),
+            self.password.text(),
+        )
 
     def _test(self) -> None:
         url = self.url()

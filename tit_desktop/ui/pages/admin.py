@@ -51,6 +51,10 @@ ACTION_LABELS = {
     AuditAction.EXPORT: "esportazione",
     AuditAction.BACKUP: "backup",
     AuditAction.RESTORE: "ripristino",
+    AuditAction.IMPORT: "importazione",
+    AuditAction.MERGE: "unione di schede",
+    AuditAction.UNDO_MERGE: "unione annullata",
+    AuditAction.ANONYMISE: "anonimizzazione",
 }
 
 

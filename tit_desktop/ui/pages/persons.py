@@ -110,9 +110,10 @@ class PersonsPage(QWidget):
         self.view.verticalHeader().setDefaultSectionSize(24)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((100, 260, 50, 90, 150, 150, 110, 130)):
+        # Fixed widths: sizing to contents would fetch every row of a lazy model.
+        for column, width in enumerate((95, 220, 50, 85, 130, 150, 105, 125)):
             header.resizeSection(column, width)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.view, 1)
 
         self._timer = QTimer(self)
