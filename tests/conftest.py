@@ -97,6 +97,9 @@ def postgres_server_url() -> Iterator[str]:
 def _truncate_all(db: Database) -> None:
     names = ", ".join(t.name for t in Base.metadata.sorted_tables)
     with db.engine.begin() as conn:
+        # A connection a previous test left inside a transaction would block TRUNCATE for
+        # ever: fail with a clear error instead.
+        conn.exec_driver_sql("SET LOCAL lock_timeout = '15s'")
         conn.exec_driver_sql(f"TRUNCATE {names} RESTART IDENTITY CASCADE")
 
 

@@ -2,13 +2,14 @@
 
 Revision ID: 0002
 Revises: 0001
-Create Date: 2026-11-25 08:53:25.294109
+Create Date: 2026-11-25 09:51:52.328964
 """
 
 from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
+
 
 import tit_desktop.models.base
 
@@ -187,8 +188,10 @@ def upgrade() -> None:
         sa.UniqueConstraint("fiscal_code", name=op.f("uq_person_fiscal_code")),
     )
     with op.batch_alter_table("person", schema=None) as batch_op:
+        batch_op.create_index("ix_person_birth_date", ["birth_date"], unique=False)
         batch_op.create_index("ix_person_citizenship_code", ["citizenship_code"], unique=False)
         batch_op.create_index("ix_person_intake_date", ["intake_date"], unique=False)
+        batch_op.create_index("ix_person_merged_into_id", ["merged_into_id"], unique=False)
         batch_op.create_index("ix_person_permit_expires_on", ["permit_expires_on"], unique=False)
         batch_op.create_index("ix_person_reference_staff_id", ["reference_staff_id"], unique=False)
         batch_op.create_index("ix_person_sort_key", ["sort_key", "id"], unique=False)
@@ -302,6 +305,9 @@ def upgrade() -> None:
             name=op.f("uq_not_same_person_person_low_id_person_high_id"),
         ),
     )
+    with op.batch_alter_table("not_same_person", schema=None) as batch_op:
+        batch_op.create_index("ix_not_same_person_person_high_id", ["person_high_id"], unique=False)
+
     op.create_table(
         "person_note",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -366,6 +372,9 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_person_note_person_id"))
 
     op.drop_table("person_note")
+    with op.batch_alter_table("not_same_person", schema=None) as batch_op:
+        batch_op.drop_index("ix_not_same_person_person_high_id")
+
     op.drop_table("not_same_person")
     with op.batch_alter_table("household_link", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_household_link_relative_id"))
@@ -380,8 +389,10 @@ def downgrade() -> None:
         batch_op.drop_index("ix_person_sort_key")
         batch_op.drop_index("ix_person_reference_staff_id")
         batch_op.drop_index("ix_person_permit_expires_on")
+        batch_op.drop_index("ix_person_merged_into_id")
         batch_op.drop_index("ix_person_intake_date")
         batch_op.drop_index("ix_person_citizenship_code")
+        batch_op.drop_index("ix_person_birth_date")
 
     op.drop_table("person")
     op.drop_table("staff_member")

@@ -217,3 +217,100 @@ def test_person_form_tabs_render_whole(qtbot: QtBot, db: Database, admin: Actor)
         assert _clipped(dialog) == [], dialog.tabs.tabText(index)
         if db.is_sqlite:
             _save(dialog, f"persona-scheda-{index}")
+
+
+def _new_dialog(qtbot: QtBot, db: Database, actor: Actor) -> PersonDialog:
+    dialog = PersonDialog(AppContext(db, actor))
+    qtbot.addWidget(dialog)
+    dialog.code.setText("N-2")
+    dialog.last_name.setText("Elamrani")
+    dialog.first_name.setText("Mohammed")
+    dialog.birth_date.setText("12/03/1990")
+    dialog.intake_date.setText("01/02/2024")
+    return dialog
+
+
+@pytest.mark.parametrize("choice", ["different", "cancel"])
+def test_possible_duplicates_are_shown_before_saving(
+    qtbot: QtBot, db: Database, admin: Actor, monkeypatch: pytest.MonkeyPatch, choice: str
+) -> None:
+    from tit_desktop.services import duplicates
+    from tit_desktop.ui import duplicates_dialog
+
+    existing = _person(
+        db,
+        admin,
+        code="E-1",
+        last_name="El Amrani",
+        first_name="Mohamed",
+        fiscal_code=None,
+        birth_place_code="Z330",
+        citizenship_code="Z330",
+    )
+    shown: list[list[duplicates.Candidate]] = []
+
+    def fake_exec(self: duplicates_dialog.DuplicatesDialog) -> int:
+        shown.append(self.candidates)
+        self.choice = (
+            duplicates_dialog.Choice.DIFFERENT_PEOPLE
+            if choice == "different"
+            else duplicates_dialog.Choice.CANCEL
+        )
+        return 1
+
+    monkeypatch.setattr(duplicates_dialog.DuplicatesDialog, "exec", fake_exec)
+    dialog = _new_dialog(qtbot, db, admin)
+    saved = dialog.save()
+    assert [c.person_id for c in shown[0]] == [existing]
+    assert shown[0][0].score >= duplicates.SHOW_THRESHOLD
+    with db.reading() as session:
+        count = persons.count(session, admin, persons.PersonFilter())
+    if choice == "cancel":
+        assert saved is False and count == 1
+        assert dialog.last_name.text() == "Elamrani"  # nothing typed is lost
+        return
+    assert saved is True and count == 2
+    # The decision is remembered: the same pair is not proposed again.
+    with db.reading() as session:
+        again = duplicates.find_candidates(
+            session,
+            admin,
+            persons.PersonInput(
+                code="N-3",
+                last_name="Elamrani",
+                first_name="Mohammed",
+                birth_date=dt.date(1990, 3, 12),
+                intake_date=dt.date(2024, 2, 1),
+            ),
+            exclude_id=dialog.person_id,
+        )
+    assert existing not in [c.person_id for c in again]
+
+
+def test_anonymise_from_the_record(
+    qtbot: QtBot, db: Database, actors: dict[Role, Actor], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tit_desktop.ui.gdpr_actions import AnonymiseDialog
+
+    coordinator = actors[Role.COORDINATOR]
+    person_id = _person(db, coordinator)
+    operator_view = PersonDialog(AppContext(db, actors[Role.OPERATOR]), person_id)
+    qtbot.addWidget(operator_view)
+    assert not operator_view.anonymise_button.isVisibleTo(operator_view)
+    record = PersonDialog(AppContext(db, coordinator), person_id)
+    qtbot.addWidget(record)
+    assert record.anonymise_button.isVisibleTo(record)
+    dialog = AnonymiseDialog(AppContext(db, coordinator), person_id, "A-1", record)
+    qtbot.addWidget(dialog)
+    dialog.code.setText("A-2")
+    dialog.reason.setPlainText("Richiesta dell'interessato")
+    dialog._anonymise()
+    assert "non corrisponde" in dialog.errors.text("confirm_code")
+    dialog.code.setText("A-1")
+    dialog._anonymise()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    reopened = PersonDialog(AppContext(db, coordinator), person_id)
+    qtbot.addWidget(reopened)
+    assert reopened.anonymised and not reopened.save_button.isEnabled()
+    assert "Gündoğdu" not in reopened.last_name.text()
+    assert not reopened.anonymise_button.isVisibleTo(reopened)

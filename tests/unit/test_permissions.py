@@ -20,7 +20,18 @@ from sqlalchemy import func, select
 
 import tit_desktop.services
 from tit_desktop.models import AuditEntry, HouseholdRelation, Role
-from tit_desktop.services import attachments, backup, demo, household, notes, persons, users
+from tit_desktop.services import (
+    attachments,
+    backup,
+    demo,
+    duplicates,
+    gdpr,
+    household,
+    merge,
+    notes,
+    persons,
+    users,
+)
 from tit_desktop.services.database import Database
 from tit_desktop.services.errors import PermissionDenied
 from tit_desktop.services.permissions import ROLE_PERMISSIONS, Actor, Permission
@@ -76,16 +87,33 @@ WRITE_SERVICES: dict[str, Callable[[Database, Actor, Path], Any]] = {
     "backup.backup": lambda db, a, p: backup.backup(db, a, p / "b.sqlite3"),
     "backup.restore": lambda db, a, p: backup.restore(db, a, p / "b.sqlite3"),
     "demo.fill_demo_data": lambda db, a, _p: demo.fill_demo_data(db, a, people=2),
-    "notes.add_note": lambda db, a, _p: _in_tx(
-        db, a, lambda s: notes.add_note(s, a, 1, "Nota")),
+    "notes.add_note": lambda db, a, _p: _in_tx(db, a, lambda s: notes.add_note(s, a, 1, "Nota")),
     "household.link_relative": lambda db, a, _p: _in_tx(
-        db, a, lambda s: household.link_relative(s, a, 1, "P2", HouseholdRelation.ALTRO)),
+        db, a, lambda s: household.link_relative(s, a, 1, "P2", HouseholdRelation.ALTRO)
+    ),
     "household.unlink_relative": lambda db, a, _p: _in_tx(
-        db, a, lambda s: household.unlink_relative(s, a, 1)),
+        db, a, lambda s: household.unlink_relative(s, a, 1)
+    ),
     "attachments.attach_file": lambda db, a, p: _in_tx(
-        db, a, lambda s: attachments.attach_file(s, a, 1, p / "scan.pdf")),
+        db, a, lambda s: attachments.attach_file(s, a, 1, p / "scan.pdf")
+    ),
     "attachments.remove_attachment": lambda db, a, _p: _in_tx(
-        db, a, lambda s: attachments.remove_attachment(s, a, 1)),
+        db, a, lambda s: attachments.remove_attachment(s, a, 1)
+    ),
+    "gdpr.anonymise_person": lambda db, a, _p: _in_tx(
+        db, a, lambda s: gdpr.anonymise_person(s, a, 1, "Richiesta dell'interessato", "P1")
+    ),
+    "duplicates.mark_not_same": lambda db, a, _p: _in_tx(
+        db,
+        a,
+        lambda s: duplicates.mark_not_same(s, a, 1, 2),
+    ),
+    "merge.merge_persons": lambda db, a, _p: _in_tx(
+        db,
+        a,
+        lambda s: merge.merge_persons(s, a, 1, 2),
+    ),
+    "merge.undo_merge": lambda db, a, _p: _in_tx(db, a, lambda s: merge.undo_merge(s, a, 1)),
 }
 
 

@@ -261,3 +261,23 @@ def test_roles_that_read_the_registry(db: Database, actors: dict[Role, Actor], r
     saved = _create(db, actors[Role.ADMIN])
     with db.transaction(actors[role]) as session:
         assert persons.open_person(session, actors[role], saved.id).data.code == "TIU-1"
+
+
+def test_control_characters_are_refused_not_crashing(db: Database, admin: Actor) -> None:
+    fields = _errors(db, admin, replace(BASE, last_name="Gün\x00doğdu", fiscal_code=None))
+    assert fields == {
+        "last_name": "contiene caratteri di controllo non ammessi (incollati da un file?)"
+    }
+
+
+def test_a_merged_code_leads_to_the_surviving_record(db: Database, admin: Actor) -> None:
+    from tit_desktop.services import merge
+
+    survivor = _create(db, admin)
+    absorbed = _create(db, admin, replace(BASE, code="OLD-7", fiscal_code=None, first_name="Sukru"))
+    with db.transaction(admin) as session:
+        merge.merge_persons(session, admin, survivor.id, absorbed.id)
+    with db.reading() as session:
+        assert persons.find_id_by_code(session, "OLD-7") == survivor.id
+        assert persons.find_id_by_code(session, "TIU-1") == survivor.id
+        assert persons.find_id_by_code(session, "NESSUNO") is None

@@ -193,6 +193,8 @@ class Person(VersionedMixin, Base):
         ),
         Index("ix_person_sort_key", "sort_key", "id"),
         Index("ix_person_intake_date", "intake_date"),
+        Index("ix_person_birth_date", "birth_date"),
+        Index("ix_person_merged_into_id", "merged_into_id"),
         Index("ix_person_permit_expires_on", "permit_expires_on"),
         Index("ix_person_citizenship_code", "citizenship_code"),
         Index("ix_person_reference_staff_id", "reference_staff_id"),
@@ -294,4 +296,5 @@ class NotSamePerson(Base):
     __table_args__ = (
         UniqueConstraint("person_low_id", "person_high_id"),
         CheckConstraint("person_low_id < person_high_id", name="ordered_pair"),
+        Index("ix_not_same_person_person_high_id", "person_high_id"),
     )

@@ -12,9 +12,9 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from tit_desktop.models import Attachment, Person
+from tit_desktop.models import Attachment
 from tit_desktop.models.audit import AuditAction
-from tit_desktop.services import audit
+from tit_desktop.services import audit, persons
 from tit_desktop.services.errors import ConflictError, NotFound, ValidationError
 from tit_desktop.services.permissions import Actor, Permission, require
 
@@ -42,9 +42,7 @@ def attach_file(
     session: Session, actor: Actor, person_id: int, path: Path, description: str = ""
 ) -> AttachmentInfo:
     require(actor, Permission.WRITE_REGISTRY)
-    person = session.get(Person, person_id)
-    if person is None or person.merged_into_id is not None:
-        raise NotFound(f"Persona {person_id} non trovata.")
+    persons.editable_person(session, person_id)
     path = Path(path)
     if not path.is_file():
         raise ValidationError({"file": f"il file {path} non esiste"})

@@ -8,6 +8,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from tit_desktop.models import HouseholdLink, HouseholdRelation, Person
+from tit_desktop.services import persons
 from tit_desktop.services.errors import ConflictError, NotFound, ValidationError
 from tit_desktop.services.permissions import Actor, Permission, require
 
@@ -27,13 +28,6 @@ class Relative:
     relation: HouseholdRelation  # what the relative is to the person
 
 
-def _person(session: Session, person_id: int) -> Person:
-    person = session.get(Person, person_id)
-    if person is None or person.merged_into_id is not None:
-        raise NotFound(f"Persona {person_id} non trovata.")
-    return person
-
-
 def relatives(session: Session, actor: Actor, person_id: int) -> list[Relative]:
     require(actor, Permission.READ_REGISTRY)
     links = session.scalars(
@@ -44,10 +38,12 @@ def relatives(session: Session, actor: Actor, person_id: int) -> list[Relative]:
     result = []
     for link in links:
         if link.person_id == person_id:
-            other, relation = _person(session, link.relative_id), link.relation
+            other_id, relation = link.relative_id, link.relation
         else:
-            other = _person(session, link.person_id)
-            relation = INVERSE.get(link.relation, link.relation)
+            other_id, relation = link.person_id, INVERSE.get(link.relation, link.relation)
+        other = session.get(Person, other_id)
+        if other is None or other.merged_into_id is not None:
+            continue  # a merge moves or drops such links; never let one hide the others
         result.append(
             Relative(
                 link.id, other.id, other.code, f"{other.last_name} {other.first_name}", relation
@@ -65,13 +61,13 @@ def link_relative(
 ) -> Relative:
     """Record that the person with ``relative_code`` is the person's ``relation``."""
     require(actor, Permission.WRITE_REGISTRY)
-    person = _person(session, person_id)
-    other_id = session.scalar(select(Person.id).where(Person.code == relative_code.strip()))
+    person = persons.editable_person(session, person_id)
+    other_id = persons.find_id_by_code(session, relative_code)
     if other_id is None:
         raise ValidationError({"relative": f"nessuna persona con codice «{relative_code}»"})
     if other_id == person.id:
         raise ValidationError({"relative": "una persona non può essere familiare di sé stessa"})
-    other = _person(session, other_id)
+    other = persons.editable_person(session, other_id)
     existing = session.scalar(
         select(HouseholdLink).where(
             or_(

@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from tit_desktop.models import NoteLevel, Person, PersonNote, User
-from tit_desktop.services.errors import NotFound, PermissionDenied, ValidationError
+from tit_desktop.models import NoteLevel, PersonNote, User
+from tit_desktop.services import persons
+from tit_desktop.services.errors import PermissionDenied, ValidationError
 from tit_desktop.services.permissions import Actor, Permission, require
 
 MAX_NOTE_LENGTH = 5_000
@@ -25,12 +26,6 @@ class NoteView:
     text: str
 
 
-def _check_person(session: Session, person_id: int) -> None:
-    person = session.get(Person, person_id)
-    if person is None or person.merged_into_id is not None:
-        raise NotFound(f"Persona {person_id} non trovata.")
-
-
 def add_note(
     session: Session,
     actor: Actor,
@@ -43,7 +38,7 @@ def add_note(
         raise PermissionDenied(
             "Le note riservate possono essere scritte solo da coordinatori e amministratori."
         )
-    _check_person(session, person_id)
+    persons.editable_person(session, person_id)
     body = (text or "").strip()
     if not body:
         raise ValidationError({"text": "la nota è vuota"})

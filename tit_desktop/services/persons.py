@@ -199,10 +199,19 @@ class SaveResult:
     warnings: tuple[str, ...]
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def _too_long(errors: dict[str, str], data: PersonInput) -> None:
     for name, limit in MAX_LENGTHS.items():
         value = getattr(data, name)
-        if value is not None and len(value) > limit:
+        if value is None:
+            continue
+        if _CONTROL.search(value):
+            # A NUL or other control character pasted from elsewhere: PostgreSQL refuses
+            # NUL outright, and none of them means anything in a name or a code.
+            errors[name] = "contiene caratteri di controllo non ammessi (incollati da un file?)"
+        elif len(value) > limit:
             errors[name] = f"troppo lungo: al massimo {limit} caratteri (sono {len(value)})"
 
 
@@ -230,9 +239,18 @@ def normalise(data: PersonInput) -> PersonInput:
 
 
 def validate(
-    session: Session, data: PersonInput, person_id: int | None = None, today: dt.date | None = None
+    session: Session,
+    data: PersonInput,
+    person_id: int | None = None,
+    today: dt.date | None = None,
+    check_database: bool = True,
 ) -> list[str]:
-    """Raise ValidationError with every problem; return the warnings (codice fiscale)."""
+    """Raise ValidationError with every problem; return the warnings (codice fiscale).
+
+    ``check_database=False`` skips the checks that query the database (Codice, codice
+    fiscale and CUI used by another person; ente and operatore exist): for callers that
+    have already made them in bulk, as the import of a whole workbook does.
+    """
     today = today or clock.today()
     errors: dict[str, str] = {}
     _too_long(errors, data)
@@ -321,8 +339,9 @@ def validate(
             errors["fiscal_code"] = result.error
         elif result.mismatches:
             warnings.append(result.warning_text)
-    _check_unique(session, data, person_id, errors)
-    _check_references(session, data, errors)
+    if check_database:
+        _check_unique(session, data, person_id, errors)
+        _check_references(session, data, errors)
     if errors:
         raise ValidationError({k: v for k, v in errors.items()})
     return warnings
@@ -409,7 +428,7 @@ def update_person(
     session: Session, actor: Actor, person_id: int, data: PersonInput, expected_version: int
 ) -> SaveResult:
     require(actor, Permission.WRITE_REGISTRY)
-    person = _get(session, person_id)
+    person = editable_person(session, person_id)
     if person.version != expected_version:
         raise ConflictError(STALE_MESSAGE)
     data = normalise(data)
@@ -424,6 +443,16 @@ def _get(session: Session, person_id: int) -> Person:
     person = session.get(Person, person_id)
     if person is None or person.merged_into_id is not None:
         raise NotFound(f"Persona {person_id} non trovata.")
+    return person
+
+
+def editable_person(session: Session, person_id: int) -> Person:
+    """The person, when their record may still change: not merged away, not anonymised."""
+    person = _get(session, person_id)
+    if person.anonymised_at is not None:
+        raise ConflictError(
+            "La scheda è stata anonimizzata: non si possono più aggiungere o cambiare dati."
+        )
     return person
 
 
@@ -467,7 +496,20 @@ def open_person(session: Session, actor: Actor, person_id: int) -> PersonDetail:
 
 
 def find_id_by_code(session: Session, code: str) -> int | None:
-    return session.scalar(select(Person.id).where(Person.code == code.strip()))
+    """The person with this Codice; a Codice of a record merged into another leads to the
+    record that absorbed it (following a chain of merges)."""
+    row = session.execute(
+        select(Person.id, Person.merged_into_id).where(Person.code == code.strip())
+    ).first()
+    if row is None:
+        return None
+    person_id, merged_into = row
+    seen = {person_id}
+    while merged_into is not None and merged_into not in seen:
+        seen.add(merged_into)
+        person_id = merged_into
+        merged_into = session.scalar(select(Person.merged_into_id).where(Person.id == person_id))
+    return int(person_id)
 
 
 # --- list and search -------------------------------------------------------------------

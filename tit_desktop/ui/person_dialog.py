@@ -41,7 +41,14 @@ from tit_desktop.models import (
     NoteLevel,
     PermitReason,
 )
-from tit_desktop.services import attachments, codice_fiscale, household, notes, persons
+from tit_desktop.services import (
+    attachments,
+    codice_fiscale,
+    duplicates,
+    household,
+    notes,
+    persons,
+)
 from tit_desktop.services.errors import ServiceError, ValidationError
 from tit_desktop.services.permissions import Permission
 from tit_desktop.ui.context import AppContext
@@ -129,6 +136,7 @@ class PersonDialog(QDialog):
         self.ctx = ctx
         self.person_id = person_id
         self.version: int | None = None
+        self.anonymised = False
         self.errors = FieldErrors()
         self.setMinimumSize(840, 620)
         self._build()
@@ -273,11 +281,22 @@ class PersonDialog(QDialog):
         self.print_button = self.buttons.addButton(
             self.tr("Stampa scheda…"), QDialogButtonBox.ButtonRole.ActionRole
         )
+        self.access_button = self.buttons.addButton(
+            self.tr("Richiesta di accesso…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.access_button.setToolTip(
+            self.tr("Tutti i dati della persona in PDF e JSON (art. 15 GDPR)")
+        )
+        self.anonymise_button = self.buttons.addButton(
+            self.tr("Anonimizza…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
         self.buttons.addButton(self.tr("Chiudi"), QDialogButtonBox.ButtonRole.RejectRole)
         layout.addWidget(self.buttons)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         self.print_button.clicked.connect(self._print)
+        self.access_button.clicked.connect(self._access_request)
+        self.anonymise_button.clicked.connect(self._anonymise)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
         for widget in (
             self.fiscal_code,
@@ -401,6 +420,7 @@ class PersonDialog(QDialog):
         with self.ctx.db.transaction(self.ctx.actor) as session:
             detail = persons.open_person(session, self.ctx.actor, person_id)
         self.version = detail.version
+        self.anonymised = detail.anonymised
         d = detail.data
         self.setWindowTitle(self.tr("{0} - {1}").format(detail.display_name, d.code))
         self.code.setText(d.code)
@@ -548,13 +568,19 @@ class PersonDialog(QDialog):
     # --- saving ---------------------------------------------------------------------------
     def save(self) -> bool:
         self.errors.clear()
+        not_same: list[int] = []
         try:
             data = self.form_data()
+            if self.person_id is None:
+                decision = self._check_duplicates(data)
+                if decision is None:
+                    return False
+                not_same = decision
             with self.ctx.db.transaction(self.ctx.actor) as session:
                 if self.person_id is None:
-                    if not self._confirm_not_duplicate(session, data):
-                        return False
                     result = persons.create_person(session, self.ctx.actor, data)
+                    for other in not_same:
+                        duplicates.mark_not_same(session, self.ctx.actor, result.id, other)
                 else:
                     assert self.version is not None
                     result = persons.update_person(
@@ -577,13 +603,24 @@ class PersonDialog(QDialog):
         self.accept()
         return True
 
-    def _confirm_not_duplicate(self, session: Any, data: persons.PersonInput) -> bool:
-        """Before a new record: show who it may duplicate (when the check is available)."""
-        try:
-            from tit_desktop.ui.duplicates_dialog import confirm_new_person
-        except ImportError:
-            return True
-        return confirm_new_person(self, self.ctx, session, data)
+    def _check_duplicates(self, data: persons.PersonInput) -> list[int] | None:
+        """None = do not save now; otherwise the ids confirmed to be other people."""
+        from tit_desktop.ui.duplicates_dialog import Choice, DuplicatesDialog
+
+        with self.ctx.db.reading() as session:
+            candidates = duplicates.find_candidates(session, self.ctx.actor, data)
+        if not candidates:
+            return []
+        dialog = DuplicatesDialog(candidates, self)
+        dialog.exec()
+        if dialog.choice is Choice.DIFFERENT_PEOPLE:
+            return [c.person_id for c in candidates]
+        if dialog.choice is Choice.OPEN_EXISTING:
+            chosen = dialog.selected()
+            if chosen is not None:
+                self.reject()
+                PersonDialog(self.ctx, chosen.person_id, self.parentWidget()).open()
+        return None
 
     def _show_errors(self, exc: ValidationError) -> None:
         rest = self.errors.show(exc)
@@ -596,7 +633,8 @@ class PersonDialog(QDialog):
     # --- notes, household, attachments (saved at once) ------------------------------------
     def _sync_related_tabs(self) -> None:
         exists = self.person_id is not None
-        writable = self.ctx.actor.can(Permission.WRITE_REGISTRY)
+        writable = self.ctx.actor.can(Permission.WRITE_REGISTRY) and not self.anonymised
+        self.save_button.setEnabled(writable)
         for widget in (
             self.new_note,
             self.add_note_button,
@@ -609,6 +647,10 @@ class PersonDialog(QDialog):
             widget.setEnabled(exists and writable)
         self.save_attachment_button.setEnabled(exists)
         self.print_button.setEnabled(exists)
+        # Both need what only coordinatore and admin may do (the services check it too).
+        gdpr_allowed = self.ctx.actor.can(Permission.ANONYMISE)
+        self.access_button.setVisible(exists and gdpr_allowed)
+        self.anonymise_button.setVisible(exists and gdpr_allowed and not self.anonymised)
         if not exists:
             self.hidden_notes.setText(
                 self.tr(
@@ -722,6 +764,21 @@ class PersonDialog(QDialog):
         )
         if answer == QMessageBox.StandardButton.Yes:
             self._run(lambda s: attachments.remove_attachment(s, self.ctx.actor, attachment_id))
+
+    def _access_request(self) -> None:
+        from tit_desktop.ui.gdpr_actions import export_access_request
+
+        if self.person_id is not None:
+            export_access_request(self, self.ctx, self.person_id, self.code.text())
+
+    def _anonymise(self) -> None:
+        from tit_desktop.ui.gdpr_actions import AnonymiseDialog
+
+        if self.person_id is None:
+            return
+        dialog = AnonymiseDialog(self.ctx, self.person_id, self.code.text(), self)
+        if dialog.exec():
+            self.reject()
 
     def _print(self) -> None:
         from tit_desktop.ui.print_form import print_registration_form
