@@ -314,3 +314,33 @@ def test_anonymise_from_the_record(
     assert reopened.anonymised and not reopened.save_button.isEnabled()
     assert "Gündoğdu" not in reopened.last_name.text()
     assert not reopened.anonymise_button.isVisibleTo(reopened)
+
+
+def test_merge_dialog_merges_and_undoes(
+    qtbot: QtBot, db: Database, admin: Actor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from tit_desktop.ui.merge_dialog import MergeDialog
+
+    first = _person(db, admin, code="D-1", fiscal_code=None)
+    second = _person(db, admin, code="D-2", first_name="Sukru", fiscal_code=None)
+    with db.transaction(admin) as session:
+        notes.add_note(session, admin, second, "Nota sulla seconda scheda.")
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: QMessageBox.StandardButton.Yes)
+    dialog = MergeDialog(AppContext(db, admin))
+    qtbot.addWidget(dialog)
+    assert dialog.summary.text() == "1 coppie da controllare"
+    assert dialog.table.item(0, 1).text().startswith("D-1")
+    dialog.keep_first.click()
+    assert dialog.summary.text() == "0 coppie da controllare"
+    with db.reading() as session:
+        assert persons.count(session, admin, persons.PersonFilter()) == 1
+        assert [n.text for n in notes.list_notes(session, admin, first)[0]] == [
+            "Nota sulla seconda scheda."]
+    dialog.undo.click()
+    assert dialog.summary.text() == "1 coppie da controllare"
+    with db.reading() as session:
+        assert persons.count(session, admin, persons.PersonFilter()) == 2
+        assert notes.list_notes(session, admin, first)[0] == []

@@ -60,7 +60,17 @@ class PersonsPage(QWidget):
         self.open_button = QPushButton(self.tr("&Apri"))
         self.import_button = QPushButton(self.tr("&Importa…"))
         self.export_button = QPushButton(self.tr("&Esporta elenco…"))
-        for button in (self.new_button, self.open_button, self.import_button, self.export_button):
+        self.duplicates_button = QPushButton(self.tr("&Doppioni…"))
+        self.duplicates_button.setToolTip(
+            self.tr("Possibili doppioni nel registro: unire o separare le schede")
+        )
+        for button in (
+            self.new_button,
+            self.open_button,
+            self.import_button,
+            self.export_button,
+            self.duplicates_button,
+        ):
             title_row.addWidget(button)
         layout.addLayout(title_row)
 
@@ -129,11 +139,13 @@ class PersonsPage(QWidget):
         self.open_button.clicked.connect(self.open_selected)
         self.import_button.clicked.connect(self._import)
         self.export_button.clicked.connect(self._export)
+        self.duplicates_button.clicked.connect(self._duplicates)
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search.setFocus)
         QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_person)
         can_write = ctx.actor.can(Permission.WRITE_REGISTRY)
         self.new_button.setEnabled(can_write)
         self.import_button.setEnabled(ctx.actor.can(Permission.IMPORT_DATA))
+        self.duplicates_button.setVisible(ctx.actor.can(Permission.ANONYMISE))
         app_signals().changed.connect(self._on_changed)
         self._fill_filters()
         self.refresh()
@@ -238,6 +250,11 @@ class PersonsPage(QWidget):
         )
         if path:
             import_export.ImportDialog(self.ctx, path, self).open()
+
+    def _duplicates(self) -> None:
+        from tit_desktop.ui.merge_dialog import MergeDialog
+
+        MergeDialog(self.ctx, self).open()
 
     def _export(self) -> None:
         from tit_desktop.ui import import_export
