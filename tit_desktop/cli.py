@@ -198,6 +198,41 @@ def cmd_form(ctx: Context) -> int:
     return EXIT_OK
 
 
+def cmd_import(ctx: Context) -> int:
+    from tit_desktop.services import exchange
+
+    ctx.upgrade_schema()
+    actor = ctx.actor()
+    with ctx.db.transaction(actor) as session:
+        report = exchange.import_workbook(
+            session, actor, Path(ctx.args.file), dry_run=ctx.args.dry_run
+        )
+    if ctx.as_json:
+        print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+    else:
+        out = sys.stdout if report.ok else sys.stderr
+        for issue in report.errors:
+            print(issue.text(), file=out)
+        for issue in report.warnings:
+            print(f"Avviso: {issue.text()}", file=out)
+        print(report.summary(), file=out)
+    return EXIT_OK if report.ok else EXIT_REFUSED
+
+
+def cmd_export(ctx: Context) -> int:
+    from tit_desktop.services import exchange
+
+    ctx.upgrade_schema()
+    actor = ctx.actor()
+    target = Path(ctx.args.file)
+    with ctx.db.transaction(actor) as session:
+        result = exchange.export_workbook(session, actor, target)
+    counts = ", ".join(f"{sheet} {count}" for sheet, count in result.exported.items())
+    files = ", ".join(str(path) for path in result.files)
+    ctx.emit(result.to_json(target), f"Esportati {counts} in {files}")
+    return EXIT_OK
+
+
 # --- parser ---------------------------------------------------------------------------
 
 
@@ -261,6 +296,19 @@ def build_parser() -> ArgumentParser:
     form.add_argument("--out", metavar="FILE.pdf")
     json_flag(form)
     form.set_defaults(handler=cmd_form)
+
+    imp = sub.add_parser("import", help="importa una cartella di lavoro di scambio (.xlsx o .csv)")
+    imp.add_argument("file", metavar="FILE.xlsx")
+    imp.add_argument(
+        "--dry-run", action="store_true", help="controlla soltanto, senza scrivere nulla"
+    )
+    json_flag(imp)
+    imp.set_defaults(handler=cmd_import)
+
+    exp = sub.add_parser("export", help="esporta i beneficiari (.xlsx, o .csv per foglio)")
+    exp.add_argument("file", metavar="FILE.xlsx")
+    json_flag(exp)
+    exp.set_defaults(handler=cmd_export)
 
     user = sub.add_parser("user", help="utenti")
     user_sub = user.add_subparsers(

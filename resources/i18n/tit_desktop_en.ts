@@ -2,6 +2,60 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../tit_desktop/ui/import_export.py" line="261"/>
+        <source>import_export</source>
+        <comment>Cartella di lavoro Excel (*.xlsx)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/import_export.py" line="262"/>
+        <source>import_export</source>
+        <comment>File CSV, uno per foglio (*.csv)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/import_export.py" line="265"/>
+        <source>import_export</source>
+        <comment>Esporta i beneficiari</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/import_export.py" line="286"/>
+        <source>import_export</source>
+        <comment>Esportata 1 persona in:</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/import_export.py" line="288"/>
+        <source>import_export</source>
+        <comment>Esportate %1 persone in:</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../tit_desktop/ui/import_export.py" line="292"/>
+        <source>import_export</source>
+        <comment>Sono state esportate solo le persone che corrispondono ai filtri dell&apos;elenco.</comment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/import_export.py" line="295"/>
+        <source>import_export</source>
+        <comment>Esportazione completata</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/import_export.py" line="302"/>
+        <source>import_export</source>
+        <comment>Esportazione dei beneficiari…</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AdminPage</name>
     <message>
         <location filename="../../tit_desktop/ui/pages/admin.py" line="513"/>
@@ -21,6 +75,39 @@
     <message>
         <location filename="../../tit_desktop/ui/pages/admin.py" line="519"/>
         <source>Questa sezione è riservata ad amministratori e coordinatori.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AnonymiseDialog</name>
+    <message>
+        <location filename="../../tit_desktop/ui/gdpr_actions.py" line="85"/>
+        <source>Anonimizza la persona</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/gdpr_actions.py" line="90"/>
+        <source>&lt;b&gt;Operazione irreversibile.&lt;/b&gt; Nome, cognome, codici, recapiti, note, allegati e legami familiari saranno cancellati, anche dal registro attività. Restano solo i dati anonimi che servono alle statistiche (sesso, cittadinanza, anno di nascita, situazione abitativa, data di presa in carico) e i servizi ricevuti.&lt;br&gt;&lt;br&gt;Per confermare scrivete il codice della persona: &lt;b&gt;{0}&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/gdpr_actions.py" line="105"/>
+        <source>es. richiesta dell&apos;interessato del gg/mm/aaaa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/gdpr_actions.py" line="107"/>
+        <source>&amp;Codice:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/gdpr_actions.py" line="108"/>
+        <source>&amp;Motivo:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/gdpr_actions.py" line="113"/>
+        <source>Anonimizza</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -306,6 +393,115 @@ Prima viene salvata una copia dei dati attuali. Continuare?</source>
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../tit_desktop/ui/import_export.py" line="62"/>
+        <source>Importazione da «%1»</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/import_export.py" line="73"/>
+        <source>Foglio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/import_export.py" line="73"/>
+        <source>Riga</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/import_export.py" line="73"/>
+        <source>Colonna</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/import_export.py" line="73"/>
+        <source>Problema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/import_export.py" line="86"/>
+        <source>&amp;Importa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/import_export.py" line="89"/>
+        <source>&amp;Controlla di nuovo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/import_export.py" line="91"/>
+        <source>Copia l&apos;&amp;elenco</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/import_export.py" line="93"/>
+        <source>Chiudi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/import_export.py" line="115"/>
+        <source>Controllo del file in corso…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/import_export.py" line="121"/>
+        <source>Controllo del file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/import_export.py" line="127"/>
+        <location filename="../../tit_desktop/ui/import_export.py" line="133"/>
+        <source>Importazione in corso…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/import_export.py" line="154"/>
+        <source>Premere «Importa» per registrare i dati.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/import_export.py" line="159"/>
+        <source>Correggere il file e premere «Controlla di nuovo».</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/import_export.py" line="174"/>
+        <source>Il file è cambiato dopo il controllo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/import_export.py" line="188"/>
+        <source>Operazione annullata: non è stato importato nulla.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/import_export.py" line="190"/>
+        <source>Operazione non riuscita: non è stato importato nulla.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/import_export.py" line="199"/>
+        <source>Errore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/import_export.py" line="199"/>
+        <source>Avviso</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/import_export.py" line="201"/>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/import_export.py" line="215"/>
+        <source>Sono mostrati i primi %1 problemi: «Copia l&apos;elenco» li copia tutti.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../tit_desktop/ui/login.py" line="88"/>
@@ -387,400 +583,494 @@ Prima viene salvata una copia dei dati attuali. Continuare?</source>
     </message>
 </context>
 <context>
-    <name>PersonDialog</name>
+    <name>MergeDialog</name>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="145"/>
-        <source>Nuova persona</source>
+        <location filename="../../tit_desktop/ui/merge_dialog.py" line="38"/>
+        <source>Possibili doppioni nel registro</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="169"/>
-        <source>Anagrafica</source>
+        <location filename="../../tit_desktop/ui/merge_dialog.py" line="43"/>
+        <source>Coppie di schede che probabilmente riguardano la stessa persona. Unendole, tutti i servizi passano alla scheda che resta; l&apos;unione si può annullare.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="178"/>
-        <source>16 caratteri, o 11 cifre se provvisorio</source>
+        <location filename="../../tit_desktop/ui/merge_dialog.py" line="53"/>
+        <source>Somiglianza</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="180"/>
-        <source>&amp;Codice:</source>
+        <location filename="../../tit_desktop/ui/merge_dialog.py" line="54"/>
+        <source>Prima scheda</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="181"/>
-        <source>C&amp;ognome:</source>
+        <location filename="../../tit_desktop/ui/merge_dialog.py" line="55"/>
+        <source>Seconda scheda</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="182"/>
-        <source>&amp;Nome:</source>
+        <location filename="../../tit_desktop/ui/merge_dialog.py" line="56"/>
+        <source>Motivi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="183"/>
-        <source>&amp;Sesso:</source>
+        <location filename="../../tit_desktop/ui/merge_dialog.py" line="71"/>
+        <source>Unisci, tiene la &amp;prima</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="184"/>
-        <source>Data di &amp;nascita:</source>
+        <location filename="../../tit_desktop/ui/merge_dialog.py" line="72"/>
+        <source>Unisci, tiene la &amp;seconda</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="185"/>
-        <source>&amp;Luogo di nascita:</source>
+        <location filename="../../tit_desktop/ui/merge_dialog.py" line="73"/>
+        <source>Sono persone &amp;diverse</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="190"/>
-        <source>non ha risposto</source>
+        <location filename="../../tit_desktop/ui/merge_dialog.py" line="74"/>
+        <source>&amp;Annulla l&apos;ultima unione</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="195"/>
-        <source>C&amp;ittadinanza:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="200"/>
-        <source>Usa il codice calcolato</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="203"/>
-        <source>Codice &amp;fiscale:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="209"/>
-        <source>C&amp;UI:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="211"/>
-        <source>Permesso</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="213"/>
-        <source>es. permesso elettronico, ricevuta</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="219"/>
-        <source>&amp;Tipo:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="220"/>
-        <source>&amp;Motivo:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="221"/>
-        <source>N&amp;umero:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="222"/>
-        <source>&amp;Questura:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="223"/>
-        <source>&amp;Rilascio:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="224"/>
-        <source>Sca&amp;denza:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="226"/>
-        <source>Recapiti</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="231"/>
-        <source>es. arabo, francese</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="232"/>
-        <source>&amp;Telefono:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="233"/>
-        <source>&amp;E-mail:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="234"/>
-        <source>&amp;Indirizzo:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="235"/>
-        <source>&amp;Lingue parlate:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="237"/>
-        <source>Situazione</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="245"/>
-        <source>Data &amp;presa in carico:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="246"/>
-        <source>&amp;Titolo di studio:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="247"/>
-        <source>&amp;Condizione occupazionale:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="248"/>
-        <source>Situazione abitativa (&amp;ETHOS):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="249"/>
-        <source>&amp;Disabilità:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="250"/>
-        <source>Ente i&amp;nviante:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="251"/>
-        <source>&amp;Operatore di riferimento:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="254"/>
-        <source>Consensi</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="257"/>
-        <source>sì</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="257"/>
-        <source>no</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="258"/>
-        <source>non ancora chiesto</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="264"/>
-        <source>data:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="277"/>
-        <source>Salva</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="281"/>
-        <source>Stampa scheda…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="283"/>
+        <location filename="../../tit_desktop/ui/merge_dialog.py" line="76"/>
         <source>Chiudi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="304"/>
+        <location filename="../../tit_desktop/ui/merge_dialog.py" line="104"/>
+        <source>{0} coppie da controllare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/merge_dialog.py" line="119"/>
+        <source>Unisci schede</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/merge_dialog.py" line="121"/>
+        <source>Resta la scheda {0}.
+La scheda {1} viene unita a questa: servizi, note e allegati passano alla scheda che resta. Continuare?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/merge_dialog.py" line="143"/>
+        <source>Unione eseguita, con avvisi</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PersonDialog</name>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="146"/>
+        <source>Nuova persona</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="170"/>
+        <source>Anagrafica</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="179"/>
+        <source>16 caratteri, o 11 cifre se provvisorio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="181"/>
+        <source>&amp;Codice:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="182"/>
+        <source>C&amp;ognome:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="183"/>
+        <source>&amp;Nome:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="184"/>
+        <source>&amp;Sesso:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="185"/>
+        <source>Data di &amp;nascita:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="186"/>
+        <source>&amp;Luogo di nascita:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="191"/>
+        <source>non ha risposto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="196"/>
+        <source>C&amp;ittadinanza:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="201"/>
+        <source>Usa il codice calcolato</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="204"/>
+        <source>Codice &amp;fiscale:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="210"/>
+        <source>C&amp;UI:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="212"/>
+        <source>Permesso</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="214"/>
+        <source>es. permesso elettronico, ricevuta</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="220"/>
+        <source>&amp;Tipo:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="221"/>
+        <source>&amp;Motivo:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="222"/>
+        <source>N&amp;umero:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="223"/>
+        <source>&amp;Questura:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="224"/>
+        <source>&amp;Rilascio:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="225"/>
+        <source>Sca&amp;denza:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="227"/>
+        <source>Recapiti</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="232"/>
+        <source>es. arabo, francese</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="233"/>
+        <source>&amp;Telefono:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="234"/>
+        <source>&amp;E-mail:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="235"/>
+        <source>&amp;Indirizzo:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="236"/>
+        <source>&amp;Lingue parlate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="238"/>
+        <source>Situazione</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="246"/>
+        <source>Data &amp;presa in carico:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="247"/>
+        <source>&amp;Titolo di studio:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="248"/>
+        <source>&amp;Condizione occupazionale:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="249"/>
+        <source>Situazione abitativa (&amp;ETHOS):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="250"/>
+        <source>&amp;Disabilità:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="251"/>
+        <source>Ente i&amp;nviante:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="252"/>
+        <source>&amp;Operatore di riferimento:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="255"/>
+        <source>Consensi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="258"/>
+        <source>sì</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="258"/>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="259"/>
+        <source>non ancora chiesto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="265"/>
+        <source>data:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="278"/>
+        <source>Salva</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="282"/>
+        <source>Stampa scheda…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="285"/>
+        <source>Richiesta di accesso…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="288"/>
+        <source>Tutti i dati della persona in PDF e JSON (art. 15 GDPR)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="291"/>
+        <source>Anonimizza…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="293"/>
+        <source>Chiudi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="316"/>
         <source>Il vostro ruolo permette solo la lettura.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="309"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="321"/>
         <source>Note generali (compaiono nell&apos;esportazione):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="315"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="327"/>
         <source>Diario (note datate):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="326"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="338"/>
         <source>Scrivere una nuova nota…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="328"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="340"/>
         <source>normale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="330"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="342"/>
         <source>riservata</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="331"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="343"/>
         <source>Aggiungi nota</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="338"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="350"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="346"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="358"/>
         <source>Codice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="346"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="358"/>
         <source>Nome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="346"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="358"/>
         <source>Relazione</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="354"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="366"/>
         <source>codice della persona</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="358"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="370"/>
         <source>Aggiungi al nucleo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="359"/>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="383"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="371"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="395"/>
         <source>Togli</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="361"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="373"/>
         <source>Familiare:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="363"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="375"/>
         <source>è</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="372"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="384"/>
         <source>Nucleo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="381"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="393"/>
         <source>Allega documento…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="382"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="394"/>
         <source>Salva una copia…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="395"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="407"/>
         <source>Allegati</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="412"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="425"/>
         <source>{0} - {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="444"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="457"/>
         <source>anonimizzata</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="464"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="477"/>
         <source>stato non trovato: sceglierlo dall&apos;elenco che compare scrivendo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="538"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="551"/>
         <source>Codice fiscale non valido: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="546"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="559"/>
         <source>Codice fiscale provvisorio (11 cifre).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="549"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="562"/>
         <source>Codice fiscale coerente con i dati inseriti.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="588"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="601"/>
         <source>Salvato, con avvisi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="639"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="658"/>
         <source>Diario, nucleo familiare e allegati si compilano dopo il primo salvataggio.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="656"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="675"/>
         <source>{0} note riservate non visibili con il vostro ruolo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="713"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="732"/>
         <source>Documento da allegare</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="717"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="736"/>
         <source>Descrizione</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="717"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="736"/>
         <source>Descrizione (facoltativa):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="734"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="753"/>
         <source>Salva una copia</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="745"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="764"/>
         <source>Togli allegato</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="745"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="764"/>
         <source>Togliere il documento selezionato?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -808,42 +1098,52 @@ Prima viene salvata una copia dei dati attuali. Continuare?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/persons.py" line="73"/>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="63"/>
+        <source>&amp;Doppioni…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="65"/>
+        <source>Possibili doppioni nel registro: unire o separare le schede</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="83"/>
         <source>Cerca per cognome, nome, codice o codice fiscale (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/persons.py" line="82"/>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="92"/>
         <source>Permesso scaduto o in scadenza (60 gg)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/persons.py" line="149"/>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="162"/>
         <source>Tutte le cittadinanze</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/persons.py" line="155"/>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="168"/>
         <source>Tutte le situazioni (ETHOS)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/persons.py" line="161"/>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="174"/>
         <source>Tutti gli operatori</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/persons.py" line="191"/>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="204"/>
         <source>{0} persone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/persons.py" line="235"/>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="248"/>
         <source>File da importare</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/persons.py" line="237"/>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="250"/>
         <source>Cartella di lavoro Excel (*.xlsx);;File CSV (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -14,9 +14,7 @@ import pytest
 from tit_desktop import paths
 
 CATALOGUE = paths.resource_path("i18n", "tit_desktop_en.ts")
-UI_FILES = sorted(
-    str(p) for p in (Path(paths.__file__).parent / "ui").rglob("*.py")
-)
+UI_FILES = sorted(str(p) for p in (Path(paths.__file__).parent / "ui").rglob("*.py"))
 
 
 def _tool(name: str) -> str:
@@ -32,16 +30,21 @@ def _sources(ts: Path) -> set[str]:
 
 def test_catalogue_has_every_text(tmp_path: Path) -> None:
     fresh = tmp_path / "fresh.ts"
-    subprocess.run([_tool("pyside6-lupdate"), *UI_FILES, "-ts", str(fresh)], check=True,
-                   capture_output=True)
+    subprocess.run(
+        [_tool("pyside6-lupdate"), *UI_FILES, "-ts", str(fresh)], check=True, capture_output=True
+    )
     missing = _sources(fresh) - _sources(CATALOGUE)
     assert missing == set(), (
         "run: pyside6-lupdate $(find tit_desktop/ui -name '*.py') -ts "
-        f"resources/i18n/tit_desktop_en.ts -no-obsolete\nmissing: {sorted(missing)[:10]}")
+        f"resources/i18n/tit_desktop_en.ts -no-obsolete\nmissing: {sorted(missing)[:10]}"
+    )
 
 
 def test_catalogue_compiles(tmp_path: Path) -> None:
     target = tmp_path / "tit_desktop_en.qm"
-    subprocess.run([_tool("pyside6-lrelease"), str(CATALOGUE), "-qm", str(target)], check=True,
-                   capture_output=True)
+    subprocess.run(
+        [_tool("pyside6-lrelease"), str(CATALOGUE), "-qm", str(target)],
+        check=True,
+        capture_output=True,
+    )
     assert target.stat().st_size > 0

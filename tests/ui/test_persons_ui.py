@@ -327,8 +327,7 @@ def test_merge_dialog_merges_and_undoes(
     second = _person(db, admin, code="D-2", first_name="Sukru", fiscal_code=None)
     with db.transaction(admin) as session:
         notes.add_note(session, admin, second, "Nota sulla seconda scheda.")
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     dialog = MergeDialog(AppContext(db, admin))
     qtbot.addWidget(dialog)
     assert dialog.summary.text() == "1 coppie da controllare"
@@ -338,7 +337,8 @@ def test_merge_dialog_merges_and_undoes(
     with db.reading() as session:
         assert persons.count(session, admin, persons.PersonFilter()) == 1
         assert [n.text for n in notes.list_notes(session, admin, first)[0]] == [
-            "Nota sulla seconda scheda."]
+            "Nota sulla seconda scheda."
+        ]
     dialog.undo.click()
     assert dialog.summary.text() == "1 coppie da controllare"
     with db.reading() as session:

@@ -23,13 +23,27 @@ def _imports(layer: str) -> list[tuple[str, str]]:
 
 
 def _offending(layer: str, forbidden: tuple[str, ...]) -> list[str]:
-    return [f"{file}: {module}" for file, module in _imports(layer)
-            if module.split(".")[0] in forbidden or module.startswith(forbidden)]
+    return [
+        f"{file}: {module}"
+        for file, module in _imports(layer)
+        if module.split(".")[0] in forbidden or module.startswith(forbidden)
+    ]
 
 
 def test_models_import_no_qt_and_no_services() -> None:
-    assert _offending("models", ("PySide6", "shiboken6", "tit_desktop.services",
-                                 "tit_desktop.ui", "tit_desktop.reports")) == []
+    assert (
+        _offending(
+            "models",
+            (
+                "PySide6",
+                "shiboken6",
+                "tit_desktop.services",
+                "tit_desktop.ui",
+                "tit_desktop.reports",
+            ),
+        )
+        == []
+    )
 
 
 def test_services_import_no_qt_and_no_ui() -> None:
@@ -37,8 +51,13 @@ def test_services_import_no_qt_and_no_ui() -> None:
 
 
 def test_reports_import_no_qt_no_ui_no_database() -> None:
-    assert _offending("reports", ("PySide6", "shiboken6", "tit_desktop.ui", "sqlalchemy",
-                                  "tit_desktop.models")) == []
+    assert (
+        _offending(
+            "reports",
+            ("PySide6", "shiboken6", "tit_desktop.ui", "sqlalchemy", "tit_desktop.models"),
+        )
+        == []
+    )
 
 
 def test_ui_builds_no_sql() -> None:

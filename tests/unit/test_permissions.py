@@ -151,8 +151,28 @@ def test_every_writing_service_is_listed() -> None:
     assert missing == set(), f"writing services without a lettura test: {sorted(missing)}"
 
 
+@pytest.mark.parametrize("name", ["print_form", "copy_to_file", "export_workbook"])
+def test_read_only_user_cannot_take_personal_data_out(
+    db: Database, actors: dict[Role, Actor], name: str, tmp_path: Path
+) -> None:
+    from tit_desktop.services import exchange, forms
+
+    reader = actors[Role.READ_ONLY]
+    out = tmp_path / "uscita"
+    out.mkdir()
+    calls = {
+        "print_form": lambda s: forms.print_form(s, reader, "scheda-iscrizione", 1, out / "f.pdf"),
+        "copy_to_file": lambda s: attachments.copy_to_file(s, reader, 1, out / "c.pdf"),
+        "export_workbook": lambda s: exchange.export_workbook(s, reader, out / "e.xlsx"),
+    }
+    with pytest.raises(PermissionDenied), db.transaction(reader) as session:
+        calls[name](session)
+    assert list(out.iterdir()) == []
+
+
 def test_read_only_role_has_no_write_permission() -> None:
     writes = {
+        Permission.EXPORT_DATA,
         Permission.WRITE_REGISTRY,
         Permission.WRITE_MONEY,
         Permission.MANAGE_USERS,

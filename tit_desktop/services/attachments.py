@@ -93,7 +93,7 @@ def list_attachments(session: Session, actor: Actor, person_id: int) -> list[Att
 
 def copy_to_file(session: Session, actor: Actor, attachment_id: int, target: Path) -> Path:
     """Write the document to ``target`` after checking its digest; the reading is audited."""
-    require(actor, Permission.READ_REGISTRY)
+    require(actor, Permission.EXPORT_DATA)
     attachment = session.get(Attachment, attachment_id)
     if attachment is None:
         raise NotFound("Allegato non trovato.")

@@ -108,8 +108,10 @@ def print_form(
     out: str | Path | IO[bytes],
     lang: str = "it",
 ) -> None:
-    """Write the form as PDF. Printing a person's data is recorded in the audit log."""
+    """Write the form as PDF. Printing takes a person's data out of the application, so it
+    needs EXPORT_DATA (not the auditors' read-only role) and is recorded in the audit log."""
     require(actor, Permission.READ_REGISTRY)
+    require(actor, Permission.EXPORT_DATA)
     try:
         spec = form_registry.get_form(name)
     except KeyError as exc:

@@ -943,13 +943,13 @@ def export_person_data(
     The export is recorded in the audit log as an "export" of the person, with no personal
     data in its detail, after a "view" (the record is read in full to produce it)."""
     require(actor, Permission.READ_REGISTRY)
-    require(actor, Permission.EXPORT_DATA)
     if not actor.can(Permission.READ_CONFIDENTIAL):
         raise PermissionDenied(
             f"Operazione non consentita: il ruolo «{actor.role_label}» non può rispondere a "
             "una richiesta di accesso ai dati (art. 15), che comprende le note riservate: "
             "può produrla un coordinatore o un amministratore."
         )
+    require(actor, Permission.EXPORT_DATA)
     if include_staff_names:
         require(actor, Permission.VIEW_AUDIT)
     person = _get_person(session, person_id)

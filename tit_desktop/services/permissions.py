@@ -24,7 +24,9 @@ class Permission(enum.Enum):
     MANAGE_DATABASE = "eseguire backup e ripristino del database"
 
 
-_READ = {Permission.READ_REGISTRY, Permission.READ_MONEY, Permission.EXPORT_DATA}
+# Auditors read everything on screen; exporting personal data in bulk or printing it is
+# for the roles that work with the persons.
+_READ = {Permission.READ_REGISTRY, Permission.READ_MONEY}
 _COORDINATOR = {p for p in Permission} - {Permission.MANAGE_USERS, Permission.MANAGE_SETTINGS}
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {

@@ -396,7 +396,8 @@ def search_tokens(person: Person) -> set[str]:
     return {t[:64] for t in tokens if t}
 
 
-def _apply(person: Person, data: PersonInput) -> None:
+def apply_input(person: Person, data: PersonInput) -> None:
+    """Copy validated, normalised input onto the row (and its sort key). No checks here."""
     for name in _COLUMN_FIELDS:
         setattr(person, name, getattr(data, name))
     person.declined_fields = ",".join(sorted(data.declined))
@@ -417,7 +418,7 @@ def create_person(session: Session, actor: Actor, data: PersonInput) -> SaveResu
     data = normalise(data)
     warnings = validate(session, data)
     person = Person()
-    _apply(person, data)
+    apply_input(person, data)
     session.add(person)
     session.flush()
     _write_tokens(session, person)
@@ -433,7 +434,7 @@ def update_person(
         raise ConflictError(STALE_MESSAGE)
     data = normalise(data)
     warnings = validate(session, data, person_id=person_id)
-    _apply(person, data)
+    apply_input(person, data)
     session.flush()
     _write_tokens(session, person)
     return SaveResult(person.id, person.version, tuple(warnings))
@@ -456,7 +457,8 @@ def editable_person(session: Session, person_id: int) -> Person:
     return person
 
 
-def _input_of(person: Person) -> PersonInput:
+def input_of(person: Person) -> PersonInput:
+    """The row as form input (enums as their values), for editing and exchange."""
     values = {name: getattr(person, name) for name in _COLUMN_FIELDS}
     for name in ("sex", "permit_reason", "employment", "disability"):
         if values[name] is not None:
@@ -478,7 +480,7 @@ def open_person(session: Session, actor: Actor, person_id: int) -> PersonDetail:
     require(actor, Permission.READ_REGISTRY)
     person = _get(session, person_id)
     audit.record(session, actor, AuditAction.VIEW, "person", person.id)
-    data = _input_of(person)
+    data = input_of(person)
     return PersonDetail(
         id=person.id,
         version=person.version,

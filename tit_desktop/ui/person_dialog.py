@@ -645,8 +645,9 @@ class PersonDialog(QDialog):
             self.remove_attachment_button,
         ):
             widget.setEnabled(exists and writable)
-        self.save_attachment_button.setEnabled(exists)
-        self.print_button.setEnabled(exists)
+        can_export = self.ctx.actor.can(Permission.EXPORT_DATA)
+        self.save_attachment_button.setEnabled(exists and can_export)
+        self.print_button.setEnabled(exists and can_export)
         # Both need what only coordinatore and admin may do (the services check it too).
         gdpr_allowed = self.ctx.actor.can(Permission.ANONYMISE)
         self.access_button.setVisible(exists and gdpr_allowed)

@@ -145,6 +145,7 @@ class PersonsPage(QWidget):
         can_write = ctx.actor.can(Permission.WRITE_REGISTRY)
         self.new_button.setEnabled(can_write)
         self.import_button.setEnabled(ctx.actor.can(Permission.IMPORT_DATA))
+        self.export_button.setEnabled(ctx.actor.can(Permission.EXPORT_DATA))
         self.duplicates_button.setVisible(ctx.actor.can(Permission.ANONYMISE))
         app_signals().changed.connect(self._on_changed)
         self._fill_filters()

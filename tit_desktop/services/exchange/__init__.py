@@ -1,0 +1,43 @@
+"""The exchange workbook (DOMAIN.md section 8): import from and export to the office's
+spreadsheets, an ``.xlsx`` workbook or one ``.csv`` file per sheet.
+
+Public API::
+
+    import_workbook(session, actor, path, *, dry_run=False, progress=None, cancel=None)
+        -> ImportReport
+    export_workbook(session, actor, path, person_filter=None, progress=None) -> ExportResult
+
+Modules: :mod:`.cells` (cell parsers), :mod:`.reader` (files to rows), :mod:`.sheets` (the
+sheet registry: columns, handlers, exporters), :mod:`.importer`, :mod:`.exporter`, and one
+module per sheet (:mod:`.beneficiari`). A new sheet is a module that builds its
+:class:`SheetSpec` and calls :func:`register`, imported below.
+"""
+
+from __future__ import annotations
+
+from tit_desktop.services.exchange import beneficiari  # registers the Beneficiari sheet
+from tit_desktop.services.exchange.exporter import export_workbook
+from tit_desktop.services.exchange.importer import import_raw, import_workbook
+from tit_desktop.services.exchange.model import (
+    Cancelled,
+    ExportResult,
+    ImportReport,
+    Issue,
+    SheetCounts,
+)
+from tit_desktop.services.exchange.sheets import SHEETS, SheetSpec, register
+
+__all__ = [
+    "SHEETS",
+    "Cancelled",
+    "ExportResult",
+    "ImportReport",
+    "Issue",
+    "SheetCounts",
+    "SheetSpec",
+    "beneficiari",
+    "export_workbook",
+    "import_raw",
+    "import_workbook",
+    "register",
+]

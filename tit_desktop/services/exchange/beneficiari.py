@@ -1,0 +1,497 @@
+"""The ``Beneficiari`` sheet: one row per person, ``Codice`` is the key.
+
+Import
+    A row whose Codice is not in the database **creates** a person. A row whose Codice
+    belongs to a person already recorded **updates** that person (the office re-imports a
+    corrected sheet): for each column the sheet has, the cell's value replaces the recorded
+    one, and a blank cell clears it (a warning lists each value that is cleared); fields the
+    sheet has no column for (e-mail, address, consents, ente inviante...) and columns absent
+    from the file are left as they are. A row equal to the record is counted as unchanged and
+    not written. A Codice of a record merged into another, or of an anonymised record, is an
+    error: the row would revive data the office removed on purpose.
+
+    Field rules are :func:`persons.validate`'s, with its messages, under the sheet's column
+    names. Uniqueness (Codice, codice fiscale, CUI) is checked against the other rows of the
+    file (reported on the later row, naming the earlier one) and against the database in a
+    few bulk queries, instead of :func:`persons.validate`'s per-row queries.
+
+    «non ha risposto» in Cittadinanza, Titolo di studio, Condizione occupazionale or ETHOS
+    records that the person refused to answer (the person form's check box).
+
+Export
+    The persons of the list's filter, neither anonymised nor merged, sorted by Codice, in the
+    same format: Luogo di nascita as "Comune (PR)" or the state's name (the free text when
+    the place is not in the ISTAT lists), Cittadinanza as the state's name, Tipo permesso as
+    described in :func:`cells.parse_permit`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+from typing import Any, TypeVar
+
+from sqlalchemy import delete, insert, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from tit_desktop.models import Person, PersonSearchToken
+from tit_desktop.services import persons, places
+from tit_desktop.services.errors import ConflictError, ValidationError
+from tit_desktop.services.exchange.cells import (
+    DECLINED,
+    DECLINED_TEXT,
+    BirthPlace,
+    declinable,
+    parse_birth_place,
+    parse_date,
+    parse_employment,
+    parse_ethos,
+    parse_isced,
+    parse_permit,
+    parse_sex,
+    parse_state,
+    parse_text,
+    permit_text,
+)
+from tit_desktop.services.exchange.model import ImportContext, ParsedRow, SheetCounts
+from tit_desktop.services.exchange.sheets import Column, ExportOptions, SheetSpec, register
+from tit_desktop.services.permissions import Actor, Permission, require
+from tit_desktop.services.text import clean
+
+SHEET = "Beneficiari"
+BATCH = 500
+_IN_CHUNK = 900  # values per IN (...) query: well below both back ends' parameter limits
+
+T = TypeVar("T")
+
+COLUMNS = (
+    Column("Codice", "code", parse_text, required=True),
+    Column("Cognome", "last_name", parse_text, required=True),
+    Column("Nome", "first_name", parse_text, required=True),
+    Column("Sesso", "sex", parse_sex, required=True),
+    Column("Data di nascita", "birth_date", parse_date),
+    Column("Luogo di nascita", "birth_place", parse_birth_place),
+    Column("Cittadinanza", "citizenship_code", declinable(parse_state)),
+    Column("Codice fiscale", "fiscal_code", parse_text),
+    Column("CUI", "cui", parse_text),
+    Column("Tipo permesso", "permit", parse_permit),
+    Column("Numero permesso", "permit_number", parse_text),
+    Column("Scadenza permesso", "permit_expires_on", parse_date),
+    Column("Telefono", "phone", parse_text),
+    Column("Titolo di studio", "education_isced", declinable(parse_isced)),
+    Column("Condizione occupazionale", "employment", declinable(parse_employment)),
+    Column("ETHOS", "ethos_at_intake", declinable(parse_ethos)),
+    Column("Data presa in carico", "intake_date", parse_date, required=True),
+    Column("Note", "notes", parse_text),
+)
+
+# The person fields each column sets.
+_FIELDS_OF: dict[str, tuple[str, ...]] = {
+    "birth_place": ("birth_place_code", "birth_place_text"),
+    "permit": ("permit_type", "permit_reason"),
+}
+_COLUMN_OF: dict[str, str] = {}
+for _column in COLUMNS:
+    for _field in _FIELDS_OF.get(_column.key, (_column.key,)):
+        _COLUMN_OF[_field] = _column.name
+
+
+def column_of(field: str) -> str:
+    """The sheet column of a person field, or the field's label on the person form for the
+    fields the sheet does not have (their value is the one already recorded)."""
+    return _COLUMN_OF.get(field) or persons.FIELD_LABELS.get(field, field)
+
+
+def _chunks(items: Sequence[T], size: int) -> Iterator[Sequence[T]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, dt.date):
+        return f"{value:%d/%m/%Y}"
+    return str(value)
+
+
+@dataclass
+class _Plan:
+    row: int
+    data: persons.PersonInput
+    person: Person | None  # the recorded person this row updates
+    changed: bool
+
+
+@dataclass(frozen=True)
+class _Owner:
+    id: int
+    name: str
+    code: str
+
+
+class PersonsHandler:
+    def __init__(self) -> None:
+        self.plans: list[_Plan] = []
+
+    # --- check --------------------------------------------------------------------------
+
+    def check(self, ctx: ImportContext, rows: list[ParsedRow], present: frozenset[str]) -> None:
+        session = ctx.session
+        codes = [clean(row.values.get("code")) for row in rows]
+        existing = self._existing(session, [c for c in codes if c])
+        first_row: dict[str, dict[str, tuple[int, str]]] = {
+            "code": {},
+            "fiscal_code": {},
+            "cui": {},
+        }
+        person_rows: dict[str, int] = ctx.shared.setdefault("person_rows", {})
+        for done, (row, code) in enumerate(zip(rows, codes, strict=True), start=1):
+            if done % BATCH == 0:
+                ctx.cancel()
+                ctx.progress(
+                    done, len(rows), f"Controllo dei beneficiari: riga {done} di {len(rows)}"
+                )
+            if code is None:
+                continue
+            earlier = first_row["code"].get(code)
+            if earlier is not None:
+                ctx.error(
+                    SHEET,
+                    row.number,
+                    "Codice",
+                    f"il codice «{code}» è già usato alla riga {earlier[0]} ({earlier[1]})",
+                )
+            else:
+                first_row["code"][code] = (row.number, self._name(row))
+                person_rows[code] = row.number
+            place = row.values.get("birth_place")
+            if isinstance(place, BirthPlace) and place.warning:
+                ctx.warning(SHEET, row.number, "Luogo di nascita", place.warning)
+            person = existing.get(code)
+            if person is not None and not self._updatable(ctx, session, row, person):
+                continue
+            if not row.ok:
+                continue
+            plan = self._plan(ctx, row, person, present)
+            if plan is None:
+                continue
+            conflict = earlier is not None
+            for field, label in (("fiscal_code", "codice fiscale"), ("cui", "CUI")):
+                value = getattr(plan.data, field)
+                if not value:
+                    continue
+                prior = first_row[field].get(value)
+                if prior is not None:
+                    ctx.error(
+                        SHEET,
+                        row.number,
+                        column_of(field),
+                        f"{label} «{value}» già indicato alla riga {prior[0]} ({prior[1]})",
+                    )
+                    conflict = True
+                else:
+                    first_row[field][value] = (row.number, self._name(row))
+            if not conflict:
+                self.plans.append(plan)
+        self._check_database_uniqueness(ctx)
+
+    @staticmethod
+    def _name(row: ParsedRow) -> str:
+        return (
+            " ".join(
+                clean(row.values.get(key)) or "" for key in ("last_name", "first_name")
+            ).strip()
+            or "senza nome"
+        )
+
+    @staticmethod
+    def _existing(session: Session, codes: list[str]) -> dict[str, Person]:
+        found: dict[str, Person] = {}
+        for chunk in _chunks(sorted(set(codes)), _IN_CHUNK):
+            for person in session.scalars(select(Person).where(Person.code.in_(chunk))):
+                found[person.code] = person
+        return found
+
+    @staticmethod
+    def _updatable(ctx: ImportContext, session: Session, row: ParsedRow, person: Person) -> bool:
+        if person.merged_into_id is not None:
+            survivor = session.get(Person, person.merged_into_id)
+            other = (
+                f"{survivor.last_name} {survivor.first_name} (codice {survivor.code}): usare "
+                f"il codice {survivor.code}"
+                if survivor is not None
+                else "un'altra persona"
+            )
+            ctx.error(
+                SHEET,
+                row.number,
+                "Codice",
+                f"la scheda con il codice «{person.code}» è stata unita a quella di {other}",
+            )
+            return False
+        if person.anonymised_at is not None:
+            ctx.error(
+                SHEET,
+                row.number,
+                "Codice",
+                f"la scheda con il codice «{person.code}» è stata anonimizzata: non si può "
+                "aggiornare con un'importazione",
+            )
+            return False
+        return True
+
+    def _plan(
+        self,
+        ctx: ImportContext,
+        row: ParsedRow,
+        person: Person | None,
+        present: frozenset[str],
+    ) -> _Plan | None:
+        base = persons.normalise(persons.input_of(person)) if person else persons.PersonInput()
+        values: dict[str, Any] = {}
+        declined = set(base.declined)
+        for key, value in row.values.items():
+            if key == "birth_place":
+                place: BirthPlace | None = value
+                values["birth_place_code"] = place.code if place else None
+                values["birth_place_text"] = place.text if place else None
+            elif key == "permit":
+                values["permit_type"], values["permit_reason"] = value or (None, None)
+            elif key in persons.DECLINABLE:
+                if value is DECLINED:
+                    values[key] = None
+                    declined.add(key)
+                else:
+                    values[key] = value
+                    declined.discard(key)
+            else:
+                values[key] = value
+        data = persons.normalise(replace(base, **values, declined=frozenset(declined)))
+        try:
+            cf_warnings = persons.validate(
+                ctx.session,
+                data,
+                person_id=person.id if person else None,
+                today=ctx.today,
+                check_database=False,
+            )
+        except ValidationError as exc:
+            for field, message in exc.fields.items():
+                ctx.error(SHEET, row.number, column_of(field), message)
+            return None
+        for warning in cf_warnings:
+            ctx.warning(SHEET, row.number, "Codice fiscale", warning)
+        if person is not None:
+            self._warn_cleared(ctx, row.number, base, data, present)
+        return _Plan(row.number, data, person, person is None or data != base)
+
+    @staticmethod
+    def _warn_cleared(
+        ctx: ImportContext,
+        number: int,
+        base: persons.PersonInput,
+        data: persons.PersonInput,
+        present: frozenset[str],
+    ) -> None:
+        for column in COLUMNS:
+            if column.key not in present:
+                continue
+            fields = _FIELDS_OF.get(column.key, (column.key,))
+            old = [getattr(base, f) for f in fields if getattr(base, f) is not None]
+            new = [getattr(data, f) for f in fields if getattr(data, f) is not None]
+            if old and not new and not (set(fields) & data.declined):
+                ctx.warning(
+                    SHEET,
+                    number,
+                    column.name,
+                    f"la cella è vuota: il valore registrato «{_shown(old[0])}» sarà cancellato",
+                )
+
+    def _check_database_uniqueness(self, ctx: ImportContext) -> None:
+        """Codice fiscale and CUI held by a recorded person other than the row's.
+
+        A value is free when its holder is updated by this file to another value, but only
+        for a new person: updates are written before inserts, so the holder lets it go first;
+        two recorded persons exchanging values would break the unique rule midway."""
+        final: dict[str, dict[int, str | None]] = {"fiscal_code": {}, "cui": {}}
+        row_of: dict[int, int] = {}
+        for plan in self.plans:
+            if plan.person is not None:
+                row_of[plan.person.id] = plan.row
+                for field in final:
+                    final[field][plan.person.id] = getattr(plan.data, field)
+        refused: set[int] = set()
+        for field, column, label in (
+            ("fiscal_code", Person.fiscal_code, "codice fiscale"),
+            ("cui", Person.cui, "CUI"),
+        ):
+            wanted = {getattr(p.data, field): p for p in self.plans if getattr(p.data, field)}
+            holders = self._holders(ctx.session, column, list(wanted))
+            for plan in self.plans:
+                value = getattr(plan.data, field)
+                holder = holders.get(value) if value else None
+                own_id = plan.person.id if plan.person else None
+                if holder is None or holder.id == own_id:
+                    continue
+                released = holder.id in final[field] and final[field][holder.id] != value
+                if released and plan.person is None:
+                    continue
+                if released:
+                    message = (
+                        f"{label} «{value}» registrato per {holder.name} (codice {holder.code}), "
+                        f"che questo file (riga {row_of[holder.id]}) cambia: uno scambio di "
+                        "codici fra persone già registrate non si può fare con una sola "
+                        "importazione; importare prima la correzione dell'una, poi dell'altra"
+                    )
+                else:
+                    message = f"già usato da {holder.name} (codice {holder.code})"
+                ctx.error(SHEET, plan.row, column_of(field), message)
+                refused.add(plan.row)
+        self.plans = [p for p in self.plans if p.row not in refused]
+
+    @staticmethod
+    def _holders(session: Session, column: Any, values: list[str]) -> dict[str, _Owner]:
+        found: dict[str, _Owner] = {}
+        for chunk in _chunks(sorted(values), _IN_CHUNK):
+            query = select(
+                column, Person.id, Person.last_name, Person.first_name, Person.code
+            ).where(column.in_(chunk))
+            for value, person_id, last, first, code in session.execute(query):
+                found[value] = _Owner(person_id, f"{last} {first}", code)
+        return found
+
+    def counts(self) -> SheetCounts:
+        created = sum(1 for p in self.plans if p.person is None)
+        updated = sum(1 for p in self.plans if p.person is not None and p.changed)
+        return SheetCounts(created, updated, len(self.plans) - created - updated)
+
+    # --- write --------------------------------------------------------------------------
+
+    def write(self, ctx: ImportContext) -> None:
+        session = ctx.session
+        updates = [p for p in self.plans if p.person is not None and p.changed]
+        creates = [p for p in self.plans if p.person is None]
+        total = len(updates) + len(creates)
+        done = 0
+        written: list[Person] = []
+        try:
+            # Updates first: a value one of them lets go may be taken by a new person.
+            for chunk in _chunks(updates, BATCH):
+                ctx.cancel()
+                for plan in chunk:
+                    assert plan.person is not None
+                    persons.apply_input(plan.person, plan.data)
+                    written.append(plan.person)
+                session.flush()
+                done += len(chunk)
+                ctx.progress(done, total, f"Scrittura dei beneficiari: {done} di {total}")
+            for chunk in _chunks(creates, BATCH):
+                ctx.cancel()
+                batch = []
+                for plan in chunk:
+                    person = Person()
+                    persons.apply_input(person, plan.data)
+                    batch.append(person)
+                session.add_all(batch)
+                session.flush()
+                written.extend(batch)
+                done += len(chunk)
+                ctx.progress(done, total, f"Scrittura dei beneficiari: {done} di {total}")
+            ctx.cancel()
+            self._write_tokens(session, [p.person.id for p in updates if p.person], written)
+        except IntegrityError as exc:
+            raise ConflictError(
+                "Nel frattempo un altro utente ha registrato un codice, un codice fiscale o un "
+                "CUI presente nel file: non è stato importato nulla. Ripetere l'importazione."
+            ) from exc
+
+    @staticmethod
+    def _write_tokens(session: Session, updated_ids: list[int], written: list[Person]) -> None:
+        for chunk in _chunks(updated_ids, _IN_CHUNK):
+            session.execute(delete(PersonSearchToken).where(PersonSearchToken.person_id.in_(chunk)))
+        tokens = [
+            {"token": token, "person_id": person.id}
+            for person in written
+            for token in sorted(persons.search_tokens(person))
+        ]
+        for batch in _chunks(tokens, 5000):
+            session.execute(insert(PersonSearchToken), list(batch))
+
+
+# --- export -----------------------------------------------------------------------------
+
+
+def _birth_place_cell(person: Person) -> str | None:
+    if person.birth_place_code:
+        place = places.by_code(person.birth_place_code)
+        if place is not None:
+            return places.label(place) if place.kind == "comune" else place.name
+        return person.birth_place_text or person.birth_place_code
+    return person.birth_place_text
+
+
+def _state_name(code: str | None) -> str | None:
+    if not code:
+        return None
+    place = places.by_code(code)
+    return place.name if place is not None else code
+
+
+def _enum_value(value: Any) -> str | None:
+    return None if value is None else str(value.value)
+
+
+def export_row(person: Person) -> list[Any]:
+    declined = set(person.declined_fields.split(","))
+
+    def answer(field: str, value: Any) -> Any:
+        if value is None and field in declined:
+            return DECLINED_TEXT
+        return value
+
+    return [
+        person.code,
+        person.last_name,
+        person.first_name,
+        _enum_value(person.sex),
+        person.birth_date,
+        _birth_place_cell(person),
+        answer("citizenship_code", _state_name(person.citizenship_code)),
+        person.fiscal_code,
+        person.cui,
+        permit_text(person.permit_type, _enum_value(person.permit_reason)),
+        person.permit_number,
+        person.permit_expires_on,
+        person.phone,
+        answer("education_isced", person.education_isced),
+        answer("employment", _enum_value(person.employment)),
+        answer("ethos_at_intake", person.ethos_at_intake),
+        person.intake_date,
+        person.notes,
+    ]
+
+
+def export_rows(session: Session, actor: Actor, options: ExportOptions) -> list[list[Any]]:
+    """The persons of the filter (never anonymised or merged ones), sorted by Codice."""
+    require(actor, Permission.READ_REGISTRY)
+    flt = replace(options.person_filter or persons.PersonFilter(), include_anonymised=False)
+    ids = persons.search_ids(session, actor, flt, sort="code")
+    people: list[Person] = []
+    for chunk in _chunks(ids, _IN_CHUNK):
+        people.extend(session.scalars(select(Person).where(Person.id.in_(chunk))))
+    people.sort(key=lambda p: p.code)  # the same order on both back ends (collations differ)
+    return [export_row(person) for person in people]
+
+
+register(
+    SheetSpec(
+        name=SHEET,
+        columns=COLUMNS,
+        handler=PersonsHandler,
+        exporter=export_rows,
+        write_permission=Permission.WRITE_REGISTRY,
+        read_permission=Permission.READ_REGISTRY,
+        audit_entity="person",
+    )
+)

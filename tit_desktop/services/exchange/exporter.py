@@ -1,0 +1,198 @@
+"""Exporting the exchange workbook, in the format the importer reads.
+
+* ``.xlsx``: one sheet per exported registry, header in bold and frozen, dates as real date
+  cells shown dd/mm/yyyy, whole numbers as numbers, amounts as numbers with two decimals,
+  text always as text (a value starting with "=" is never turned into a formula).
+* ``.csv``: one file per sheet, named after the sheet (``Beneficiari.csv``...) and written
+  in the folder of the path given, UTF-8 with BOM and ``;`` as delimiter, so that Italian
+  Excel opens it with accents and columns right; dates dd/mm/yyyy, amounts "1234,56". A text
+  starting with = + - @ gets a leading apostrophe, so that a spreadsheet program shows it
+  instead of running it as a formula; the importer removes that apostrophe.
+
+Characters a spreadsheet cannot hold (control characters other than tab and line breaks)
+are left out. Files are written to a temporary file first and then put in place, so a
+failed export never leaves half a file.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import datetime as dt
+import logging
+import os
+import re
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from decimal import Decimal
+from pathlib import Path
+from typing import IO, Any
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+from sqlalchemy.orm import Session
+
+from tit_desktop.services import audit
+from tit_desktop.services.errors import ServiceError, ValidationError
+from tit_desktop.services.exchange.model import ExportResult, ProgressCallback
+from tit_desktop.services.exchange.sheets import SHEETS, ExportOptions, SheetSpec
+from tit_desktop.services.permissions import Actor, Permission, require
+from tit_desktop.services.persons import PersonFilter
+
+log = logging.getLogger(__name__)
+
+EXPORT_ACTION = "export"
+DATE_FORMAT = "DD/MM/YYYY"
+AMOUNT_FORMAT = "#,##0.00"
+_CSV_ESCAPE = re.compile(r"^[=+\-@]")
+
+
+def export_workbook(
+    session: Session,
+    actor: Actor,
+    path: str | Path,
+    person_filter: PersonFilter | None = None,
+    progress: ProgressCallback | None = None,
+) -> ExportResult:
+    """Write the exchange workbook to ``path`` (.xlsx; or .csv: one CSV per sheet in that
+    folder) with the persons of ``person_filter`` (all when None), never anonymised or
+    merged ones, sorted by Codice. Needs :attr:`Permission.EXPORT_DATA`; recorded in the
+    audit log as an ``export``."""
+    require(actor, Permission.EXPORT_DATA)
+    target = Path(path)
+    suffix = target.suffix.lower()
+    if suffix not in (".xlsx", ".csv"):
+        raise ValidationError({"file": "il nome del file deve terminare con .xlsx o .csv"})
+    report = progress or (lambda _d, _t, _x: None)
+    options = ExportOptions(person_filter)
+    sheets: list[tuple[SheetSpec, list[list[Any]]]] = []
+    for spec in SHEETS.values():
+        if spec.exporter is None:
+            continue
+        if spec.read_permission is not None and not actor.can(spec.read_permission):
+            continue
+        report(0, 0, f"Lettura dei dati: {spec.name}…")
+        sheets.append((spec, spec.exporter(session, actor, options)))
+    report(0, 0, "Scrittura del file…")
+    if suffix == ".xlsx":
+        files = [_write_xlsx(target, sheets)]
+    else:
+        files = [
+            _write_csv(target.parent / f"{spec.name}.csv", rows, spec) for spec, rows in sheets
+        ]
+    exported = {spec.name: len(rows) for spec, rows in sheets}
+    flt = person_filter or PersonFilter()
+    audit.record(
+        session,
+        actor,
+        EXPORT_ACTION,
+        "person",
+        detail=f"Esportazione in «{target.name}»: "
+        + ", ".join(f"{name} {count}" for name, count in exported.items()),
+        changes={
+            "file": str(target),
+            "exported": exported,
+            "filter": dataclasses.asdict(flt),
+        },
+    )
+    session.flush()
+    return ExportResult(exported, files)
+
+
+@contextmanager
+def _replacing(target: Path, mode: str, **kwargs: Any) -> Iterator[IO[Any]]:
+    """A temporary file beside ``target`` that takes its place when the block ends well."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp_name = tempfile.mkstemp(
+            prefix=".tit-export-", suffix=target.suffix, dir=target.parent
+        )
+    except OSError as exc:
+        raise ServiceError(f"Impossibile scrivere nella cartella «{target.parent}»: {exc}") from exc
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(handle, mode, **kwargs) as stream:
+            yield stream
+        os.replace(temp, target)
+    except PermissionError as exc:
+        temp.unlink(missing_ok=True)
+        raise ServiceError(
+            f"Impossibile scrivere «{target.name}»: forse il file è aperto in Excel o in un "
+            "altro programma. Chiuderlo e riprovare."
+        ) from exc
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+
+
+def _clean_text(text: str) -> str:
+    return ILLEGAL_CHARACTERS_RE.sub("", text)
+
+
+def _write_xlsx(target: Path, sheets: list[tuple[SheetSpec, list[list[Any]]]]) -> Path:
+    book = Workbook(write_only=True)
+    for spec, rows in sheets:
+        sheet = book.create_sheet(spec.name)
+        widths = [max(10, len(c.name) + 2) for c in spec.columns]
+        for row in rows[:200]:
+            for index, value in enumerate(row):
+                if isinstance(value, str):
+                    widths[index] = min(50, max(widths[index], len(value) + 2))
+        for index, width in enumerate(widths, start=1):
+            sheet.column_dimensions[get_column_letter(index)].width = width
+        sheet.freeze_panes = "A2"
+        bold = Font(bold=True)
+        header = []
+        for column in spec.columns:
+            cell = WriteOnlyCell(sheet, value=column.name)
+            cell.font = bold
+            header.append(cell)
+        sheet.append(header)
+        for row in rows:
+            sheet.append([_xlsx_value(sheet, value) for value in row])
+    with _replacing(target, "wb") as stream:
+        book.save(stream)
+    return target
+
+
+def _xlsx_value(sheet: Any, value: Any) -> Any:
+    if isinstance(value, dt.date):
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.number_format = DATE_FORMAT
+        return cell
+    if isinstance(value, Decimal):
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.number_format = AMOUNT_FORMAT
+        return cell
+    if isinstance(value, str):
+        text = _clean_text(value)
+        if text.startswith("="):
+            cell = WriteOnlyCell(sheet, value=text)
+            cell.data_type = "s"  # text, not a formula
+            return cell
+        return text
+    return value
+
+
+def _csv_value(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        return f"{value:%d/%m/%Y}"
+    if isinstance(value, Decimal):
+        return f"{value:.2f}".replace(".", ",")
+    text = _clean_text(str(value))
+    return "'" + text if _CSV_ESCAPE.match(text) else text
+
+
+def _write_csv(target: Path, rows: list[list[Any]], spec: SheetSpec) -> Path:
+    with _replacing(target, "w", encoding="utf-8-sig", newline="") as stream:
+        writer = csv.writer(stream, delimiter=";", lineterminator="\r\n")
+        writer.writerow([c.name for c in spec.columns])
+        for row in rows:
+            writer.writerow([_csv_value(v) for v in row])
+    return target
