@@ -228,3 +228,55 @@ def test_demo_fills_an_empty_database_once(db_url: str) -> None:
     assert again.returncode == 1
     assert "solo in un database vuoto" in json.loads(again.stdout)["message"]
     assert run("demo", "--people", "0", db_url=db_url).returncode == 2
+
+
+def test_form_list_and_print(db_url: str, tmp_path: Path) -> None:
+    listed = run("form", "--list", db_url=db_url)
+    assert listed.returncode == 0 and listed.stdout.splitlines() == ["scheda-iscrizione"]
+    as_json = run("form", "--list", "--json", db_url=db_url)
+    assert json.loads(as_json.stdout) == [
+        {"name": "scheda-iscrizione", "title": "Scheda di iscrizione"}
+    ]
+    assert run("demo", "--people", "3", db_url=db_url).returncode == 0
+    # The demo creates no users: the first administrator still needs no login.
+    assert (
+        run(
+            "user", "add", "anna", "--role", "admin", db_url=db_url, stdin=PASSWORD + "\n"
+        ).returncode
+        == 0
+    )
+    out = tmp_path / "scheda.pdf"
+    printed = run(
+        "--user",
+        "anna",
+        "form",
+        "scheda-iscrizione",
+        "--person",
+        "TIU-00002",
+        "--lang",
+        "fr",
+        "--out",
+        str(out),
+        db_url=db_url,
+        env={"TIT_PASSWORD": PASSWORD},
+    )
+    assert printed.returncode == 0, printed.stderr
+    from pypdf import PdfReader
+
+    text = PdfReader(out).pages[0].extract_text()
+    assert "Scheda di iscrizione / Fiche d'inscription" in text and "TIU-00002" in text
+    missing = run(
+        "--user",
+        "anna",
+        "form",
+        "scheda-iscrizione",
+        "--person",
+        "NESSUNO",
+        "--out",
+        str(tmp_path / "x.pdf"),
+        db_url=db_url,
+        env={"TIT_PASSWORD": PASSWORD},
+    )
+    assert missing.returncode == 1
+    assert "Nessuna persona con codice «NESSUNO»." in missing.stderr
+    assert run("form", db_url=db_url).returncode == 2

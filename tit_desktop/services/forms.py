@@ -6,14 +6,12 @@ import datetime as dt
 from pathlib import Path
 from typing import IO
 
-from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from tit_desktop.models import HouseholdLink, Person
 from tit_desktop.models.audit import AuditAction
 from tit_desktop.reports import forms as form_registry
 from tit_desktop.reports.registration_form import RegistrationData, render_registration_form
-from tit_desktop.services import audit, clock, persons
+from tit_desktop.services import audit, clock, household, persons
 from tit_desktop.services.errors import NotFound, ValidationError
 from tit_desktop.services.permissions import Actor, Permission, require
 
@@ -24,33 +22,6 @@ def _label(value: object, labels: dict[int, str], declined: bool) -> str:
     if value is None:
         return DECLINED if declined else ""
     return labels.get(int(str(value)), str(value))
-
-
-def household(session: Session, person_id: int) -> list[tuple[str, str]]:
-    """(name, relation) of the person's relatives, read from both sides of each link."""
-    links = session.scalars(
-        select(HouseholdLink).where(
-            or_(HouseholdLink.person_id == person_id, HouseholdLink.relative_id == person_id)
-        )
-    ).all()
-    result = []
-    for link in links:
-        other_id = link.relative_id if link.person_id == person_id else link.person_id
-        other = session.get(Person, other_id)
-        if other is None:
-            continue
-        relation = link.relation.value
-        if link.relative_id == person_id:
-            relation = _inverse(relation)
-        result.append((f"{other.last_name} {other.first_name}", relation))
-    return sorted(result)
-
-
-_INVERSE = {"figlio/a": "genitore", "genitore": "figlio/a"}
-
-
-def _inverse(relation: str) -> str:
-    return _INVERSE.get(relation, relation)
 
 
 def registration_data(
@@ -89,7 +60,9 @@ def registration_data(
         intake_date=d.intake_date or clock.today(),
         referring_body=detail.referring_organisation,
         reference_operator=detail.reference_staff,
-        household=tuple(household(session, person_id)),
+        household=tuple(
+            (r.name, r.relation.value) for r in household.relatives_of(session, person_id)
+        ),
         consent_privacy=d.consent_privacy,
         consent_privacy_date=d.consent_privacy_on,
         consent_photo=d.consent_photo,

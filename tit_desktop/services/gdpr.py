@@ -561,29 +561,10 @@ def _consent_block(person: Person) -> TableBlock:
 
 
 def _household(session: Session, person_id: int) -> list[dict[str, Any]]:
-    links = session.scalars(
-        select(HouseholdLink).where(
-            or_(HouseholdLink.person_id == person_id, HouseholdLink.relative_id == person_id)
-        )
-    ).all()
-    result = []
-    for link in links:
-        if link.person_id == person_id:
-            other_id, relation = link.relative_id, link.relation
-        else:
-            other_id = link.person_id
-            relation = household.INVERSE.get(link.relation, link.relation)
-        other = session.get(Person, other_id)
-        if other is None:
-            continue
-        result.append(
-            {
-                "code": other.code,
-                "name": f"{other.last_name} {other.first_name}",
-                "relation": relation.value,
-            }
-        )
-    return sorted(result, key=lambda r: (r["name"], r["code"]))
+    return [
+        {"code": r.code, "name": r.name, "relation": r.relation.value}
+        for r in household.relatives_of(session, person_id)
+    ]
 
 
 def _notes(session: Session, person_id: int, staff: _Staff) -> list[dict[str, Any]]:

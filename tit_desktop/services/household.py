@@ -28,8 +28,9 @@ class Relative:
     relation: HouseholdRelation  # what the relative is to the person
 
 
-def relatives(session: Session, actor: Actor, person_id: int) -> list[Relative]:
-    require(actor, Permission.READ_REGISTRY)
+def relatives_of(session: Session, person_id: int) -> list[Relative]:
+    """The person's relatives, read from both sides of each link, by name. No permission
+    check: for services that have already checked theirs (forms, access requests)."""
     links = session.scalars(
         select(HouseholdLink).where(
             or_(HouseholdLink.person_id == person_id, HouseholdLink.relative_id == person_id)
@@ -49,7 +50,12 @@ def relatives(session: Session, actor: Actor, person_id: int) -> list[Relative]:
                 link.id, other.id, other.code, f"{other.last_name} {other.first_name}", relation
             )
         )
-    return sorted(result, key=lambda r: r.name)
+    return sorted(result, key=lambda r: (r.name, r.code))
+
+
+def relatives(session: Session, actor: Actor, person_id: int) -> list[Relative]:
+    require(actor, Permission.READ_REGISTRY)
+    return relatives_of(session, person_id)
 
 
 def link_relative(
