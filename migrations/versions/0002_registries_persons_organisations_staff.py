@@ -2,7 +2,7 @@
 
 Revision ID: 0002
 Revises: 0001
-Create Date: 2026-11-25 09:51:52.328964
+Create Date: 2026-11-25 10:12:42.401860
 """
 
 from collections.abc import Sequence
@@ -187,10 +187,23 @@ def upgrade() -> None:
         sa.UniqueConstraint("fiscal_code", name=op.f("uq_person_fiscal_code")),
     )
     with op.batch_alter_table("person", schema=None) as batch_op:
+        batch_op.create_index(
+            "ix_person_active_sort",
+            ["sort_key", "id"],
+            unique=False,
+            sqlite_where=sa.text("merged_into_id IS NULL AND anonymised_at IS NULL"),
+            postgresql_where=sa.text("merged_into_id IS NULL AND anonymised_at IS NULL"),
+        )
         batch_op.create_index("ix_person_birth_date", ["birth_date"], unique=False)
         batch_op.create_index("ix_person_citizenship_code", ["citizenship_code"], unique=False)
         batch_op.create_index("ix_person_intake_date", ["intake_date"], unique=False)
-        batch_op.create_index("ix_person_merged_into_id", ["merged_into_id"], unique=False)
+        batch_op.create_index(
+            "ix_person_merged_into_id",
+            ["merged_into_id"],
+            unique=False,
+            sqlite_where=sa.text("merged_into_id IS NOT NULL"),
+            postgresql_where=sa.text("merged_into_id IS NOT NULL"),
+        )
         batch_op.create_index("ix_person_permit_expires_on", ["permit_expires_on"], unique=False)
         batch_op.create_index("ix_person_reference_staff_id", ["reference_staff_id"], unique=False)
         batch_op.create_index("ix_person_sort_key", ["sort_key", "id"], unique=False)
@@ -388,10 +401,19 @@ def downgrade() -> None:
         batch_op.drop_index("ix_person_sort_key")
         batch_op.drop_index("ix_person_reference_staff_id")
         batch_op.drop_index("ix_person_permit_expires_on")
-        batch_op.drop_index("ix_person_merged_into_id")
+        batch_op.drop_index(
+            "ix_person_merged_into_id",
+            sqlite_where=sa.text("merged_into_id IS NOT NULL"),
+            postgresql_where=sa.text("merged_into_id IS NOT NULL"),
+        )
         batch_op.drop_index("ix_person_intake_date")
         batch_op.drop_index("ix_person_citizenship_code")
         batch_op.drop_index("ix_person_birth_date")
+        batch_op.drop_index(
+            "ix_person_active_sort",
+            sqlite_where=sa.text("merged_into_id IS NULL AND anonymised_at IS NULL"),
+            postgresql_where=sa.text("merged_into_id IS NULL AND anonymised_at IS NULL"),
+        )
 
     op.drop_table("person")
     op.drop_table("staff_member")

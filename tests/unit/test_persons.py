@@ -281,3 +281,18 @@ def test_a_merged_code_leads_to_the_surviving_record(db: Database, admin: Actor)
         assert persons.find_id_by_code(session, "OLD-7") == survivor.id
         assert persons.find_id_by_code(session, "TIU-1") == survivor.id
         assert persons.find_id_by_code(session, "NESSUNO") is None
+
+
+def test_search_words_match_how_tokens_are_stored() -> None:
+    assert persons.search_words("B-000123") == ["b000123"]
+    assert persons.search_words("  D'Amico  Ol'ga ") == ["damico", "olga"]
+    assert persons.search_words("a") == []  # one letter narrows nothing; the list stays
+    assert persons.search_words("Nguyễn Thị") == ["nguyen", "thi"]
+
+
+def test_a_code_typed_as_printed_is_found(db: Database, admin: Actor) -> None:
+    _create(db, admin, replace(BASE, code="B-000123", fiscal_code=None))
+    with db.reading() as session:
+        ids = persons.search_ids(session, admin, persons.PersonFilter(text="B-000123"))
+        partial = persons.search_ids(session, admin, persons.PersonFilter(text="b-0001"))
+    assert len(ids) == 1 and ids == partial

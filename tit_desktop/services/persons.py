@@ -542,12 +542,20 @@ def _prefix_range(word: str) -> Any:
     return and_(PersonSearchToken.token >= word, PersonSearchToken.token < upper)
 
 
+def search_words(text: str) -> list[str]:
+    """What the search matches: each typed chunk folded the way tokens are stored
+    ("B-000123" -> "b000123", "D'Amico" -> "damico"); one-character chunks are left out,
+    since a single letter matches a large part of any registry and narrows nothing."""
+    keys = (fold_key(chunk)[:64] for chunk in text.split())
+    return [k for k in keys if len(k) >= 2][:6]
+
+
 def _filtered(query: Any, flt: PersonFilter, today: dt.date) -> Any:
     query = query.where(Person.merged_into_id.is_(None))
     if not flt.include_anonymised:
         query = query.where(Person.anonymised_at.is_(None))
-    for word in fold(flt.text).split()[:6]:
-        matches = select(PersonSearchToken.person_id).where(_prefix_range(word[:64]))
+    for word in search_words(flt.text):
+        matches = select(PersonSearchToken.person_id).where(_prefix_range(word))
         query = query.where(Person.id.in_(matches))
     if flt.citizenship_code:
         query = query.where(Person.citizenship_code == flt.citizenship_code)
@@ -555,7 +563,9 @@ def _filtered(query: Any, flt: PersonFilter, today: dt.date) -> Any:
         query = query.where(Person.ethos_at_intake == flt.ethos)
     if flt.permit_expiring_within_days is not None:
         limit = today + dt.timedelta(days=flt.permit_expiring_within_days)
-        query = query.where(Person.permit_expires_on <= limit)
+        # As a subquery on the expiry index: SQLite would otherwise scan in list order.
+        expiring = select(Person.id).where(Person.permit_expires_on <= limit)
+        query = query.where(Person.id.in_(expiring))
     if flt.reference_staff_id is not None:
         query = query.where(Person.reference_staff_id == flt.reference_staff_id)
     return query

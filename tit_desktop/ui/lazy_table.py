@@ -124,10 +124,11 @@ class KeyTableModel(QAbstractTableModel, Generic[R]):
         if not 0 <= column < len(self._columns):
             return
         key = self._columns[column].sort_key
-        if key is None:
-            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        if key is None or (key == self.sort_key and descending == self.descending):
+            return  # views call sort() when set up: no reload for the same order
         self.sort_key = key
-        self.descending = order == Qt.SortOrder.DescendingOrder
+        self.descending = descending
         self.reload()
 
     def sort_column(self) -> int:

@@ -165,9 +165,11 @@ class PersonsPage(QWidget):
         self.citizenship.setCurrentIndex(max(self.citizenship.findData(current), 0))
         self.citizenship.blockSignals(False)
         if self.ethos.count() == 0:
+            self.ethos.blockSignals(True)
             self.ethos.addItem(self.tr("Tutte le situazioni (ETHOS)"), None)
             for value, label in sorted(persons.ETHOS_LABELS.items()):
                 self.ethos.addItem(label, value)
+            self.ethos.blockSignals(False)
         current_staff = self.staff.currentData()
         self.staff.blockSignals(True)
         self.staff.clear()

@@ -1,0 +1,542 @@
+"""Build the city or metropolis dataset (DOMAIN.md section 9) for the benchmarks, fast.
+
+    python benchmarks/dataset.py [--scale city|metropolis] [--out FILE | --database URL]
+                                 [--seed N] [--create-database]
+
+The schema comes from the application's own migrations (``schema.upgrade``); the rows go in
+with bulk Core inserts (``executemany`` in chunks of 5,000), not through the ORM or the
+per-row services, so that 100,000 persons load in seconds. The rows are what the services
+would have written: ``sort_key`` and the search tokens come from ``persons.apply_input`` and
+``persons.search_tokens`` run on a lightweight object, and the codice fiscale is the one
+``codice_fiscale.compute`` gives (with omocodia, as the Agenzia delle Entrate does, when two
+persons would get the same code). The data is deterministic for a seed: dates are offsets
+from the day of the build, so "permits expiring within 60 days" hold the same share of
+persons (about 2 %) whatever day the benchmark runs.
+
+Only the person registry exists so far. Meals, bed-nights, street contacts and
+expenditures have planned sizes in :data:`SCALES`; when their tables exist, register a
+builder with :func:`extra_kind` (see its docstring). A kind whose table is missing, or that
+has no builder yet, is reported as skipped.
+
+Without ``--out``/``--database`` the SQLite file goes to a new temporary folder, which is
+kept (its path is printed). On PostgreSQL, ``--create-database`` creates the database named
+in the URL first (it must not exist); drop it afterwards with ``--drop-database``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+from codicefiscale import encode_cin
+from sqlalchemy import create_engine, insert, inspect, text
+from sqlalchemy.engine import URL, Connection, make_url
+
+from tit_desktop.models import Organisation, Person, PersonSearchToken, StaffMember
+from tit_desktop.models.user import Role
+from tit_desktop.services import codice_fiscale, demo_names, persons, schema, users
+from tit_desktop.services.database import Database
+from tit_desktop.services.permissions import SYSTEM
+
+CHUNK = 5_000
+# create_person's own copy of the input onto the row (called _apply before it was public).
+apply_input = getattr(persons, "apply_input", None) or persons._apply
+DEFAULT_SEED = 2025
+BENCH_USER = "misura"
+BENCH_PASSWORD = "Password-bench-1"
+CODE_PREFIX = "B-"
+
+
+@dataclass(frozen=True)
+class Scale:
+    name: str
+    persons: int
+    staff: int
+    # Planned sizes of the kinds that have no table yet (DOMAIN.md section 9). The
+    # metropolis figures for bed-nights, contacts and expenditures are not given there:
+    # they are the city's scaled with the number of persons.
+    planned: dict[str, int] = field(default_factory=dict)
+
+
+SCALES: dict[str, Scale] = {
+    "city": Scale(
+        "city",
+        persons=20_000,
+        staff=40,
+        planned={
+            "meals": 1_000_000,
+            "bed_nights": 300_000,
+            "street_contacts": 50_000,
+            "expenditures": 5_000,
+        },
+    ),
+    "metropolis": Scale(
+        "metropolis",
+        persons=100_000,
+        staff=150,
+        planned={
+            "meals": 3_000_000,
+            "bed_nights": 1_500_000,
+            "street_contacts": 250_000,
+            "expenditures": 25_000,
+        },
+    ),
+}
+
+# --- the other kinds of data: hooks --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ExtraKind:
+    name: str
+    table: str
+    build: Callable[[Connection, Scale, random.Random, dt.date, list[int]], int]
+
+
+EXTRA_KINDS: dict[str, ExtraKind] = {}
+
+
+def extra_kind(
+    name: str, table: str
+) -> Callable[
+    [Callable[[Connection, Scale, random.Random, dt.date, list[int]], int]],
+    Callable[[Connection, Scale, random.Random, dt.date, list[int]], int],
+]:
+    """Register the builder of one kind of data, run after the persons when ``table`` exists.
+
+    The builder gets the open connection (inside the build's transaction), the scale (its
+    ``planned[name]`` is the row count to reach), its own seeded random generator, the
+    reference day and the person ids; it inserts with ``connection.execute(insert(T), rows)``
+    in chunks of :data:`CHUNK` and returns the number of rows. For example, once the meal
+    table exists::
+
+        @extra_kind("meals", table="meal")
+        def _meals(connection, scale, rng, today, person_ids):
+            ...
+            return scale.planned["meals"]
+    """
+
+    def register(
+        function: Callable[[Connection, Scale, random.Random, dt.date, list[int]], int],
+    ) -> Callable[[Connection, Scale, random.Random, dt.date, list[int]], int]:
+        EXTRA_KINDS[name] = ExtraKind(name, table, function)
+        return function
+
+    return register
+
+
+# --- persons --------------------------------------------------------------------------------
+
+ITALIAN_SHARE = 0.2
+# Comuni of birth for the Italian persons (Belfiore codes), the office's region first.
+ITALIAN_COMUNI = ("A271", "A271", "A271", "E388", "E783", "H501", "F205", "F839", "L219", "A662")
+PERMIT_DUE_SHARE = 0.028  # of the permit holders (72 % of all): about 2 % of all persons
+_OMOCODIA = "LMNPQRSTUV"
+_CF_DIGIT_POSITIONS = (14, 13, 12, 10, 9, 7, 6)  # replaced right to left
+_CUI_CHARS = "ABCDEFGHJKLMNPRSTUVZ0123456789"
+
+
+def _weighted_table(weights: dict[Any, int]) -> tuple[list[Any], list[int]]:
+    keys = list(weights)
+    total = 0
+    cumulative = []
+    for key in keys:
+        total += weights[key]
+        cumulative.append(total)
+    return keys, cumulative
+
+
+def _pick(rng: random.Random, table: tuple[list[Any], list[int]]) -> Any:
+    keys, cumulative = table
+    return rng.choices(keys, cum_weights=cumulative)[0]
+
+
+@dataclass
+class _Uniques:
+    fiscal_codes: set[str] = field(default_factory=set)
+    cuis: set[str] = field(default_factory=set)
+    omocodia: int = 0
+
+    def fiscal_code(self, code: str) -> str | None:
+        """The code, or its first omocodia variant nobody holds yet."""
+        if code not in self.fiscal_codes:
+            self.fiscal_codes.add(code)
+            return code
+        chars = list(code[:15])
+        for position in _CF_DIGIT_POSITIONS:
+            chars[position] = _OMOCODIA[int(chars[position])]
+            partial = "".join(chars)
+            variant = partial + encode_cin(partial)
+            if variant not in self.fiscal_codes:
+                self.fiscal_codes.add(variant)
+                self.omocodia += 1
+                return variant
+        return None
+
+    def cui(self, rng: random.Random) -> str:
+        while True:
+            value = "".join(rng.choices(_CUI_CHARS, k=10))
+            if value not in self.cuis:
+                self.cuis.add(value)
+                return value
+
+
+def _person_input(
+    rng: random.Random,
+    index: int,
+    today: dt.date,
+    staff_ids: list[int],
+    referrer_ids: list[int],
+    uniques: _Uniques,
+) -> persons.PersonInput:
+    """One realistic beneficiary, as the person form would send it."""
+    italian = rng.random() < ITALIAN_SHARE
+    sex = "F" if rng.random() < 0.3 else "M"
+    if italian:
+        last, first = demo_names.italian_full_name(rng, sex)  # type: ignore[arg-type]
+        state, birth_place = "Z000", rng.choice(ITALIAN_COMUNI)
+        languages = "italiano"
+    else:
+        origin = demo_names.pick_origin(rng)
+        last, first = demo_names.full_name(rng, origin, sex)  # type: ignore[arg-type]
+        state = birth_place = origin.state_code
+        languages = ", ".join(origin.languages[: rng.randint(1, len(origin.languages))])
+    intake = today - dt.timedelta(days=rng.randint(0, 6 * 365))
+    age = rng.choices((17, 21, 40, 62), weights=(3, 22, 60, 15))[0] + rng.randint(0, 12)
+    birth = intake - dt.timedelta(days=age * 365 + rng.randint(0, 364))
+    data = persons.PersonInput(
+        code=f"{CODE_PREFIX}{index:06d}",
+        last_name=last,
+        first_name=first,
+        sex=sex,
+        birth_date=birth,
+        birth_place_code=birth_place,
+        citizenship_code=state,
+        intake_date=intake,
+        languages=languages,
+        phone=f"+39 3{rng.randint(20, 99)} {rng.randint(100, 999)} {rng.randint(1000, 9999)}"
+        if rng.random() < 0.7
+        else None,
+        referring_organisation_id=rng.choice(referrer_ids) if rng.random() < 0.8 else None,
+        reference_staff_id=rng.choice(staff_ids) if rng.random() < 0.9 else None,
+        consent_privacy=True,
+        consent_privacy_on=intake,
+        employment=_pick(rng, _EMPLOYMENT),
+        ethos_at_intake=_pick(rng, _ETHOS),
+        disability=rng.choices(("no", "si", "non dichiarato"), weights=(85, 5, 10))[0],
+        education_isced=rng.randint(0, 8) if rng.random() < 0.8 else None,
+    )
+    if rng.random() < 0.85:
+        data.fiscal_code = uniques.fiscal_code(
+            codice_fiscale.compute(last, first, sex, birth, birth_place)
+        )
+    if rng.random() < 0.4:
+        data.cui = uniques.cui(rng)
+    if not italian and rng.random() < 0.9:
+        if rng.random() < PERMIT_DUE_SHARE:
+            expires = today + dt.timedelta(days=rng.randint(-40, 60))
+        else:
+            expires = today + dt.timedelta(days=rng.randint(61, 730))
+        data.permit_reason = _pick(rng, _PERMIT)
+        data.permit_type = "Permesso di soggiorno elettronico"
+        data.permit_number = f"I{rng.randint(1_000_000, 9_999_999)}"
+        data.permit_issuer = rng.choice(demo_names.QUESTURE)
+        data.permit_issued_on = min(expires - dt.timedelta(days=365), today)
+        data.permit_expires_on = expires
+    return data
+
+
+_EMPLOYMENT = _weighted_table(
+    {"disoccupato": 35, "disoccupato di lunga durata": 20, "occupato": 20, "inattivo": 15}
+)
+_ETHOS = _weighted_table({1: 14, 2: 10, 3: 12, 5: 10, 6: 3, 7: 4, 8: 14, 9: 6, 11: 6, 12: 6, 0: 8})
+_PERMIT = _weighted_table(
+    {
+        "richiesta asilo": 18,
+        "protezione sussidiaria": 12,
+        "protezione speciale": 12,
+        "asilo politico": 8,
+        "lavoro subordinato": 14,
+        "famiglia": 10,
+        "UE soggiornante di lungo periodo": 8,
+        "altro": 2,
+    }
+)
+
+
+def person_inputs(
+    count: int,
+    seed: int = DEFAULT_SEED,
+    today: dt.date | None = None,
+    staff_ids: list[int] | None = None,
+    referrer_ids: list[int] | None = None,
+) -> Iterator[persons.PersonInput]:
+    """``count`` normalised persons (codes B-000001...), as the person form would send
+    them; without staff and organisation ids unless given (the import workbook)."""
+    rng = random.Random(seed)
+    today = today or dt.date.today()
+    uniques = _Uniques()
+    for index in range(1, count + 1):
+        data = _person_input(rng, index, today, staff_ids or [0], referrer_ids or [0], uniques)
+        if not staff_ids:
+            data.reference_staff_id = None
+        if not referrer_ids:
+            data.referring_organisation_id = None
+        yield persons.normalise(data)
+
+
+def person_chunks(
+    scale: Scale,
+    seed: int,
+    today: dt.date,
+    staff_ids: list[int],
+    referrer_ids: list[int],
+    uniques: _Uniques,
+) -> Iterator[tuple[list[dict[str, Any]], list[dict[str, Any]]]]:
+    """(person rows, search-token rows) in chunks of :data:`CHUNK` persons; ids 1..n."""
+    rng = random.Random(seed)
+    created = dt.datetime.combine(today, dt.time(8), tzinfo=dt.UTC)
+    columns = persons._COLUMN_FIELDS
+    person_rows: list[dict[str, Any]] = []
+    token_rows: list[dict[str, Any]] = []
+    for person_id in range(1, scale.persons + 1):
+        data = persons.normalise(
+            _person_input(rng, person_id, today, staff_ids, referrer_ids, uniques)
+        )
+        # What create_person would store: the same apply_input and search_tokens, on a plain
+        # object instead of a mapped Person.
+        record = SimpleNamespace()
+        apply_input(record, data)  # type: ignore[arg-type]
+        row = {name: getattr(record, name) for name in columns}
+        row.update(
+            id=person_id,
+            declined_fields=record.declined_fields,
+            sort_key=record.sort_key,
+            version=1,
+            created_at=created,
+            updated_at=created,
+        )
+        person_rows.append(row)
+        token_rows.extend(
+            {"token": token, "person_id": person_id}
+            for token in persons.search_tokens(record)  # type: ignore[arg-type]
+        )
+        if len(person_rows) == CHUNK:
+            yield person_rows, token_rows
+            person_rows, token_rows = [], []
+    if person_rows:
+        yield person_rows, token_rows
+
+
+# --- the build -------------------------------------------------------------------------------
+
+
+@dataclass
+class BuildResult:
+    url: str
+    scale: str
+    persons: int = 0
+    tokens: int = 0
+    omocodia: int = 0
+    seconds: float = 0.0
+    phases: dict[str, float] = field(default_factory=dict)
+    skipped: list[str] = field(default_factory=list)
+
+
+def _staff_and_organisations(
+    connection: Connection, scale: Scale, rng: random.Random
+) -> tuple[list[int], list[int]]:
+    orgs = [
+        {"id": i + 1, "name": name, "is_referrer": True, "version": 1}
+        for i, name in enumerate(demo_names.REFERRING_BODIES)
+    ]
+    for org in orgs:
+        org.update(is_partner=False, is_internship_host=False, active=True)
+    connection.execute(insert(Organisation), orgs)
+    staff = []
+    for i in range(scale.staff):
+        female = rng.random() < 0.7
+        last, first = demo_names.italian_full_name(rng, "F" if female else "M")
+        staff.append(
+            {
+                "id": i + 1,
+                "last_name": last,
+                "first_name": first,
+                "is_volunteer": rng.random() < 0.2,
+                "active": True,
+                "version": 1,
+            }
+        )
+    connection.execute(insert(StaffMember), staff)
+    return [s["id"] for s in staff], [o["id"] for o in orgs]
+
+
+def _reset_sequences(connection: Connection) -> None:
+    """Explicit ids leave PostgreSQL's sequences at 1: move them past the rows."""
+    if connection.dialect.name != "postgresql":
+        return
+    for table in ("person", "organisation", "staff_member"):
+        connection.exec_driver_sql(
+            f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+            f"(SELECT COALESCE(MAX(id), 1) FROM {table}))"
+        )
+
+
+def build(
+    url: str,
+    scale_name: str = "city",
+    seed: int = DEFAULT_SEED,
+    today: dt.date | None = None,
+    report: Callable[[str], None] = print,
+) -> BuildResult:
+    """Create the schema and fill an EMPTY database with the scale's dataset."""
+    scale = SCALES[scale_name]
+    today = today or dt.date.today()
+    result = BuildResult(url=url, scale=scale_name)
+    started = time.perf_counter()
+    db = Database(url)
+    try:
+        mark = time.perf_counter()
+        schema.upgrade(db, make_backup=False)
+        result.phases["schema"] = time.perf_counter() - mark
+        with db.engine.connect() as connection:
+            if connection.exec_driver_sql("SELECT COUNT(*) FROM person").scalar():
+                raise SystemExit(f"{url}: the database already holds persons")
+        mark = time.perf_counter()
+        with db.transaction(SYSTEM) as session:
+            users.add_user(session, SYSTEM, BENCH_USER, Role.ADMIN, BENCH_PASSWORD, "Benchmark")
+        result.phases["user"] = time.perf_counter() - mark
+
+        uniques = _Uniques()
+        generate = insert_time = 0.0
+        with db.engine.begin() as connection:
+            staff_ids, referrer_ids = _staff_and_organisations(
+                connection, scale, random.Random(seed + 1)
+            )
+            chunks = person_chunks(scale, seed, today, staff_ids, referrer_ids, uniques)
+            while True:
+                mark = time.perf_counter()
+                chunk = next(chunks, None)
+                generate += time.perf_counter() - mark
+                if chunk is None:
+                    break
+                person_rows, token_rows = chunk
+                mark = time.perf_counter()
+                connection.execute(insert(Person), person_rows)
+                for start in range(0, len(token_rows), CHUNK * 2):
+                    connection.execute(
+                        insert(PersonSearchToken), token_rows[start : start + CHUNK * 2]
+                    )
+                insert_time += time.perf_counter() - mark
+                result.persons += len(person_rows)
+                result.tokens += len(token_rows)
+                if result.persons % 20_000 == 0:
+                    report(f"  {result.persons:,} persons")
+            _reset_sequences(connection)
+            present = set(inspect(connection).get_table_names())
+            person_ids = list(range(1, result.persons + 1))
+            for name in scale.planned:
+                kind = EXTRA_KINDS.get(name)
+                if kind is None or kind.table not in present:
+                    why = "no builder yet" if kind is None else f"no table {kind.table}"
+                    result.skipped.append(f"{name} ({why})")
+                    continue
+                mark = time.perf_counter()
+                rows = kind.build(
+                    connection, scale, random.Random(f"{seed}-{name}"), today, person_ids
+                )
+                result.phases[name] = time.perf_counter() - mark
+                report(f"  {name}: {rows:,} rows")
+        result.phases["generate persons (Python)"] = generate
+        result.phases["insert persons + tokens"] = insert_time
+        result.omocodia = uniques.omocodia
+        if db.url.get_backend_name() == "postgresql":
+            # What autovacuum does shortly after a bulk load: statistics and visibility map.
+            mark = time.perf_counter()
+            with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+                connection.exec_driver_sql("VACUUM ANALYZE")
+            result.phases["vacuum analyze"] = time.perf_counter() - mark
+    finally:
+        db.dispose()
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def describe(result: BuildResult) -> str:
+    lines = [
+        f"built {result.scale}: {result.persons:,} persons, {result.tokens:,} search tokens "
+        f"({result.omocodia} codici fiscali with omocodia) in {result.seconds:.1f} s",
+    ]
+    lines += [f"  {name:<28} {seconds:6.2f} s" for name, seconds in result.phases.items()]
+    if result.skipped:
+        lines.append("  skipped: " + ", ".join(result.skipped))
+    return "\n".join(lines)
+
+
+# --- PostgreSQL databases of one run ---------------------------------------------------------
+
+
+def _server_url(url: URL) -> URL:
+    return url.set(database="postgres")
+
+
+def create_postgres_database(url: str) -> None:
+    parsed = make_url(url).set(drivername="postgresql+psycopg")
+    engine = create_engine(_server_url(parsed), isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{parsed.database}"'))
+    engine.dispose()
+
+
+def drop_postgres_database(url: str) -> None:
+    parsed = make_url(url).set(drivername="postgresql+psycopg")
+    engine = create_engine(_server_url(parsed), isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{parsed.database}" WITH (FORCE)'))
+    engine.dispose()
+
+
+def sqlite_url(path: Path) -> str:
+    return "sqlite:///" + path.resolve().as_posix()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--scale", choices=sorted(SCALES), default="city")
+    target = parser.add_mutually_exclusive_group()
+    target.add_argument("--out", type=Path, help="SQLite file to create")
+    target.add_argument("--database", help="URL of an empty database")
+    parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
+    parser.add_argument(
+        "--create-database", action="store_true", help="PostgreSQL: create it first"
+    )
+    parser.add_argument(
+        "--drop-database", action="store_true", help="PostgreSQL: only drop it, and stop"
+    )
+    args = parser.parse_args()
+    if args.database:
+        url = args.database
+    else:
+        path = args.out or Path(tempfile.mkdtemp(prefix="tit-bench-")) / f"{args.scale}.sqlite3"
+        if path.exists():
+            raise SystemExit(f"{path} exists already")
+        url = sqlite_url(path)
+    if args.drop_database:
+        drop_postgres_database(url)
+        return
+    if args.create_database:
+        create_postgres_database(url)
+    print(f"building {args.scale} into {url}")
+    print(describe(build(url, args.scale, args.seed)))
+
+
+if __name__ == "__main__":
+    main()
