@@ -23,6 +23,7 @@ Notes on the library data, and what this module does about it:
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -162,7 +163,9 @@ def _pretty_name(name: str, fix_accents: bool) -> str:
 
 
 class _Index:
-    """All places, loaded once, with their search keys."""
+    """All places, loaded once, with their search keys. The ~8,000 comuni take most of the
+    loading time (about 0.8 s) and most screens need only the states, so they are loaded
+    the first time something asks for a comune."""
 
     def __init__(self) -> None:
         self.states: list[Place] = []
@@ -171,10 +174,19 @@ class _Index:
         self.keys: dict[Place, str] = {}
         self.label_keys: dict[Place, str] = {}
         self.aliases: dict[Place, tuple[str, ...]] = {}
+        self._comuni_loaded = False
+        self._lock = threading.Lock()
         self._load_states(get_countries_data())
-        self._load_comuni(get_municipalities_data())
         self.states.sort(key=self._sort_key)
-        self.comuni.sort(key=self._sort_key)
+
+    def ensure_comuni(self) -> None:
+        if self._comuni_loaded:
+            return
+        with self._lock:  # the window may look places up from a worker thread too
+            if not self._comuni_loaded:
+                self._load_comuni(get_municipalities_data())
+                self.comuni.sort(key=self._sort_key)
+                self._comuni_loaded = True
 
     def _sort_key(self, place: Place) -> tuple[str, str, str]:
         return (self.keys[place], place.province or "", place.code)
@@ -254,12 +266,18 @@ def states(include_ceased: bool = False) -> list[Place]:
 
 def comuni(include_ceased: bool = False) -> list[Place]:
     """Italian comuni, sorted by name then province; ceased ones only on request."""
-    return [place for place in _index().comuni if include_ceased or place.active]
+    index = _index()
+    index.ensure_comuni()
+    return [place for place in index.comuni if include_ceased or place.active]
 
 
 def by_code(code: str) -> Place | None:
     """The state or comune with this Belfiore code (case-insensitive), ceased ones included."""
-    return _index().by_code.get(code.strip().upper())
+    key = code.strip().upper()
+    index = _index()
+    if not key.startswith("Z"):
+        index.ensure_comuni()
+    return index.by_code.get(key)
 
 
 def label(place: Place) -> str:
@@ -290,6 +308,7 @@ def search(
     if kind in (None, "stato"):
         pools.append(index.states)
     if kind in (None, "comune"):
+        index.ensure_comuni()
         pools.append(index.comuni)
     word_prefix = " " + query
     ranked: list[tuple[int, bool, int, str, str, Place]] = []
