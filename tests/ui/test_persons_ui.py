@@ -344,3 +344,21 @@ def test_merge_dialog_merges_and_undoes(
     with db.reading() as session:
         assert persons.count(session, admin, persons.PersonFilter()) == 2
         assert notes.list_notes(session, admin, first)[0] == []
+
+
+def test_the_list_loads_its_keys_once_when_opened(
+    qtbot: QtBot, db: Database, admin: Actor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[str] = []
+    original = persons.search_ids
+
+    def counting(*args: object, **kwargs: object) -> list[int]:
+        calls.append("search_ids")
+        return original(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(persons, "search_ids", counting)
+    page = PersonsPage(AppContext(db, admin))
+    qtbot.addWidget(page)
+    assert calls == ["search_ids"]
+    page.view.sortByColumn(1, page.view.horizontalHeader().sortIndicatorOrder())
+    assert calls == ["search_ids"]  # same order: nothing to reload

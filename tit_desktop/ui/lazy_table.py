@@ -46,11 +46,13 @@ class KeyTableModel(QAbstractTableModel, Generic[R]):
         self._cache: OrderedDict[int, R | None] = OrderedDict()
         self.sort_key = default_sort
         self.descending = False
+        self._loaded = False
 
     # --- loading ----------------------------------------------------------------------
     def reload(self) -> None:
         """Ask the service for the keys again (after a filter or data change)."""
         self.beginResetModel()
+        self._loaded = True
         self._keys = self._load_keys(self.sort_key, self.descending)
         self._cache.clear()
         self.endResetModel()
@@ -129,7 +131,8 @@ class KeyTableModel(QAbstractTableModel, Generic[R]):
             return  # views call sort() when set up: no reload for the same order
         self.sort_key = key
         self.descending = descending
-        self.reload()
+        if self._loaded:  # before the first reload the view is only being set up
+            self.reload()
 
     def sort_column(self) -> int:
         for i, column in enumerate(self._columns):
