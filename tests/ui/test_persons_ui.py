@@ -362,3 +362,25 @@ def test_the_list_loads_its_keys_once_when_opened(
     assert calls == ["search_ids"]
     page.view.sortByColumn(1, page.view.horizontalHeader().sortIndicatorOrder())
     assert calls == ["search_ids"]  # same order: nothing to reload
+
+
+def test_a_first_letter_does_not_query_again(
+    qtbot: QtBot, db: Database, admin: Actor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _person(db, admin)
+    page = PersonsPage(AppContext(db, admin))
+    qtbot.addWidget(page)
+    calls: list[str] = []
+    original = persons.search_ids
+    monkeypatch.setattr(
+        persons, "search_ids", lambda *a, **k: calls.append("q") or original(*a, **k)
+    )
+    page.search.setText("g")
+    qtbot.waitUntil(lambda: not page._timer.isActive())
+    assert calls == [] and page.model.rowCount() == 1
+    page.search.setText("gü")
+    qtbot.waitUntil(lambda: not page._timer.isActive())
+    assert calls == ["q"] and page.model.rowCount() == 1
+    page.search.setText("gü ")  # a trailing space changes nothing searched
+    qtbot.waitUntil(lambda: not page._timer.isActive())
+    assert calls == ["q"]

@@ -4,6 +4,7 @@ visible rows are fetched) and the person record."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -129,7 +130,8 @@ class PersonsPage(QWidget):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SEARCH_DELAY_MS)
-        self._timer.timeout.connect(self.refresh)
+        self._timer.timeout.connect(self._search_if_changed)
+        self._shown: persons.PersonFilter | None = None
         self.search.textChanged.connect(lambda _t: self._timer.start())
         for combo in (self.citizenship, self.ethos, self.staff):
             combo.currentIndexChanged.connect(self.refresh)
@@ -199,8 +201,19 @@ class PersonsPage(QWidget):
         with self.ctx.db.reading() as session:
             return persons.rows_for(session, self.ctx.actor, keys)
 
+    def _effective_filter(self) -> persons.PersonFilter:
+        flt = self.current_filter()
+        return replace(flt, text=" ".join(persons.search_words(flt.text)))
+
+    def _search_if_changed(self) -> None:
+        """Typing that does not change what is searched (a first letter, a trailing space)
+        leaves the list as it is instead of asking the database again."""
+        if self._effective_filter() != self._shown:
+            self.refresh()
+
     def refresh(self) -> None:
         self._timer.stop()
+        self._shown = self._effective_filter()
         self.model.reload()
         count = self.model.rowCount()
         self.summary.setText(self.tr("{0} persone").format(f"{count:n}".replace(",", ".")))
