@@ -433,6 +433,7 @@ class Bench:
         # leaves the list as it is and costs no query, so it is timed apart, below.
         by_kind: dict[str, list[Sample]] = {}
         unsearched: list[Sample] = []
+        self.unsearched = 0
         for kind, texts in self.kinds.items():
             by_kind[kind] = []
             for t in texts:
@@ -1143,6 +1144,11 @@ def run(url: str, args: argparse.Namespace) -> None:
             for mismatch in row.mismatches[:3]:
                 print(f"!! {row.name}: raw SQL and service disagree: {mismatch}")
         print(f"\nsearch by code: {hits}", flush=True)
+        print(
+            f"keystrokes with no word of 2+ characters yet: {bench.unsearched} (the page "
+            "sends no query for them: the list stays as it is)",
+            flush=True,
+        )
         plan_text = plans(rows, raw, args.explain)
         extra: dict[str, Any] = {}
         if not args.no_startup:
