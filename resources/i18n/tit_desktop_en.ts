@@ -1123,27 +1123,27 @@ La scheda {1} viene unita a questa: servizi, note e allegati passano alla scheda
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/persons.py" line="168"/>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="169"/>
         <source>Tutte le situazioni (ETHOS)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/persons.py" line="174"/>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="176"/>
         <source>Tutti gli operatori</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/persons.py" line="204"/>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="206"/>
         <source>{0} persone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/persons.py" line="248"/>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="250"/>
         <source>File da importare</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/persons.py" line="250"/>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="252"/>
         <source>Cartella di lavoro Excel (*.xlsx);;File CSV (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
