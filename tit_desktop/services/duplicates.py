@@ -68,6 +68,7 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from tit_desktop.models import NotSamePerson, Person
+from tit_desktop.services import persons
 from tit_desktop.services.errors import NotFound, ValidationError
 from tit_desktop.services.permissions import Actor, Permission, require
 from tit_desktop.services.persons import PersonInput, normalise
@@ -523,10 +524,6 @@ def _plausible_code(code: str | None) -> bool:
     return code is not None and code.isascii() and code.isalnum()
 
 
-def _sort_key(last_name: str, first_name: str) -> str:
-    return f"{fold(last_name)} {fold(first_name)}"[:201]
-
-
 def find_candidates(
     session: Session,
     actor: Actor,
@@ -556,8 +553,8 @@ def find_candidates(
         conditions.append(Person.birth_date.in_(dates))
     if data.last_name and data.first_name:
         keys = {
-            _sort_key(data.last_name, data.first_name),
-            _sort_key(data.first_name, data.last_name),
+            persons.sort_key_for(data.last_name, data.first_name),
+            persons.sort_key_for(data.first_name, data.last_name),
         }
         conditions.append(Person.sort_key.in_(sorted(keys)))
     if not conditions:

@@ -36,7 +36,7 @@ from functools import cache
 from pathlib import Path
 from typing import IO, Any
 
-from sqlalchemy import Text, cast, delete, insert, or_, select, update
+from sqlalchemy import Text, cast, or_, select, update
 from sqlalchemy.orm import Session
 
 from tit_desktop.models import (
@@ -47,7 +47,6 @@ from tit_desktop.models import (
     Organisation,
     Person,
     PersonNote,
-    PersonSearchToken,
     Sex,
     StaffMember,
     User,
@@ -1186,7 +1185,7 @@ def _erase_identity(person: Person, now: dt.datetime) -> None:
     person.code = f"{ANONYMOUS_CODE_PREFIX}{person.id}"
     person.last_name = last
     person.first_name = first
-    person.sort_key = f"{fold(last)} {fold(first)}"
+    person.sort_key = persons.sort_key_for(last, first)
     person.birth_date = anonymised_birth_date(person.birth_date, person.intake_date)
     for name in (
         "birth_place_code",
@@ -1539,12 +1538,9 @@ def anonymise_person(
         for p in group:
             _erase_identity(p, now)
         session.flush()
-        session.execute(delete(PersonSearchToken).where(PersonSearchToken.person_id.in_(ids)))
-        # The anonymous record stays findable by its new code (in lists that show them).
-        session.execute(
-            insert(PersonSearchToken),
-            [{"token": t, "person_id": person.id} for t in sorted(persons.search_tokens(person))],
-        )
+        # The anonymous record stays findable by its new code (in lists that show them);
+        # the records merged into it keep no tokens.
+        persons.write_search_tokens(session, group)
         _scrub_audit(session, ids, scrubber, unique_values, group_values)
         deleted = ", ".join(f"{what} {n}" for what, n in counts.items() if n)
         detail = f"motivo: {scrubber(why)}"

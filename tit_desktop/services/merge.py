@@ -63,13 +63,12 @@ from sqlalchemy import (
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from tit_desktop.models import AuditEntry, Base, Person, PersonSearchToken
+from tit_desktop.models import AuditEntry, Base, Person
 from tit_desktop.models.audit import AuditAction
-from tit_desktop.services import audit
+from tit_desktop.services import audit, persons
 from tit_desktop.services.errors import ConflictError, NotFound, ValidationError
 from tit_desktop.services.permissions import Actor, Permission, require
-from tit_desktop.services.persons import DECLINABLE, PersonInput, search_tokens, validate
-from tit_desktop.services.text import fold
+from tit_desktop.services.persons import DECLINABLE, PersonInput, validate
 
 MERGE_ACTION = AuditAction.MERGE
 UNDO_ACTION = AuditAction.UNDO_MERGE
@@ -293,17 +292,6 @@ def _input_from(values: Mapping[str, Any], declined: set[str]) -> PersonInput:
 
 def _declined(person: Person) -> set[str]:
     return {x for x in person.declined_fields.split(",") if x}
-
-
-def _write_tokens(session: Session, person: Person) -> None:
-    session.execute(delete(PersonSearchToken).where(PersonSearchToken.person_id == person.id))
-    if person.merged_into_id is not None:
-        return
-    tokens = sorted(search_tokens(person))
-    if tokens:
-        session.execute(
-            insert(PersonSearchToken), [{"token": t, "person_id": person.id} for t in tokens]
-        )
 
 
 def _placeholder(person_id: int) -> str:
@@ -588,7 +576,7 @@ def _merge(
     warnings += validate(session, _input_from(values, declined), person_id=survivor.id)
     _set_plain(survivor, values)
     survivor.declined_fields = ",".join(sorted(declined))
-    survivor.sort_key = f"{fold(survivor.last_name)} {fold(survivor.first_name)}"[:201]
+    survivor.sort_key = persons.sort_key_for(survivor.last_name, survivor.first_name)
     session.flush()
 
     # 3. The absorbed record is hidden (and takes the survivor's old Codice on a swap).
@@ -599,8 +587,7 @@ def _merge(
 
     # 4. Rows move; 5. search tokens are rebuilt.
     moves = _move_rows(session, survivor.id, absorbed.id)
-    _write_tokens(session, survivor)
-    _write_tokens(session, absorbed)
+    persons.write_search_tokens(session, [survivor, absorbed])
     pair = sorted((survivor.id, absorbed.id))
     if any(
         entry["table"] == "not_same_person"
@@ -874,8 +861,7 @@ def _undo(
     session.flush()
     _set_plain(absorbed, absorbed_values)
     session.flush()
-    _write_tokens(session, survivor)
-    _write_tokens(session, absorbed)
+    persons.write_search_tokens(session, [survivor, absorbed])
     audit.record(
         session,
         actor,

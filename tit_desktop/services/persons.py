@@ -396,21 +396,34 @@ def search_tokens(person: Person) -> set[str]:
     return {t[:64] for t in tokens if t}
 
 
+def sort_key_for(last_name: str, first_name: str) -> str:
+    """The list's sort key: "cognome nome" folded, as stored in ``person.sort_key``."""
+    return f"{fold(last_name)} {fold(first_name)}"[:201]
+
+
 def apply_input(person: Person, data: PersonInput) -> None:
     """Copy validated, normalised input onto the row (and its sort key). No checks here."""
     for name in _COLUMN_FIELDS:
         setattr(person, name, getattr(data, name))
     person.declined_fields = ",".join(sorted(data.declined))
-    person.sort_key = f"{fold(data.last_name)} {fold(data.first_name)}"[:201]
+    person.sort_key = sort_key_for(data.last_name, data.first_name)
 
 
-def _write_tokens(session: Session, person: Person) -> None:
-    session.execute(delete(PersonSearchToken).where(PersonSearchToken.person_id == person.id))
-    tokens = sorted(search_tokens(person))
-    if tokens:
-        session.execute(
-            insert(PersonSearchToken), [{"token": t, "person_id": person.id} for t in tokens]
-        )
+def write_search_tokens(session: Session, people: Sequence[Person]) -> None:
+    """Replace the search tokens of these persons (flushed rows). A record merged into
+    another keeps none: it must not turn up in searches."""
+    ids = [p.id for p in people]
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        session.execute(delete(PersonSearchToken).where(PersonSearchToken.person_id.in_(chunk)))
+    rows = [
+        {"token": token, "person_id": p.id}
+        for p in people
+        if p.merged_into_id is None
+        for token in sorted(search_tokens(p))
+    ]
+    for start in range(0, len(rows), 5000):
+        session.execute(insert(PersonSearchToken), rows[start : start + 5000])
 
 
 def create_person(session: Session, actor: Actor, data: PersonInput) -> SaveResult:
@@ -421,7 +434,7 @@ def create_person(session: Session, actor: Actor, data: PersonInput) -> SaveResu
     apply_input(person, data)
     session.add(person)
     session.flush()
-    _write_tokens(session, person)
+    write_search_tokens(session, [person])
     return SaveResult(person.id, person.version, tuple(warnings))
 
 
@@ -436,7 +449,7 @@ def update_person(
     warnings = validate(session, data, person_id=person_id)
     apply_input(person, data)
     session.flush()
-    _write_tokens(session, person)
+    write_search_tokens(session, [person])
     return SaveResult(person.id, person.version, tuple(warnings))
 
 

@@ -32,11 +32,11 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from tit_desktop.models import Person, PersonSearchToken
+from tit_desktop.models import Person
 from tit_desktop.services import persons, places
 from tit_desktop.services.errors import ConflictError, ValidationError
 from tit_desktop.services.exchange.cells import (
@@ -399,24 +399,12 @@ class PersonsHandler:
                 done += len(chunk)
                 ctx.progress(done, total, f"Scrittura dei beneficiari: {done} di {total}")
             ctx.cancel()
-            self._write_tokens(session, [p.person.id for p in updates if p.person], written)
+            persons.write_search_tokens(session, written)
         except IntegrityError as exc:
             raise ConflictError(
                 "Nel frattempo un altro utente ha registrato un codice, un codice fiscale o un "
                 "CUI presente nel file: non è stato importato nulla. Ripetere l'importazione."
             ) from exc
-
-    @staticmethod
-    def _write_tokens(session: Session, updated_ids: list[int], written: list[Person]) -> None:
-        for chunk in _chunks(updated_ids, _IN_CHUNK):
-            session.execute(delete(PersonSearchToken).where(PersonSearchToken.person_id.in_(chunk)))
-        tokens = [
-            {"token": token, "person_id": person.id}
-            for person in written
-            for token in sorted(persons.search_tokens(person))
-        ]
-        for batch in _chunks(tokens, 5000):
-            session.execute(insert(PersonSearchToken), list(batch))
 
 
 # --- export -----------------------------------------------------------------------------
