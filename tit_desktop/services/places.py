@@ -24,13 +24,14 @@ from __future__ import annotations
 
 import re
 import threading
-import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, Literal
 
 from codicefiscale.data import get_countries_data, get_municipalities_data
+
+from tit_desktop.services.text import fold as text_fold
 
 PlaceKind = Literal["comune", "stato"]
 
@@ -131,14 +132,10 @@ _ROMAN_RE = re.compile(r"^[IVXLC]+$", re.IGNORECASE)
 
 
 def fold(text: str) -> str:
-    """Search key: no accents, case-folded, every run of non-alphanumerics made one space.
-
-    ``fold("Costa d'Avorio") == fold("COSTA D AVORIO") == "costa d avorio"``,
-    ``fold("Perù") == fold("Peru'") == "peru"``.
-    """
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(re.sub(r"[\W_]+", " ", stripped.casefold()).split())
+    """Search key: the registry's folding (``services.text.fold``), so a place is matched
+    the way names are: ``fold("Costa d'Avorio") == "costa d avorio"``,
+    ``fold("Perù") == fold("Peru'") == "peru"``."""
+    return text_fold(text)
 
 
 def _pretty_word(word: str, first: bool, fix_accents: bool) -> str:
