@@ -12,7 +12,6 @@ import logging
 import sqlite3
 from pathlib import Path
 
-from alembic import command
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Connection, Engine, MetaData, Table, func, inspect, select, text
 
@@ -107,8 +106,6 @@ def _write_backup(db: Database, target: Path) -> Path:
     try:
         schema.upgrade(file_db, make_backup=False)
         with file_db.engine.begin() as conn:
-            for table in reversed(Base.metadata.sorted_tables):
-                conn.execute(table.delete())
             _copy_rows(db.engine, conn)
     except BaseException:
         file_db.dispose()
@@ -167,16 +164,11 @@ def _check_backup_file(file: Path) -> str:
         raise ValidationError({"file": "non è un file di backup di TIT Desktop"})
     from tit_desktop.services import schema
 
-    script = schema.alembic_config()
-    from alembic.script import ScriptDirectory
-
-    try:
-        ScriptDirectory.from_config(script).get_revision(revision)
-    except Exception as exc:
+    if not schema.knows_revision(revision):
         raise DatabaseVersionError(
             "Il backup è stato scritto da una versione più recente di TIT Desktop: "
             "aggiornate l'applicazione prima di ripristinarlo."
-        ) from exc
+        )
     return revision
 
 
@@ -201,10 +193,7 @@ def restore(db: Database, actor: Actor, file: Path) -> Path | None:
         _sqlite_copy(file, staging)
         staging_db = Database("sqlite:///" + staging.as_posix())
         try:
-            command_config = schema.alembic_config()
-            with staging_db.engine.begin() as conn:
-                command_config.attributes["connection"] = conn
-                command.upgrade(command_config, "head")
+            schema.upgrade(staging_db, make_backup=False)
             names = ", ".join(t.name for t in Base.metadata.sorted_tables)
             with db.engine.begin() as conn:
                 conn.exec_driver_sql(f"TRUNCATE {names} RESTART IDENTITY CASCADE")

@@ -67,6 +67,17 @@ def head_revision(script_location: Path | None = None) -> str:
     return head
 
 
+def knows_revision(revision: str, script_location: Path | None = None) -> bool:
+    """Whether this version of the application has the migration ``revision`` (a database
+    or backup stamped with an unknown one was written by a newer version)."""
+    script = ScriptDirectory.from_config(alembic_config(script_location))
+    try:
+        script.get_revision(revision)
+    except Exception:  # alembic raises several kinds for an unknown revision
+        return False
+    return True
+
+
 def status(db: Database, script_location: Path | None = None) -> SchemaStatus:
     script = ScriptDirectory.from_config(alembic_config(script_location))
     head = script.get_current_head()
@@ -79,12 +90,8 @@ def status(db: Database, script_location: Path | None = None) -> SchemaStatus:
     elif current == head:
         state = SchemaState.CURRENT
     else:
-        try:
-            script.get_revision(current)
-        except Exception:  # alembic raises several kinds for an unknown revision
-            state = SchemaState.NEWER
-        else:
-            state = SchemaState.OLD
+        known = knows_revision(current, script_location)
+        state = SchemaState.OLD if known else SchemaState.NEWER
     return SchemaStatus(current=current, head=head, state=state)
 
 
