@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,8 +42,6 @@ def _days(permit: persons.ExpiringPermit) -> str:
 
 class PermitModel(ListTableModel[persons.ExpiringPermit]):
     def data(self, index, role=0):  # type: ignore[no-untyped-def]
-        from PySide6.QtCore import Qt
-
         if role == Qt.ItemDataRole.ForegroundRole and index.isValid():
             permit = self.row_at(index.row())
             if permit.days_left < 0:
