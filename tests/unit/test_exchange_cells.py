@@ -347,3 +347,11 @@ def test_junk_gives_a_cell_error_or_a_value_never_a_crash(
         parser(value)
     except CellError as exc:
         assert exc.message and isinstance(exc.message, str)
+
+
+def test_control_characters_are_a_cell_error_before_any_lookup() -> None:
+    # Found by the round-trip property test: a NUL Codice reached a PostgreSQL query.
+    with pytest.raises(cells.CellError) as err:
+        cells.parse_text("TIU\x00-1")
+    assert str(err.value) == "contiene caratteri di controllo non ammessi (incollati da un file?)"
+    assert cells.parse_text("riga uno\nriga due") == "riga uno\nriga due"

@@ -32,7 +32,13 @@ from tit_desktop.services import audit, clock, codice_fiscale, places
 from tit_desktop.services.database import STALE_MESSAGE
 from tit_desktop.services.errors import ConflictError, NotFound, ValidationError, register_labels
 from tit_desktop.services.permissions import Actor, Permission, require
-from tit_desktop.services.text import clean, fold, fold_key
+from tit_desktop.services.text import (
+    CONTROL_CHARACTERS_MESSAGE,
+    clean,
+    fold,
+    fold_key,
+    has_control_characters,
+)
 
 # Optional fields for which "refused to answer" differs from "not asked".
 DECLINABLE = ("education_isced", "employment", "ethos_at_intake", "disability", "citizenship_code")
@@ -199,18 +205,13 @@ class SaveResult:
     warnings: tuple[str, ...]
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
 def _too_long(errors: dict[str, str], data: PersonInput) -> None:
     for name, limit in MAX_LENGTHS.items():
         value = getattr(data, name)
         if value is None:
             continue
-        if _CONTROL.search(value):
-            # A NUL or other control character pasted from elsewhere: PostgreSQL refuses
-            # NUL outright, and none of them means anything in a name or a code.
-            errors[name] = "contiene caratteri di controllo non ammessi (incollati da un file?)"
+        if has_control_characters(value):
+            errors[name] = CONTROL_CHARACTERS_MESSAGE
         elif len(value) > limit:
             errors[name] = f"troppo lungo: al massimo {limit} caratteri (sono {len(value)})"
 

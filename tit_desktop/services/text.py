@@ -7,6 +7,14 @@ import re
 from text_unidecode import unidecode
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+CONTROL_CHARACTERS_MESSAGE = "contiene caratteri di controllo non ammessi (incollati da un file?)"
+
+
+def has_control_characters(text: str) -> bool:
+    """A NUL or another control character (tab and line breaks excepted): PostgreSQL
+    refuses NUL outright, and none of them means anything in a name or a code."""
+    return _CONTROL.search(text) is not None
 
 
 def fold(text: str | None) -> str:

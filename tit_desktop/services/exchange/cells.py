@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 
 from tit_desktop.models import Employment, PermitReason
 from tit_desktop.services import places
+from tit_desktop.services.text import CONTROL_CHARACTERS_MESSAGE, has_control_characters
 
 T = TypeVar("T")
 
@@ -108,6 +109,9 @@ def parse_text(value: Any) -> str:
     if isinstance(value, dt.timedelta):
         raise CellError("atteso un testo, trovata una durata")
     text = str(value).strip()
+    if has_control_characters(text):
+        # Checked before any lookup by this text: PostgreSQL fails on a NUL in a query.
+        raise CellError(CONTROL_CHARACTERS_MESSAGE)
     return _FORMULA_ESCAPE.sub("", text)
 
 
