@@ -51,3 +51,14 @@ def italian_qt(qapp: QApplication) -> None:
     from tit_desktop.ui.app import install_translations
 
     install_translations(qapp, "it")
+
+
+@pytest.fixture(autouse=True)
+def no_unexpected_message_box(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A modal message box nobody expected would wait for a click for ever and hang the
+    run: make it fail the test instead, with its text. Tests that expect one patch it."""
+
+    def fail(box: QMessageBox) -> int:
+        raise AssertionError(f"unexpected message box: {box.text()} {box.informativeText()}")
+
+    monkeypatch.setattr(QMessageBox, "exec", fail)
