@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-import tit_desktop.models.base
+import tit_desktop.models.columns
 
 revision: str = "0001"
 down_revision: str | None = None
@@ -43,9 +43,9 @@ def upgrade() -> None:
         sa.Column("active", sa.Boolean(), nullable=False),
         sa.Column("must_change_password", sa.Boolean(), nullable=False),
         sa.Column("failed_logins", sa.Integer(), nullable=False),
-        sa.Column("locked_until", tit_desktop.models.base.UTCDateTime(), nullable=True),
-        sa.Column("last_login_at", tit_desktop.models.base.UTCDateTime(), nullable=True),
-        sa.Column("created_at", tit_desktop.models.base.UTCDateTime(), nullable=False),
+        sa.Column("locked_until", tit_desktop.models.columns.UTCDateTime(), nullable=True),
+        sa.Column("last_login_at", tit_desktop.models.columns.UTCDateTime(), nullable=True),
+        sa.Column("created_at", tit_desktop.models.columns.UTCDateTime(), nullable=False),
         sa.Column("version", sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_app_user")),
         sa.UniqueConstraint("username", name=op.f("uq_app_user_username")),
@@ -58,7 +58,7 @@ def upgrade() -> None:
             autoincrement=True,
             nullable=False,
         ),
-        sa.Column("at", tit_desktop.models.base.UTCDateTime(), nullable=False),
+        sa.Column("at", tit_desktop.models.columns.UTCDateTime(), nullable=False),
         sa.Column("user_id", sa.Integer(), nullable=True),
         sa.Column("username", sa.String(length=64), nullable=False),
         sa.Column("action", sa.String(length=20), nullable=False),

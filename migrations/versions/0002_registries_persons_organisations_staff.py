@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-import tit_desktop.models.base
+import tit_desktop.models.columns
 
 revision: str = "0002"
 down_revision: str | None = "0001"
@@ -151,10 +151,10 @@ def upgrade() -> None:
         sa.Column("consent_sharing", sa.Boolean(), nullable=True),
         sa.Column("consent_sharing_on", sa.Date(), nullable=True),
         sa.Column("notes", sa.Text(), nullable=True),
-        sa.Column("anonymised_at", tit_desktop.models.base.UTCDateTime(), nullable=True),
+        sa.Column("anonymised_at", tit_desktop.models.columns.UTCDateTime(), nullable=True),
         sa.Column("merged_into_id", sa.Integer(), nullable=True),
-        sa.Column("created_at", tit_desktop.models.base.UTCDateTime(), nullable=False),
-        sa.Column("updated_at", tit_desktop.models.base.UTCDateTime(), nullable=False),
+        sa.Column("created_at", tit_desktop.models.columns.UTCDateTime(), nullable=False),
+        sa.Column("updated_at", tit_desktop.models.columns.UTCDateTime(), nullable=False),
         sa.Column("version", sa.Integer(), nullable=False),
         sa.CheckConstraint(
             "birth_date IS NULL OR birth_date <= intake_date",
@@ -217,7 +217,7 @@ def upgrade() -> None:
         sa.Column("size", sa.Integer(), nullable=False),
         sa.Column("sha256", sa.String(length=64), nullable=False),
         sa.Column("description", sa.String(length=300), nullable=True),
-        sa.Column("uploaded_at", tit_desktop.models.base.UTCDateTime(), nullable=False),
+        sa.Column("uploaded_at", tit_desktop.models.columns.UTCDateTime(), nullable=False),
         sa.Column("uploaded_by_user_id", sa.Integer(), nullable=True),
         sa.Column("content", sa.LargeBinary(), nullable=False),
         sa.ForeignKeyConstraint(
@@ -288,7 +288,7 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("person_low_id", sa.Integer(), nullable=False),
         sa.Column("person_high_id", sa.Integer(), nullable=False),
-        sa.Column("decided_at", tit_desktop.models.base.UTCDateTime(), nullable=False),
+        sa.Column("decided_at", tit_desktop.models.columns.UTCDateTime(), nullable=False),
         sa.Column("decided_by_user_id", sa.Integer(), nullable=True),
         sa.CheckConstraint(
             "person_low_id < person_high_id", name=op.f("ck_not_same_person_ordered_pair")
@@ -324,7 +324,7 @@ def upgrade() -> None:
         "person_note",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("person_id", sa.Integer(), nullable=False),
-        sa.Column("written_at", tit_desktop.models.base.UTCDateTime(), nullable=False),
+        sa.Column("written_at", tit_desktop.models.columns.UTCDateTime(), nullable=False),
         sa.Column("author_user_id", sa.Integer(), nullable=True),
         sa.Column(
             "level",

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Index, String, Text
+from sqlalchemy import ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from tit_desktop.models.base import Base, BigIntKey, UTCDateTime
+from tit_desktop.models.base import Base
+from tit_desktop.models.columns import BigIntKey, JSONDocument, UTCDateTime
 
 
 class AuditAction:
@@ -26,6 +27,7 @@ class AuditAction:
     MERGE = "merge"
     UNDO_MERGE = "undo_merge"
     ANONYMISE = "anonymise"
+    BULK = "bulk"
     ALL = (
         INSERT,
         UPDATE,
@@ -41,6 +43,7 @@ class AuditAction:
         MERGE,
         UNDO_MERGE,
         ANONYMISE,
+        BULK,
     )
 
 
@@ -56,12 +59,18 @@ class AuditEntry(Base):
     action: Mapped[str] = mapped_column(String(20), nullable=False)
     entity: Mapped[str] = mapped_column(String(64), nullable=False)
     entity_id: Mapped[str | None] = mapped_column(String(64))
-    # {field: [old, new]} for updates, {field: value} for inserts and deletes.
-    changes: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    # The person (beneficiary) the row concerns, when there is one: a person's whole trail
+    # (access request, anonymisation) is found through an index, not by reading JSON. No
+    # foreign key: the trail outlives a merged or deleted record.
+    person_id: Mapped[int | None] = mapped_column(Integer)
+    # {field: [old, new]} for updates, {field: value} for inserts and deletes; for a bulk
+    # write, a summary naming the records ({"table": ..., "count": n, "ids": [...]}).
+    changes: Mapped[dict[str, Any] | None] = mapped_column(JSONDocument)
     detail: Mapped[str | None] = mapped_column(Text)
 
     __table_args__ = (
         Index("ix_audit_log_at", "at"),
         Index("ix_audit_log_entity", "entity", "entity_id"),
         Index("ix_audit_log_user_at", "user_id", "at"),
+        Index("ix_audit_log_person", "person_id", "id"),
     )

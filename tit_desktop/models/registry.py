@@ -22,8 +22,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, deferred, mapped_column, relationship
 
-from tit_desktop.models.base import Base, UTCDateTime, VersionedMixin, utc_now
-from tit_desktop.models.user import enum_column
+from tit_desktop.models.base import Base, VersionedMixin
+from tit_desktop.models.columns import UTCDateTime, enum_column, utc_now
 
 
 class Sex(enum.StrEnum):
@@ -117,6 +117,8 @@ class Person(VersionedMixin, Base):
 
     __tablename__ = "person"
     __audit_name__ = "person"
+    # The audit listener files this row's changes under the person they concern.
+    __audit_person__ = "id"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     code: Mapped[str] = mapped_column(String(32), nullable=False, unique=True)

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import enum
 
-from sqlalchemy import Boolean, Enum, Integer, String
+from sqlalchemy import Boolean, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from tit_desktop.models.base import Base, UTCDateTime, VersionedMixin, utc_now
+from tit_desktop.models.base import Base, VersionedMixin
+from tit_desktop.models.columns import UTCDateTime, enum_column, utc_now
 
 
 class Role(enum.StrEnum):
@@ -16,19 +17,6 @@ class Role(enum.StrEnum):
     COORDINATOR = "coordinatore"
     OPERATOR = "operatore"
     READ_ONLY = "lettura"
-
-
-def enum_column(enum_cls: type[enum.Enum], name: str) -> Enum:
-    """A portable enum: VARCHAR plus a named CHECK constraint, storing the values."""
-    return Enum(
-        enum_cls,
-        name=name,
-        native_enum=False,
-        create_constraint=True,
-        validate_strings=True,
-        length=max(len(str(m.value)) for m in enum_cls) + 8,
-        values_callable=lambda members: [str(m.value) for m in members],
-    )
 
 
 class User(VersionedMixin, Base):

@@ -111,6 +111,7 @@ def copy_to_file(session: Session, actor: Actor, attachment_id: int, target: Pat
         "attachment",
         attachment.id,
         detail=f"copia salvata: {attachment.file_name}",
+        person_id=attachment.person_id,
     )
     return Path(target)
 

@@ -112,6 +112,18 @@ def _column_changes(obj: Any, kind: str) -> dict[str, Any]:
     return changes
 
 
+def person_of(obj: Any) -> int | None:
+    """The person a changed row concerns: the attribute named by ``__audit_person__``
+    (``id`` for the person itself), else the row's ``person_id`` when it has one."""
+    attribute = getattr(obj, "__audit_person__", None)
+    if attribute is None:
+        if "person_id" not in inspect(obj).mapper.column_attrs:
+            return None
+        attribute = "person_id"
+    value = getattr(obj, attribute, None)
+    return value if isinstance(value, int) else None
+
+
 def _audited(obj: Any) -> bool:
     return not getattr(obj, "__audit_skip__", False)
 
@@ -137,6 +149,7 @@ def _write_audit_rows(session: Session, _flush_context: Any) -> None:
                     "action": kind,
                     "entity": entity_name(obj),
                     "entity_id": _primary_key(obj),
+                    "person_id": person_of(obj),
                     "changes": changes,
                 }
             )
@@ -160,8 +173,13 @@ def record(
     entity_id: str | int | None = None,
     detail: str | None = None,
     changes: dict[str, Any] | None = None,
+    person_id: int | None = None,
 ) -> None:
-    """Record an event that is not a change of a row: opening a record, a login, an export."""
+    """Record an event that is not a change of a row: opening a record, a login, an export.
+    ``person_id`` files it under the person it concerns (opening their record, printing
+    their form); an event about a ``person`` row is filed under that person by itself."""
+    if person_id is None and entity == "person" and entity_id is not None:
+        person_id = int(entity_id)
     session.add(
         AuditEntry(
             at=clock.utcnow(),
@@ -172,6 +190,7 @@ def record(
             entity_id=None if entity_id is None else str(entity_id),
             detail=detail,
             changes=changes,
+            person_id=person_id,
         )
     )
 
@@ -181,6 +200,7 @@ class AuditFilter:
     username: str | None = None
     entity: str | None = None
     entity_id: str | None = None
+    person_id: int | None = None
     action: str | None = None
     date_from: dt.date | None = None
     date_to: dt.date | None = None  # inclusive
@@ -196,6 +216,7 @@ class AuditRow:
     entity_id: str | None
     changes: dict[str, Any] | None
     detail: str | None
+    person_id: int | None = None
 
 
 def _day_start_utc(day: dt.date) -> dt.datetime:
@@ -210,6 +231,8 @@ def _filtered(query: Any, flt: AuditFilter) -> Any:
         query = query.where(AuditEntry.entity == flt.entity)
     if flt.entity_id:
         query = query.where(AuditEntry.entity_id == flt.entity_id)
+    if flt.person_id is not None:
+        query = query.where(AuditEntry.person_id == flt.person_id)
     if flt.action:
         query = query.where(AuditEntry.action == flt.action)
     if flt.date_from:
@@ -227,7 +250,17 @@ def search(
     query = _filtered(select(AuditEntry), flt).order_by(AuditEntry.id.desc())
     entries = session.scalars(query.limit(limit).offset(offset)).all()
     return [
-        AuditRow(e.id, e.at, e.username, e.action, e.entity, e.entity_id, e.changes, e.detail)
+        AuditRow(
+            e.id,
+            e.at,
+            e.username,
+            e.action,
+            e.entity,
+            e.entity_id,
+            e.changes,
+            e.detail,
+            e.person_id,
+        )
         for e in entries
     ]
 
