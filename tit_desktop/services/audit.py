@@ -11,10 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 import enum
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import event, func, insert, inspect, select
+from sqlalchemy import ColumnElement, event, func, insert, inspect, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.base import NO_VALUE
 
@@ -122,6 +123,12 @@ def person_of(obj: Any) -> int | None:
         attribute = "person_id"
     value = getattr(obj, attribute, None)
     return value if isinstance(value, int) else None
+
+
+def concerning(person_ids: Iterable[int]) -> ColumnElement[bool]:
+    """The condition selecting every audit row about these persons, through the
+    ``person_id`` index: the access request and the anonymisation read a trail with it."""
+    return AuditEntry.person_id.in_(list(person_ids))
 
 
 def _audited(obj: Any) -> bool:
