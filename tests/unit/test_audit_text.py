@@ -368,3 +368,25 @@ def test_a_label_for_every_person_field() -> None:
     shown = {c.name for c in Person.__table__.columns} - audit_text._HIDDEN_FIELDS
     unlabelled = {n for n in shown if audit_text.field_label(n) == n}
     assert unlabelled == set()
+
+
+def test_rows_moved_by_a_merge_and_login_counters() -> None:
+    refs = audit_text.References(
+        persons={11: audit_text.PersonRef(11, "TIU-00011", "Ndiaye Awa")},
+        usernames={1: "admin"},
+        note_levels={5: NoteLevel.CONFIDENTIAL.value},
+    )
+    moved = _row(
+        "update", "person_note", entity_id="5", person_id=10, changes={"person_id": [11, 10]}
+    )
+    assert audit_text.sentence(moved, refs) == (
+        "Spostata una nota riservata dalla scheda TIU-00011 Ndiaye Awa"
+    )
+    document = _row("update", "attachment", entity_id="2", changes={"person_id": [11, 10]})
+    assert audit_text.sentence(document, refs) == (
+        "Spostato un documento allegato dalla scheda TIU-00011 Ndiaye Awa"
+    )
+    failed = _row("update", "app_user", entity_id="1", changes={"failed_logins": [0, 1]})
+    assert audit_text.sentence(failed, refs) == "Tentativi errati dell'utente «admin»: 1"
+    reset = _row("update", "app_user", entity_id="1", changes={"failed_logins": [3, 0]})
+    assert audit_text.sentence(reset, refs) == "Azzerati i tentativi errati dell'utente «admin»"

@@ -115,7 +115,7 @@ _PERSON_FIELDS = frozenset({"relative_id", "merged_into_id", "person_low_id", "p
 _ORGANISATION_FIELDS = frozenset({"referring_organisation_id", "organisation_id"})
 _STAFF_FIELDS = frozenset({"reference_staff_id"})
 # Long free text: named in the list row, shown only in the detail.
-_LONG_TEXT_FIELDS = frozenset({"notes", "address"})
+_LONG_TEXT_FIELDS = frozenset({"notes"})
 
 _SEX = {"F": "Femmina", "M": "Maschio"}
 _DISABILITY = {"si": "Sì", "no": "No", "non dichiarato": "Non dichiarato"}
@@ -204,7 +204,7 @@ def load_references(session: Session, actor: Actor, rows: Sequence[audit.AuditRo
             person_ids.update(_ints(changes.get("survivor_id")))
             changes = (changes.get("survivor") or {}).get("after") or {}
         for key, value in changes.items():
-            if key in _PERSON_FIELDS:
+            if key in _PERSON_FIELDS or key == "person_id":
                 person_ids.update(_ints(value))
             elif key in _ORGANISATION_FIELDS:
                 organisation_ids.update(_ints(value))
@@ -445,6 +445,40 @@ def _named(
     return _generic_sentence(row)
 
 
+# What each kind of row a person has is called when it moves to another record (a merge).
+_CHILD_NAMES = {
+    "person_note": "una nota",
+    "attachment": "un documento allegato",
+    "household_link": "un legame familiare",
+}
+_LOGIN_COUNTERS = frozenset({"failed_logins", "locked_until"})
+
+
+def _moved_from(row: audit.AuditRow, refs: References) -> str:
+    """ "Spostata una nota dalla scheda TIU-00011 ...": a child row that changed person."""
+    changes = _changes(row)
+    moved = changes.get("person_id")
+    if row.action != AuditAction.UPDATE or not isinstance(moved, list) or len(moved) != 2:
+        return ""
+    what = _CHILD_NAMES.get(row.entity, entity_label(row.entity).lower())
+    if row.entity == "person_note":
+        what = _note_kind(row, refs)
+    verb = "Spostata" if what.startswith("una ") else "Spostato"
+    return f"{verb} {what} dalla scheda {refs.person(moved[0])}"
+
+
+def _login_counters(changes: Mapping[str, Any], username: str | None) -> str:
+    """The counter of wrong passwords, which the login updates by itself."""
+    who = _quoted(username) or "dell'utente"
+    failed = _new(changes, "failed_logins")
+    locked = _new(changes, "locked_until")
+    if locked:
+        return f"Utente {who} bloccato fino a {value_text('locked_until', locked)}"
+    if failed == 0 or failed is None:
+        return f"Azzerati i tentativi errati dell'utente {who}"
+    return f"Tentativi errati dell'utente {who}: {failed}"
+
+
 def sentence(row: audit.AuditRow, refs: References = NO_REFERENCES) -> str:
     """The row as one Italian sentence for the list."""
     changes = _changes(row)
@@ -467,6 +501,9 @@ def sentence(row: audit.AuditRow, refs: References = NO_REFERENCES) -> str:
         return f"Registrazione multipla: {count} × {what}" if count else _generic_sentence(row)
     if entity == "person":
         return _person_sentence(row, refs)
+    moved = _moved_from(row, refs)
+    if moved:
+        return moved
     if entity == "person_note":
         kind = _note_kind(row, refs)
         verbs = {
@@ -514,6 +551,8 @@ def sentence(row: audit.AuditRow, refs: References = NO_REFERENCES) -> str:
         return _named(row, "l'operatore", "", staff, refs)
     if entity == "app_user":
         username = refs.usernames.get(own_id) if own_id is not None else None
+        if action == AuditAction.UPDATE and changes and set(changes) <= _LOGIN_COUNTERS:
+            return _login_counters(changes, username)
         if action == AuditAction.UPDATE and set(changes) <= _SECRET_FIELDS:
             return f"Cambiata la password dell'utente {_quoted(username)}".rstrip()
         text = _named(row, "l'utente", "username", username, refs)
