@@ -193,11 +193,19 @@ def test_merge_and_its_undo_name_the_other_record(db: Database, admin: Actor) ->
     survivor = _create(db, admin, _input("TIU-00006", "Costa", "Ines", phone="071 111111"))
     absorbed = _create(db, admin, _input("TIU-00007", "Costa", "Ines", email="ines@example.it"))
     with db.transaction(admin) as session:
+        notes.add_note(session, admin, absorbed, "Prima nota")
+        notes.add_note(session, admin, absorbed, "Seconda nota")
+    with db.transaction(admin) as session:
         result = merge.merge_persons(session, admin, survivor, absorbed)
     page = _page(db, admin, person_id=survivor, action=AuditAction.MERGE)
     assert [line.text for line in page.lines] == ["Unita a questa la scheda TIU-00007 Costa Ines"]
     shown = audit_text.detail(page.lines[0].row, page.references)
     assert audit_text.DetailRow("E-mail", "—", "ines@example.it") in shown.rows
+    assert ("Spostati su questa scheda", "2 note") in shown.facts
+    moved = _page(db, admin, person_id=survivor, entity="person_note", action=AuditAction.UPDATE)
+    assert [line.text for line in moved.lines] == [
+        "Spostata una nota dalla scheda TIU-00007 Costa Ines"
+    ] * 2
     absorbed_rows = _page(db, admin, person_id=absorbed, action=AuditAction.UPDATE)
     assert absorbed_rows.lines[0].text == "Unita alla scheda TIU-00006 Costa Ines"
     with db.transaction(admin) as session:

@@ -630,13 +630,26 @@ def _merge_rows(changes: Mapping[str, Any], refs: References) -> list[DetailRow]
     ]
 
 
+_COUNTED = {
+    "person_note": ("nota", "note"),
+    "attachment": ("documento allegato", "documenti allegati"),
+    "household_link": ("legame familiare", "legami familiari"),
+    "not_same_person": ("decisione «persone diverse»", "decisioni «persone diverse»"),
+}
+
+
 def _moved_summary(changes: Mapping[str, Any]) -> str:
+    """ "3 note, 1 documento allegato": what a merge moved onto the record."""
     counts: dict[str, int] = {}
     for entry in changes.get("moved") or []:
         if isinstance(entry, dict):
             table = str(entry.get("table"))
             counts[table] = counts.get(table, 0) + 1
-    return ", ".join(f"{entity_label(t).lower()}: {n}" for t, n in sorted(counts.items()))
+    parts = []
+    for table, n in sorted(counts.items()):
+        one, many = _COUNTED.get(table, (entity_label(table).lower(),) * 2)
+        parts.append(f"{n} {one if n == 1 else many}")
+    return ", ".join(parts)
 
 
 def detail(row: audit.AuditRow, refs: References = NO_REFERENCES) -> Detail:
@@ -660,7 +673,7 @@ def detail(row: audit.AuditRow, refs: References = NO_REFERENCES) -> Detail:
         rows = _merge_rows(changes, refs)
         moved = _moved_summary(changes)
         if moved:
-            facts.append(("Spostati sulla scheda", moved))
+            facts.append(("Spostati su questa scheda", moved))
     elif row.detail and row.entity != "person_note":
         facts.append(("Dettagli", row.detail))
     if row.entity == "person_note":
