@@ -58,22 +58,22 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="513"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="356"/>
         <source>Utenti</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="515"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="358"/>
         <source>Registro attività</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="517"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="360"/>
         <source>Database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="519"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="362"/>
         <source>Questa sezione è riservata ad amministratori e coordinatori.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -112,90 +112,165 @@
     </message>
 </context>
 <context>
-    <name>AuditTab</name>
+    <name>AuditDetailDialog</name>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="304"/>
-        <source>utente</source>
+        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="137"/>
+        <source>Dettaglio dell&apos;attività</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="309"/>
-        <source>tutte le azioni</source>
+        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="153"/>
+        <source>Campo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="312"/>
-        <source>dal</source>
+        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="153"/>
+        <source>Prima</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="318"/>
-        <source>&amp;Cerca</source>
+        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="153"/>
+        <source>Dopo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="321"/>
-        <source>Utente:</source>
+        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="170"/>
+        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="172"/>
+        <source>Valore</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AuditLogModel</name>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="66"/>
+        <source>Data e ora</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="323"/>
-        <source>Tipo:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="328"/>
-        <source>al</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="340"/>
-        <source>Quando</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="341"/>
+        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="67"/>
         <source>Utente</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="342"/>
-        <source>Azione</source>
+        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="68"/>
+        <source>Persona</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="343"/>
-        <source>Tipo di record</source>
+        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="69"/>
+        <source>Attività</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AuditLogPage</name>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="214"/>
+        <source>Codice o nome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="344"/>
-        <source>N.</source>
+        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="231"/>
+        <source>Tutti i tipi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="345"/>
-        <source>Dettaglio</source>
+        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="236"/>
+        <source>Tutte le azioni</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="364"/>
-        <source>tutti</source>
+        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="239"/>
+        <source>&amp;Persona:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="388"/>
-        <source>Mostrate le {0} attività più recenti su {1}: restringete i filtri.</source>
+        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="241"/>
+        <source>&amp;Utente:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="392"/>
-        <source>{0} attività</source>
+        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="243"/>
+        <source>&amp;Tipo:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="402"/>
-        <source>Attività n. {0}</source>
+        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="245"/>
+        <source>A&amp;zione:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="270"/>
+        <source>&amp;Cerca</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="262"/>
+        <source>Peri&amp;odo dal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="272"/>
+        <source>Azzera i f&amp;iltri</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="274"/>
+        <source>‹ Più &amp;recenti</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="276"/>
+        <source>Più &amp;vecchie ›</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="281"/>
+        <source>al</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="310"/>
+        <source>&amp;Dettagli…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="312"/>
+        <source>Doppio clic o Invio su una riga per vederne i dettagli.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="342"/>
+        <source>Tutti gli utenti</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="391"/>
+        <source>Nessuna persona corrisponde a «{0}».</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="394"/>
+        <source>Più persone corrispondono a «{0}»: sceglietene una dall&apos;elenco.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="512"/>
+        <source>Nessuna attività con questi filtri.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="514"/>
+        <source>%n attività</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="517"/>
+        <source>Attività da {0} a {1} di {2}, dalla più recente.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -220,70 +295,70 @@
 <context>
     <name>DatabaseTab</name>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="419"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="262"/>
         <source>Esegui &amp;backup ora…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="420"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="263"/>
         <source>&amp;Ripristina da un backup…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="434"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="277"/>
         <source>&lt;b&gt;Database:&lt;/b&gt; {0}&lt;br&gt;&lt;b&gt;Revisione dello schema:&lt;/b&gt; {1} ({2})&lt;br&gt;&lt;b&gt;Cartella dei backup automatici:&lt;/b&gt; {3}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="442"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="285"/>
         <source>Salva il backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="442"/>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="469"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="285"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="312"/>
         <source>Backup (*.sqlite3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="452"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="295"/>
         <source>Backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="452"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="295"/>
         <source>Backup scritto in {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="460"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="303"/>
         <source>Backup in corso…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="467"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="310"/>
         <source>Scegliete il backup da ripristinare</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="475"/>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="487"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="318"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="330"/>
         <source>Ripristino</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="477"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="320"/>
         <source>Tutti i dati attuali saranno sostituiti da quelli del backup.
 Prima viene salvata una copia dei dati attuali. Continuare?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="488"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="331"/>
         <source>Ripristino completato. Verrete disconnessi: accedete di nuovo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="499"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="342"/>
         <source>Ripristino in corso…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -357,37 +432,37 @@ Prima viene salvata una copia dei dati attuali. Continuare?</source>
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../tit_desktop/ui/pages/home.py" line="70"/>
+        <location filename="../../tit_desktop/ui/pages/home.py" line="68"/>
         <source>Scadenza</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/home.py" line="71"/>
+        <location filename="../../tit_desktop/ui/pages/home.py" line="69"/>
         <source>Quando</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/home.py" line="72"/>
+        <location filename="../../tit_desktop/ui/pages/home.py" line="70"/>
         <source>Codice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/home.py" line="73"/>
+        <location filename="../../tit_desktop/ui/pages/home.py" line="71"/>
         <source>Persona</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/home.py" line="74"/>
+        <location filename="../../tit_desktop/ui/pages/home.py" line="72"/>
         <source>Motivo del permesso</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/home.py" line="101"/>
+        <location filename="../../tit_desktop/ui/pages/home.py" line="99"/>
         <source>Beneficiari registrati: &lt;b&gt;{0}&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/home.py" line="105"/>
+        <location filename="../../tit_desktop/ui/pages/home.py" line="103"/>
         <source>&lt;h3&gt;Permessi di soggiorno da rinnovare&lt;/h3&gt;{0} scaduti, {1} in scadenza nei prossimi {2} giorni (doppio clic per aprire la scheda).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1078,72 +1153,72 @@ La scheda {1} viene unita a questa: servizi, note e allegati passano alla scheda
 <context>
     <name>PersonsPage</name>
     <message>
-        <location filename="../../tit_desktop/ui/pages/persons.py" line="58"/>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="59"/>
         <source>&amp;Nuova persona</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/persons.py" line="60"/>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="61"/>
         <source>&amp;Apri</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/persons.py" line="61"/>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="62"/>
         <source>&amp;Importa…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/persons.py" line="62"/>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="63"/>
         <source>&amp;Esporta elenco…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/persons.py" line="63"/>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="64"/>
         <source>&amp;Doppioni…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/persons.py" line="65"/>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="66"/>
         <source>Possibili doppioni nel registro: unire o separare le schede</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/persons.py" line="83"/>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="84"/>
         <source>Cerca per cognome, nome, codice o codice fiscale (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/persons.py" line="92"/>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="93"/>
         <source>Permesso scaduto o in scadenza (60 gg)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/persons.py" line="162"/>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="164"/>
         <source>Tutte le cittadinanze</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/persons.py" line="169"/>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="171"/>
         <source>Tutte le situazioni (ETHOS)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/persons.py" line="176"/>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="178"/>
         <source>Tutti gli operatori</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/persons.py" line="206"/>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="219"/>
         <source>{0} persone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/persons.py" line="250"/>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="263"/>
         <source>File da importare</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/persons.py" line="252"/>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="265"/>
         <source>Cartella di lavoro Excel (*.xlsx);;File CSV (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1192,42 +1267,42 @@ La scheda {1} viene unita a questa: servizi, note e allegati passano alla scheda
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="85"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="66"/>
         <source>Nuovo utente</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="85"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="66"/>
         <source>Modifica utente</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="100"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="81"/>
         <source>&amp;Nome utente:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="101"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="82"/>
         <source>N&amp;ome e cognome:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="102"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="83"/>
         <source>&amp;Ruolo:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="106"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="87"/>
         <source>Utente attivo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="109"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="90"/>
         <source>Password &amp;provvisoria:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="110"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="91"/>
         <source>L&apos;utente dovrà cambiarla al primo accesso.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1235,77 +1310,77 @@ La scheda {1} viene unita a questa: servizi, note e allegati passano alla scheda
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="166"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="147"/>
         <source>&amp;Nuovo utente…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="167"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="148"/>
         <source>&amp;Modifica…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="168"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="149"/>
         <source>&amp;Reimposta password…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="175"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="156"/>
         <source>Nome utente</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="176"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="157"/>
         <source>Nome e cognome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="177"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="158"/>
         <source>Ruolo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="178"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="159"/>
         <source>Stato</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="179"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="160"/>
         <source>Ultimo accesso</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="197"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="178"/>
         <source>disattivato</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="199"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="180"/>
         <source>bloccato fino alle {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="203"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="184"/>
         <source>attivo (deve cambiare password)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="204"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="185"/>
         <source>attivo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="231"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="212"/>
         <source>Reimposta password di {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="237"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="218"/>
         <source>Password provvisoria:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="241"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="222"/>
         <source>L&apos;utente dovrà cambiarla al prossimo accesso; il blocco per tentativi errati viene tolto.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -7,14 +7,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTabWidget
 from pytestqt.qtbot import QtBot
 
-from tests.conftest import PASSWORD
 from tit_desktop.models import Role
 from tit_desktop.services import users
 from tit_desktop.services.database import Database
 from tit_desktop.services.permissions import Actor
 from tit_desktop.ui.context import AppContext
 from tit_desktop.ui.main_window import MainWindow
-from tit_desktop.ui.pages.admin import AdminPage, AuditTab, UserDialog, UsersTab
+from tit_desktop.ui.pages.admin import AdminPage, UserDialog, UsersTab
 
 AREAS = [
     "Home",
@@ -98,21 +97,3 @@ def test_users_tab_adds_a_user_who_must_change_password(qtbot: QtBot, ctx: AppCo
     assert tab.model.index(1, 3).data() == "attivo (deve cambiare password)"
     actor = users.login(ctx.db, "nuovo.operatore", "Provvisoria-123")
     assert actor.role is Role.OPERATOR
-
-
-def test_audit_tab_filters(qtbot: QtBot, db: Database, actors: dict[Role, Actor]) -> None:
-    tab = AuditTab(AppContext(db, actors[Role.COORDINATOR]))
-    qtbot.addWidget(tab)
-    total = tab.model.rowCount()
-    assert total >= 5  # four users created, logins...
-    tab.user.setText("operatore")
-    tab.refresh()
-    assert {tab.model.row_at(r).username for r in range(tab.model.rowCount())} == {"operatore"}
-    tab.user.clear()
-    tab.action.setCurrentIndex(tab.action.findData("login"))
-    tab.refresh()
-    assert [tab.model.index(r, 2).data() for r in range(tab.model.rowCount())] == ["accesso"] * 4
-    assert tab.summary.text() == "4 attività"
-    users.login(db, "operatore", PASSWORD)
-    tab.refresh()
-    assert tab.model.rowCount() == 5

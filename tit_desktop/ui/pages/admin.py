@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -28,34 +26,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tit_desktop.models.audit import AuditAction
 from tit_desktop.models.user import Role
-from tit_desktop.services import audit, backup, schema, users
-from tit_desktop.services.errors import ServiceError, ValidationError, label_for
+from tit_desktop.services import backup, schema, users
+from tit_desktop.services.errors import ServiceError, ValidationError
 from tit_desktop.services.permissions import ROLE_LABELS, Permission
 from tit_desktop.ui.background import run_in_background
 from tit_desktop.ui.context import AppContext
 from tit_desktop.ui.errors import handle_error, show_service_error
+from tit_desktop.ui.pages.audit_log import AuditLogPage
 from tit_desktop.ui.signals import app_signals, notify_changed
 from tit_desktop.ui.table_models import Column, ListTableModel
 from tit_desktop.ui.widgets import FieldErrors
-
-ACTION_LABELS = {
-    AuditAction.INSERT: "inserimento",
-    AuditAction.UPDATE: "modifica",
-    AuditAction.DELETE: "eliminazione",
-    AuditAction.VIEW: "consultazione",
-    AuditAction.LOGIN: "accesso",
-    AuditAction.LOGIN_FAILED: "accesso non riuscito",
-    AuditAction.LOGOUT: "uscita",
-    AuditAction.EXPORT: "esportazione",
-    AuditAction.BACKUP: "backup",
-    AuditAction.RESTORE: "ripristino",
-    AuditAction.IMPORT: "importazione",
-    AuditAction.MERGE: "unione di schede",
-    AuditAction.UNDO_MERGE: "unione annullata",
-    AuditAction.ANONYMISE: "anonimizzazione",
-}
 
 
 def _local(moment: dt.datetime | None) -> str:
@@ -267,144 +248,6 @@ class UsersTab(QWidget):
         dialog.exec()
 
 
-def _value(value: object) -> str:
-    if value is None:
-        return "—"
-    if value is True:
-        return "sì"
-    if value is False:
-        return "no"
-    return str(value)
-
-
-def _summarise(changes: dict[str, object] | None) -> str:
-    if not changes:
-        return ""
-    parts = []
-    for key, value in changes.items():
-        if key == "id":
-            continue
-        if isinstance(value, list) and len(value) == 2:
-            parts.append(f"{label_for(key)}: {_value(value[0])} → {_value(value[1])}")
-        else:
-            parts.append(f"{label_for(key)}: {_value(value)}")
-    return "; ".join(parts)
-
-
-class AuditTab(QWidget):
-    PAGE = 500
-
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._ctx = ctx
-        layout = QVBoxLayout(self)
-        filters = QHBoxLayout()
-        self.user = QLineEdit()
-        self.user.setObjectName("audit_user")
-        self.user.setPlaceholderText(self.tr("utente"))
-        self.entity = QComboBox()
-        self.entity.setObjectName("audit_entity")
-        self.action = QComboBox()
-        self.action.setObjectName("audit_action")
-        self.action.addItem(self.tr("tutte le azioni"), None)
-        for action in AuditAction.ALL:
-            self.action.addItem(ACTION_LABELS[action], action)
-        self.use_dates = QCheckBox(self.tr("dal"))
-        self.date_from = QDateEdit(QDate.currentDate().addDays(-30))
-        self.date_to = QDateEdit(QDate.currentDate())
-        for edit in (self.date_from, self.date_to):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("dd/MM/yyyy")
-        self.search_button = QPushButton(self.tr("&Cerca"))
-        self.search_button.setObjectName("audit_search")
-        for widget in (
-            QLabel(self.tr("Utente:")),
-            self.user,
-            QLabel(self.tr("Tipo:")),
-            self.entity,
-            self.action,
-            self.use_dates,
-            self.date_from,
-            QLabel(self.tr("al")),
-            self.date_to,
-            self.search_button,
-        ):
-            filters.addWidget(widget)
-        filters.addStretch(1)
-        layout.addLayout(filters)
-        self.summary = QLabel()
-        self.summary.setObjectName("audit_summary")
-        layout.addWidget(self.summary)
-        self.model: ListTableModel[audit.AuditRow] = ListTableModel(
-            [
-                Column(self.tr("Quando"), lambda r: _local(r.at)),
-                Column(self.tr("Utente"), lambda r: r.username),
-                Column(self.tr("Azione"), lambda r: ACTION_LABELS.get(r.action, r.action)),
-                Column(self.tr("Tipo di record"), lambda r: audit.entity_label(r.entity)),
-                Column(self.tr("N."), lambda r: r.entity_id, align_right=True),
-                Column(self.tr("Dettaglio"), lambda r: r.detail or _summarise(r.changes)),
-            ],
-            self,
-        )
-        self.view = _table()
-        self.view.setObjectName("audit_table")
-        self.view.setModel(self.model)
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.view.doubleClicked.connect(self._show_row)
-        layout.addWidget(self.view)
-        self.search_button.clicked.connect(self.refresh)
-        self.user.returnPressed.connect(self.refresh)
-        self._load_entities()
-        self.refresh()
-
-    def _load_entities(self) -> None:
-        with self._ctx.db.reading() as session:
-            names = audit.known_entities(session, self._ctx.actor)
-        self.entity.clear()
-        self.entity.addItem(self.tr("tutti"), None)
-        for name in names:
-            self.entity.addItem(audit.entity_label(name), name)
-
-    def current_filter(self) -> audit.AuditFilter:
-        dates = self.use_dates.isChecked()
-        return audit.AuditFilter(
-            username=self.user.text().strip() or None,
-            entity=self.entity.currentData(),
-            action=self.action.currentData(),
-            date_from=self.date_from.date().toPython() if dates else None,
-            date_to=self.date_to.date().toPython() if dates else None,
-        )
-
-    def refresh(self) -> None:
-        flt = self.current_filter()
-        with self._ctx.db.reading() as session:
-            rows = audit.search(session, self._ctx.actor, flt, limit=self.PAGE)
-            total = audit.count(session, self._ctx.actor, flt)
-        self.model.set_rows(rows)
-        self.view.resizeColumnsToContents()
-        if total > len(rows):
-            self.summary.setText(
-                self.tr(
-                    "Mostrate le {0} attività più recenti su {1}: restringete i filtri."
-                ).format(len(rows), total)
-            )
-        else:
-            self.summary.setText(self.tr("{0} attività").format(total))
-
-    def _show_row(self) -> None:
-        rows = self.view.selectionModel().selectedRows()
-        if not rows:
-            return
-        row = self.model.row_at(rows[0].row())
-        text = json.dumps(row.changes, ensure_ascii=False, indent=2) if row.changes else ""
-        QMessageBox.information(
-            self,
-            self.tr("Attività n. {0}").format(row.id),
-            f"{_local(row.at)} - {row.username} - {ACTION_LABELS.get(row.action, row.action)}"
-            f" {row.entity} {row.entity_id or ''}\n{row.detail or ''}\n{text}",
-        )
-
-
 class DatabaseTab(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -512,7 +355,7 @@ class AdminPage(QWidget):
         if actor.can(Permission.MANAGE_USERS):
             self.tabs.addTab(UsersTab(ctx), self.tr("Utenti"))
         if actor.can(Permission.VIEW_AUDIT):
-            self.tabs.addTab(AuditTab(ctx), self.tr("Registro attività"))
+            self.tabs.addTab(AuditLogPage(ctx), self.tr("Registro attività"))
         if actor.can(Permission.MANAGE_DATABASE):
             self.tabs.addTab(DatabaseTab(ctx), self.tr("Database"))
         if self.tabs.count() == 0:
