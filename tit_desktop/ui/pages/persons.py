@@ -269,7 +269,9 @@ class PersonsPage(QWidget):
             message += " " + self.tr("Ricerca e filtri tolti per mostrarla nell'elenco.")
         if row is not None:
             self.view.selectRow(row)
-            self.view.scrollTo(self.model.index(row, 0))
+            self.view.scrollTo(
+                self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtCenter
+            )
         self.status_message = message
         window = self.window()
         if isinstance(window, QMainWindow):
