@@ -39,6 +39,11 @@ def message_boxes(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[tuple[str, s
 @pytest.fixture(autouse=True)
 def close_windows(qapp: QApplication) -> Iterator[None]:
     yield
+    # Forms left with edits would ask "Salvare le modifiche?" when the test closes them.
+    for widget in QApplication.allWidgets():
+        guard = getattr(widget, "form_guard", None)
+        if guard is not None:
+            guard.enabled = False
     for widget in QApplication.topLevelWidgets():
         widget.close()
         widget.deleteLater()

@@ -319,15 +319,14 @@ def test_anonymise_from_the_record(
 def test_merge_dialog_merges_and_undoes(
     qtbot: QtBot, db: Database, admin: Actor, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from PySide6.QtWidgets import QMessageBox
-
+    from tit_desktop.ui import questions
     from tit_desktop.ui.merge_dialog import MergeDialog
 
     first = _person(db, admin, code="D-1", fiscal_code=None)
     second = _person(db, admin, code="D-2", first_name="Sukru", fiscal_code=None)
     with db.transaction(admin) as session:
         notes.add_note(session, admin, second, "Nota sulla seconda scheda.")
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(questions, "confirm", lambda *a, **k: True)
     dialog = MergeDialog(AppContext(db, admin))
     qtbot.addWidget(dialog)
     assert dialog.summary.text() == "1 coppie da controllare"

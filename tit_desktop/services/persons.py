@@ -240,7 +240,7 @@ def normalise(data: PersonInput) -> PersonInput:
 
 
 def validate(
-    session: Session,
+    session: Session | None,
     data: PersonInput,
     person_id: int | None = None,
     today: dt.date | None = None,
@@ -341,11 +341,22 @@ def validate(
         elif result.mismatches:
             warnings.append(result.warning_text)
     if check_database:
+        assert session is not None, "the database checks need a session"
         _check_unique(session, data, person_id, errors)
         _check_references(session, data, errors)
     if errors:
         raise ValidationError({k: v for k, v in errors.items()})
     return warnings
+
+
+def input_problems(data: PersonInput, person_id: int | None = None) -> dict[str, str]:
+    """The problems of a form as typed, without asking the database (unique codes and
+    references are checked when saving): what a form re-checks as the user corrects it."""
+    try:
+        validate(None, normalise(data), person_id, check_database=False)
+    except ValidationError as exc:
+        return dict(exc.fields)
+    return {}
 
 
 def _check_unique(
@@ -526,6 +537,49 @@ def find_id_by_code(session: Session, code: str) -> int | None:
         person_id = merged_into
         merged_into = session.scalar(select(Person.merged_into_id).where(Person.id == person_id))
     return int(person_id)
+
+
+# The office's own numbering: TIU-00001, TIU-00002, ...
+CODE_PREFIX = "TIU-"
+CODE_DIGITS = 5
+
+
+def next_code(session: Session, actor: Actor, prefix: str = CODE_PREFIX) -> str:
+    """The next free Codice of the office's numbering: one more than the highest number
+    used after ``prefix`` (records merged or anonymised keep theirs, so it is never reused);
+    codes of another shape are ignored. The user may change what is proposed."""
+    require(actor, Permission.READ_REGISTRY)
+    width = func.length(Person.code)
+    # Zero-padded numbers sort as text within the same length: the longest codes, highest
+    # first, and the first whose tail is all digits is the highest number.
+    query = (
+        select(Person.code)
+        .where(Person.code.startswith(prefix, autoescape=True))
+        .order_by(width.desc(), Person.code.desc())
+    )
+    for (code,) in session.execute(query.execution_options(yield_per=50)):
+        tail = code[len(prefix) :]
+        if tail.isdigit() and tail.isascii():
+            return f"{prefix}{int(tail) + 1:0{CODE_DIGITS}d}"
+    return f"{prefix}{1:0{CODE_DIGITS}d}"
+
+
+PERMIT_WARNING_DAYS = 60
+
+
+def permit_warning(expires_on: dt.date | None, today: dt.date | None = None) -> str:
+    """What the record says about a permit's expiry, as Home does: expired, expiring
+    within PERMIT_WARNING_DAYS days, or nothing."""
+    if expires_on is None:
+        return ""
+    days = (expires_on - (today or clock.today())).days
+    if days < 0:
+        return f"Permesso scaduto il {expires_on:%d/%m/%Y} (da {-days} gg)"
+    if days == 0:
+        return "Permesso in scadenza oggi"
+    if days <= PERMIT_WARNING_DAYS:
+        return f"Permesso in scadenza il {expires_on:%d/%m/%Y} (tra {days} gg)"
+    return ""
 
 
 # --- list and search -------------------------------------------------------------------

@@ -84,7 +84,13 @@ class DuplicatesDialog(QDialog):
         self.different_button = self.buttons.addButton(
             self.tr("Sono persone diverse: salva"), QDialogButtonBox.ButtonRole.AcceptRole
         )
-        self.buttons.addButton(self.tr("Torna alla scheda"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.back_button = self.buttons.addButton(
+            self.tr("Torna alla scheda"), QDialogButtonBox.ButtonRole.RejectRole
+        )
+        # Enter must never create the duplicate: the safe choice is the default.
+        for button in (self.open_button, self.different_button):
+            button.setAutoDefault(False)
+        self.back_button.setDefault(True)
         self.open_button.clicked.connect(self._open_existing)
         self.buttons.accepted.connect(self._different)
         self.buttons.rejected.connect(self.reject)

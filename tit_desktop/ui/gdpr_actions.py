@@ -110,7 +110,13 @@ class AnonymiseDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Anonimizza"))
+        confirm = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        confirm.setText(self.tr("Anonimizza"))
+        # Irreversible: Enter in the fields does not press it; it must be clicked.
+        confirm.setAutoDefault(False)
+        confirm.setDefault(False)
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setDefault(True)
         self.buttons.accepted.connect(self._anonymise)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -22,7 +22,20 @@ from tit_desktop.services.database import Database
 from tit_desktop.services.errors import AuthenticationError, ServiceError, ValidationError
 from tit_desktop.services.permissions import SYSTEM, Actor
 from tit_desktop.ui.errors import show_service_error
+from tit_desktop.ui.form_guard import FormGuard, Settled
 from tit_desktop.ui.widgets import ERROR_STYLE, FieldErrors
+
+
+def _password_problems(username: str, password: str, confirm: str, field: str) -> dict[str, str]:
+    """The password rules checked as typed, so that an error shown goes once fixed."""
+    found: dict[str, str] = {}
+    try:
+        users.check_password_policy(password, username, field)
+    except ValidationError as exc:
+        found.update(exc.fields)
+    if confirm != password:
+        found["confirm"] = QCoreApplication.translate("login", "le due password non coincidono")
+    return found
 
 
 def _password_edit() -> QLineEdit:
@@ -173,18 +186,34 @@ class FirstAdminDialog(QDialog, Ui_FirstAdminDialog):
         self.database.setText(self.tr("Database: {0}").format(db.describe()))
         self.buttons.accepted.connect(self._create)
         self.buttons.rejected.connect(self.reject)
+        self.errors.set_checker(
+            lambda: _password_problems(
+                users.normalise_username(self.username.text()),
+                self.password.text(),
+                self.confirm.text(),
+                "password",
+            ),
+            depends={"password": ("username",)},
+        )
+        self.guard = FormGuard(self, save=self._create)
+        self.guard.ignore((self.demo,))
+        self.guard.mark_clean()
+
+    def reject(self) -> None:
+        if self.guard.settle() is Settled.CLOSE:
+            super().reject()
 
     @property
     def wants_demo(self) -> bool:
         return self.demo.isChecked()
 
-    def _create(self) -> None:
+    def _create(self) -> bool:
         self.errors.clear()
         if self.password.text() != self.confirm.text():
             self.errors.show(
                 ValidationError({"confirm": self.tr("le due password non coincidono")})
             )
-            return
+            return False
         try:
             with self._db.transaction(SYSTEM) as session:
                 users.add_user(
@@ -200,11 +229,12 @@ class FirstAdminDialog(QDialog, Ui_FirstAdminDialog):
             rest = self.errors.show(exc)
             if rest:
                 show_service_error(self, ValidationError(rest))
-            return
+            return False
         except ServiceError as exc:
             show_service_error(self, exc)
-            return
+            return False
         self.accept()
+        return True
 
 
 class Ui_ChangePasswordDialog:
@@ -256,21 +286,33 @@ class ChangePasswordDialog(QDialog, Ui_ChangePasswordDialog):
             )
         self.buttons.accepted.connect(self._save)
         self.buttons.rejected.connect(self.reject)
+        self.errors.set_checker(
+            lambda: _password_problems(
+                actor.username, self.new.text(), self.confirm.text(), "new_password"
+            )
+        )
+        self.guard = FormGuard(self, save=self._save)
+        self.guard.mark_clean()
 
-    def _save(self) -> None:
+    def reject(self) -> None:
+        if self.guard.settle() is Settled.CLOSE:
+            super().reject()
+
+    def _save(self) -> bool:
         self.errors.clear()
         if self.new.text() != self.confirm.text():
             self.errors.show(
                 ValidationError({"confirm": self.tr("le due password non coincidono")})
             )
-            return
+            return False
         try:
             with self._db.transaction(self._actor) as session:
                 users.change_password(session, self._actor, self.old.text(), self.new.text())
         except ValidationError as exc:
             self.errors.show(exc)
-            return
+            return False
         except ServiceError as exc:
             show_service_error(self, exc)
-            return
+            return False
         self.accept()
+        return True

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from tit_desktop import APP_TITLE, __version__, paths
 from tit_desktop.ui.context import AppContext
+from tit_desktop.ui.form_guard import settle_open_forms
 
 
 @dataclass(frozen=True)
@@ -156,8 +157,16 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        # An open record with edits asks first; "Annulla" keeps the program open.
+        if not settle_open_forms(self):
+            event.ignore()
+            return
         self.closed.emit()
         super().closeEvent(event)
+
+    def _logout(self) -> None:
+        if settle_open_forms(self):
+            self.logout_requested.emit()
 
     def page(self, key: str) -> QWidget:
         return self._pages[key]
@@ -179,7 +188,7 @@ class MainWindow(QMainWindow):
         settings.triggered.connect(self.settings_requested.emit)
         logout = QAction(self.tr("Esci dall'&account"), self)
         logout.setShortcut(QKeySequence("Ctrl+Shift+L"))
-        logout.triggered.connect(self.logout_requested.emit)
+        logout.triggered.connect(self._logout)
         quit_action = QAction(self.tr("&Esci"), self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)

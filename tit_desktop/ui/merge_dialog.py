@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from tit_desktop.services import duplicates, merge
 from tit_desktop.services.errors import ServiceError
+from tit_desktop.ui import questions
 from tit_desktop.ui.context import AppContext
 from tit_desktop.ui.errors import handle_error, show_service_error
 from tit_desktop.ui.signals import notify_changed
@@ -114,15 +115,15 @@ class MergeDialog(QDialog):
         if pair is None:
             return
         survivor, absorbed = (pair.first, pair.second) if keep_first else (pair.second, pair.first)
-        answer = QMessageBox.question(
+        if not questions.confirm(
             self,
             self.tr("Unisci schede"),
             self.tr(
                 "Resta la scheda {0}.\nLa scheda {1} viene unita a questa: servizi, note "
                 "e allegati passano alla scheda che resta. Continuare?"
             ).format(_describe(survivor), _describe(absorbed)),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+            self.tr("Unisci le schede"),
+        ):
             return
         try:
             with self.ctx.db.transaction(self.ctx.actor) as session:

@@ -7,12 +7,13 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -51,13 +52,22 @@ from tit_desktop.services import (
 )
 from tit_desktop.services.errors import ServiceError, ValidationError
 from tit_desktop.services.permissions import Permission
+from tit_desktop.ui import questions
 from tit_desktop.ui.context import AppContext
 from tit_desktop.ui.errors import handle_error, show_service_error
-from tit_desktop.ui.person_widgets import ChoiceField, DateField, InvalidInput, PlaceField
+from tit_desktop.ui.form_guard import FormGuard, Settled
+from tit_desktop.ui.person_widgets import (
+    ChoiceField,
+    DateField,
+    InvalidInput,
+    PlaceField,
+    YearRule,
+)
 from tit_desktop.ui.signals import notify_changed
-from tit_desktop.ui.widgets import ERROR_STYLE, FieldErrors
+from tit_desktop.ui.widgets import FieldErrors, set_read_only
 
 WARNING_STYLE = "color: #8a5a00;"
+PERMIT_MARK = " ⚠"
 
 # Which tab holds each field, to bring the first error into view.
 TAB_OF_FIELD: dict[str, int] = {}
@@ -113,6 +123,13 @@ _tab_fields(
 )
 _tab_fields(5, "notes")
 
+# An error shown for the key is checked again when one of these fields changes too.
+FIELD_DEPENDS: dict[str, tuple[str, ...]] = {
+    "fiscal_code": ("last_name", "first_name", "sex", "birth_date", "birth_place_code"),
+    "birth_date": ("intake_date",),
+    "permit_expires_on": ("permit_issued_on",),
+}
+
 CONSENTS = (
     ("privacy", "Trattamento dei dati personali"),
     ("photo", "Fotografie e riprese"),
@@ -126,6 +143,31 @@ def _line(max_length: int) -> QLineEdit:
     return edit
 
 
+class _EnterStaysEdit(QLineEdit):
+    """A line whose Enter acts on the line itself (returnPressed) and does not reach the
+    dialog's default button, which would save and close the whole record."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        super().keyPressEvent(event)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+
+
+class _NoteEdit(QPlainTextEdit):
+    """A note of several lines: Enter starts a new line, Ctrl+Invio adds the note."""
+
+    submitted = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
+            event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            event.accept()
+            self.submitted.emit()
+            return
+        super().keyPressEvent(event)
+
+
 class PersonDialog(QDialog):
     saved = Signal(int)
 
@@ -137,16 +179,36 @@ class PersonDialog(QDialog):
         self.person_id = person_id
         self.version: int | None = None
         self.anonymised = False
+        self.saved_code = ""
         self.errors = FieldErrors()
         self.setMinimumSize(840, 620)
         self._build()
+        self.guard = FormGuard(self, save=self.save)
+        self.guard.ignore((self.new_note, self.note_level, self.relative_code, self.relation))
+        self.errors.set_checker(self._current_problems, depends=FIELD_DEPENDS)
         if person_id is not None:
             self._load(person_id)
         else:
             self.setWindowTitle(self.tr("Nuova persona"))
             self.intake_date.set_date(dt.date.today())
+            self._propose_code()
+            self.last_name.setFocus()  # not the tab bar: what is typed first is kept
         self._sync_related_tabs()
         self._check_fiscal_code()
+        self._show_permit_warning()
+        self.guard.mark_clean()
+
+    def _propose_code(self) -> None:
+        """The next free number of the office (TIU-00001, ...), which may be changed."""
+        if not self.ctx.actor.can(Permission.WRITE_REGISTRY):
+            return
+        with self.ctx.db.reading() as session:
+            self.code.setText(persons.next_code(session, self.ctx.actor))
+
+    def reject(self) -> None:
+        """Chiudi, Esc and the window's close button: edits are not thrown away unasked."""
+        if self.guard.settle() is Settled.CLOSE:
+            super().reject()
 
     # --- layout -------------------------------------------------------------------------
     def _form(self, title: str) -> QFormLayout:
@@ -207,6 +269,7 @@ class PersonDialog(QDialog):
         self.cf_warning.setWordWrap(True)
         self.cf_warning.setStyleSheet(WARNING_STYLE)
         form.addRow("", self.cf_warning)
+        self._identity_form = form
         e.add_row(form, self.tr("C&UI:"), "cui", self.cui)
 
         form = self._form(self.tr("Permesso"))
@@ -216,13 +279,19 @@ class PersonDialog(QDialog):
         self.permit_number = _line(lim["permit_number"])
         self.permit_issuer = _line(lim["permit_issuer"])
         self.permit_issued_on = DateField()
-        self.permit_expires_on = DateField()
+        self.permit_expires_on = DateField(YearRule.AHEAD)
         e.add_row(form, self.tr("&Tipo:"), "permit_type", self.permit_type)
         e.add_row(form, self.tr("&Motivo:"), "permit_reason", self.permit_reason)
         e.add_row(form, self.tr("N&umero:"), "permit_number", self.permit_number)
         e.add_row(form, self.tr("&Questura:"), "permit_issuer", self.permit_issuer)
         e.add_row(form, self.tr("&Rilascio:"), "permit_issued_on", self.permit_issued_on)
         e.add_row(form, self.tr("Sca&denza:"), "permit_expires_on", self.permit_expires_on)
+        self.permit_warning = QLabel()
+        self.permit_warning.setObjectName("permit_warning")
+        self.permit_warning.setStyleSheet(WARNING_STYLE + " font-weight: bold;")
+        form.addRow("", self.permit_warning)
+        self._permit_form = form
+        self.permit_expires_on.textChanged.connect(self._show_permit_warning)
 
         form = self._form(self.tr("Recapiti"))
         self.phone = _line(lim["phone"])
@@ -297,7 +366,7 @@ class PersonDialog(QDialog):
         self.print_button.clicked.connect(self._print)
         self.access_button.clicked.connect(self._access_request)
         self.anonymise_button.clicked.connect(self._anonymise)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self._save_shortcut)
         for widget in (
             self.fiscal_code,
             self.last_name,
@@ -311,9 +380,10 @@ class PersonDialog(QDialog):
         self.fiscal_code.textEdited.connect(
             lambda text: self.fiscal_code.setText(text.upper()) if text != text.upper() else None
         )
-        if not self.ctx.actor.can(Permission.WRITE_REGISTRY):
-            self.save_button.setEnabled(False)
-            self.save_button.setToolTip(self.tr("Il vostro ruolo permette solo la lettura."))
+
+    def _save_shortcut(self) -> None:
+        if self.save_button.isEnabled():
+            self.save()
 
     def _build_notes_tab(self) -> None:
         page = QWidget()
@@ -333,20 +403,29 @@ class PersonDialog(QDialog):
         self.hidden_notes.setStyleSheet("color: #555;")
         box.addWidget(self.hidden_notes)
         row = QHBoxLayout()
-        self.new_note = QLineEdit()
+        # Several lines: Enter starts a new line (it must not save and close the record);
+        # Ctrl+Invio or the button adds the note.
+        self.new_note = _NoteEdit()
         self.new_note.setObjectName("new_note")
-        self.new_note.setPlaceholderText(self.tr("Scrivere una nuova nota…"))
+        self.new_note.setTabChangesFocus(True)
+        self.new_note.setPlaceholderText(
+            self.tr("Scrivere una nuova nota… (Ctrl+Invio per aggiungerla)")
+        )
+        self.new_note.setFixedHeight(self.new_note.fontMetrics().lineSpacing() * 3 + 12)
         self.note_level = QComboBox()
         self.note_level.addItem(self.tr("normale"), NoteLevel.NORMAL)
         if self.ctx.actor.can(Permission.READ_CONFIDENTIAL):
             self.note_level.addItem(self.tr("riservata"), NoteLevel.CONFIDENTIAL)
         self.add_note_button = QPushButton(self.tr("Aggiungi nota"))
         row.addWidget(self.new_note, 1)
-        row.addWidget(self.note_level)
-        row.addWidget(self.add_note_button)
-        box.addLayout(row)
+        row.addWidget(self.note_level, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.add_note_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.note_input = QWidget()
+        self.note_input.setLayout(row)
+        row.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.note_input)
         self.add_note_button.clicked.connect(self._add_note)
-        self.new_note.returnPressed.connect(self._add_note)
+        self.new_note.submitted.connect(self._add_note)
         self.tabs.addTab(page, self.tr("Note"))
 
     def _build_household_tab(self) -> None:
@@ -362,8 +441,21 @@ class PersonDialog(QDialog):
         self.relatives.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         box.addWidget(self.relatives, 1)
         row = QHBoxLayout()
-        self.relative_code = QLineEdit()
-        self.relative_code.setPlaceholderText(self.tr("codice della persona"))
+        self.relative_code = _EnterStaysEdit()
+        self.relative_code.setObjectName("relative_search")
+        self.relative_code.setPlaceholderText(self.tr("cognome e nome, o codice"))
+        self.relative_code.setMinimumWidth(260)
+        self._relative_choices: dict[str, str] = {}
+        self._relative_model = QStringListModel(self)
+        completer = QCompleter(self._relative_model, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        self.relative_code.setCompleter(completer)
+        self._relative_timer = QTimer(self)
+        self._relative_timer.setSingleShot(True)
+        self._relative_timer.setInterval(150)
+        self._relative_timer.timeout.connect(self._suggest_relatives)
+        self.relative_code.textEdited.connect(lambda _t: self._relative_timer.start())
         self.relation = QComboBox()
         for relation in HouseholdRelation:
             self.relation.addItem(relation.value, relation)
@@ -378,8 +470,12 @@ class PersonDialog(QDialog):
             self.remove_relative,
         ):
             row.addWidget(widget)
-        box.addLayout(row)
         self.add_relative.clicked.connect(self._link_relative)
+        self.relative_code.returnPressed.connect(self._link_relative)
+        self.relative_input = QWidget()
+        self.relative_input.setLayout(row)
+        row.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.relative_input)
         self.remove_relative.clicked.connect(self._unlink_relative)
         self.tabs.addTab(page, self.tr("Nucleo"))
 
@@ -460,6 +556,19 @@ class PersonDialog(QDialog):
 
     def form_data(self) -> persons.PersonInput:
         """The form as typed; raises ValidationError for what cannot even be read."""
+        data, problems = self._read_form()
+        if problems:
+            raise ValidationError(problems)
+        return data
+
+    def _current_problems(self) -> dict[str, str]:
+        """Every problem of the form as it is now (without the database checks): what
+        the errors shown are checked against as the user corrects them."""
+        data, unreadable = self._read_form()
+        return {**persons.input_problems(data, self.person_id), **unreadable}
+
+    def _read_form(self) -> tuple[persons.PersonInput, dict[str, str]]:
+        """The form as typed, and the fields that cannot even be read (left empty)."""
         problems: dict[str, str] = {}
 
         def date_of(field: DateField, name: str) -> dt.date | None:
@@ -522,17 +631,36 @@ class PersonDialog(QDialog):
             notes=self.general_notes.toPlainText(),
             **consents,
         )
-        if problems:
-            raise ValidationError(problems)
-        return data
+        return data, problems
+
+    # --- permit -------------------------------------------------------------------------
+    def _show_permit_warning(self) -> None:
+        """Expired or expiring permits, said here as on Home."""
+        try:
+            expires = self.permit_expires_on.date()
+        except InvalidInput:
+            expires = None
+        text = persons.permit_warning(expires)
+        self.permit_warning.setText(text)
+        self._permit_form.setRowVisible(self.permit_warning, bool(text))
+        index = self.tabs.indexOf(self.permit_warning.parentWidget())
+        if index >= 0:  # the tab says it too, as the warning is out of sight on Anagrafica
+            title = self.tabs.tabText(index).removesuffix(PERMIT_MARK)
+            self.tabs.setTabText(index, title + (PERMIT_MARK if text else ""))
 
     # --- codice fiscale -----------------------------------------------------------------
     def _check_fiscal_code(self) -> None:
+        self._check_fiscal_code_now()
+        # An empty line would leave a gap under the field.
+        self._identity_form.setRowVisible(self.cf_warning, bool(self.cf_warning.text()))
+
+    def _check_fiscal_code_now(self) -> None:
         self._computed: str | None = None
         code = self.fiscal_code.text().strip()
         self.use_computed.hide()
         if not code:
             self.cf_warning.clear()
+            self.errors.recheck("fiscal_code")
             return
         try:
             birth = self.birth_date.date()
@@ -547,8 +675,9 @@ class PersonDialog(QDialog):
             self.birth_place.code(),
         )
         if result.error:
-            self.cf_warning.setStyleSheet(ERROR_STYLE)
-            self.cf_warning.setText(self.tr("Codice fiscale non valido: {0}").format(result.error))
+            # One place for the error, the same as saving would show: the field's own line.
+            self.cf_warning.clear()
+            self.errors.set_error("fiscal_code", result.error)
         elif result.mismatches:
             self.cf_warning.setStyleSheet(WARNING_STYLE)
             self.cf_warning.setText(result.warning_text)
@@ -594,6 +723,8 @@ class PersonDialog(QDialog):
             return False
         self.person_id = result.id
         self.version = result.version
+        self.saved_code = data.code.strip()
+        self.guard.mark_clean()
         notify_changed("person")
         self.saved.emit(result.id)
         if result.warnings:
@@ -618,6 +749,7 @@ class PersonDialog(QDialog):
         if dialog.choice is Choice.OPEN_EXISTING:
             chosen = dialog.selected()
             if chosen is not None:
+                self.guard.enabled = False  # the user chose the existing record instead
                 self.reject()
                 PersonDialog(self.ctx, chosen.person_id, self.parentWidget()).open()
         return None
@@ -635,6 +767,14 @@ class PersonDialog(QDialog):
         exists = self.person_id is not None
         writable = self.ctx.actor.can(Permission.WRITE_REGISTRY) and not self.anonymised
         self.save_button.setEnabled(writable)
+        # Reading only (lettura, an anonymised record): fields that cannot be changed, and
+        # no controls that could not be used.
+        set_read_only(self.tabs, not writable)
+        for widget in (self.save_button, self.note_input, self.relative_input):
+            widget.setVisible(writable)
+        for widget in (self.attach_button, self.remove_attachment_button, self.remove_relative):
+            widget.setVisible(writable)
+        self.use_computed.setEnabled(writable)
         for widget in (
             self.new_note,
             self.add_note_button,
@@ -707,15 +847,40 @@ class PersonDialog(QDialog):
         return True
 
     def _add_note(self) -> None:
-        text = self.new_note.text()
+        text = self.new_note.toPlainText()
         level = self.note_level.currentData()
         if self.person_id is not None and self._run(
             lambda s: notes.add_note(s, self.ctx.actor, self.person_id, text, level)
         ):
             self.new_note.clear()
 
+    def _suggest_relatives(self) -> None:
+        """Search as you type, as in the list: surname, name, Codice or codice fiscale."""
+        text = self.relative_code.text()
+        if len(persons.search_words(text)) == 0:
+            self._relative_model.setStringList([])
+            return
+        with self.ctx.db.reading() as session:
+            ids = persons.search_ids(
+                session, self.ctx.actor, persons.PersonFilter(text=text), limit=20
+            )
+            rows = persons.rows_for(session, self.ctx.actor, ids)
+        self._relative_choices = {}
+        for person_id in ids:
+            row = rows.get(person_id)
+            if row is None or person_id == self.person_id:
+                continue
+            born = f", {row.birth_date:%d/%m/%Y}" if row.birth_date else ""
+            label = f"{row.last_name} {row.first_name} ({row.code}{born})"
+            self._relative_choices[label] = row.code
+        self._relative_model.setStringList(list(self._relative_choices))
+        completer = self.relative_code.completer()
+        if self._relative_choices and self.relative_code.hasFocus():
+            completer.complete()
+
     def _link_relative(self) -> None:
-        code = self.relative_code.text()
+        text = self.relative_code.text().strip()
+        code = self._relative_choices.get(text, text)
         relation = self.relation.currentData()
         if self.person_id is not None and self._run(
             lambda s: household.link_relative(s, self.ctx.actor, self.person_id, code, relation)
@@ -760,10 +925,12 @@ class PersonDialog(QDialog):
         attachment_id = self._selected_attachment()
         if attachment_id is None:
             return
-        answer = QMessageBox.question(
-            self, self.tr("Togli allegato"), self.tr("Togliere il documento selezionato?")
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+        if questions.confirm(
+            self,
+            self.tr("Togli allegato"),
+            self.tr("Togliere il documento selezionato dalla scheda?"),
+            self.tr("Togli il documento"),
+        ):
             self._run(lambda s: attachments.remove_attachment(s, self.ctx.actor, attachment_id))
 
     def _access_request(self) -> None:

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
@@ -11,41 +10,13 @@ from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QWidget
 
 from tit_desktop.services import places
+from tit_desktop.ui.dates import DateField, InvalidInput, YearRule
+
+__all__ = ["ChoiceField", "DateField", "InvalidInput", "PlaceField", "YearRule"]
 
 NOT_ASKED = "— non rilevato —"
 DECLINED = "non ha risposto"
 _DECLINED_MARK = object()
-
-
-class InvalidInput(ValueError):
-    """A widget's text cannot be read; the message names the reason in Italian."""
-
-
-class DateField(QLineEdit):
-    """A date typed as gg/mm/aaaa; empty means "not known"."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setPlaceholderText("gg/mm/aaaa")
-        self.setMaximumWidth(130)
-
-    def set_date(self, value: dt.date | None) -> None:
-        self.setText("" if value is None else value.strftime("%d/%m/%Y"))
-
-    def date(self) -> dt.date | None:
-        text = self.text().strip().replace("-", "/").replace(".", "/")
-        if not text:
-            return None
-        parts = text.split("/")
-        if len(parts) != 3 or not all(p.isdigit() for p in parts):
-            raise InvalidInput("data non valida: scrivere gg/mm/aaaa")
-        day, month, year = (int(p) for p in parts)
-        if year < 100:
-            raise InvalidInput("indicare l'anno con quattro cifre")
-        try:
-            return dt.date(year, month, day)
-        except ValueError as exc:
-            raise InvalidInput(f"data inesistente ({text})") from exc
 
 
 class PlaceField(QLineEdit):

@@ -26,6 +26,7 @@ from tit_desktop.services.database import Database, postgres_url, url_parts
 from tit_desktop.services.errors import ServiceError
 from tit_desktop.settings import Settings, default_database_url
 from tit_desktop.ui.background import run_in_background
+from tit_desktop.ui.form_guard import FormGuard, Settled
 from tit_desktop.ui.widgets import ERROR_STYLE
 
 
@@ -109,6 +110,12 @@ class SettingsDialog(QDialog, Ui_SettingsDialog):
             edit.textChanged.connect(self._forget_test)
         self.port.valueChanged.connect(self._forget_test)
         self._sync_enabled()
+        self.guard = FormGuard(self, save=self._save)
+        self.guard.mark_clean()
+
+    def reject(self) -> None:
+        if self.guard.settle() is Settled.CLOSE:
+            super().reject()
 
     def _load(self, url_text: str) -> None:
         parts = url_parts(url_text)
@@ -189,16 +196,17 @@ class SettingsDialog(QDialog, Ui_SettingsDialog):
 
         run_in_background(self, work, ok, fail)
 
-    def _save(self) -> None:
+    def _save(self) -> bool:
         url = self.url()
         if self.local.isChecked() and not self.file.text().strip():
             self.result.setStyleSheet(ERROR_STYLE)
             self.result.setText(self.tr("Indicare il file del database."))
-            return
+            return False
         if self.server.isChecked() and self._tested_url != url:
             self.result.setStyleSheet(ERROR_STYLE)
             self.result.setText(self.tr("Provate la connessione prima di salvare: deve riuscire."))
-            return
+            return False
         self._settings.database_url = "" if url == default_database_url() else url
         self._settings.save()
         self.accept()
+        return True

@@ -30,9 +30,11 @@ from tit_desktop.models.user import Role
 from tit_desktop.services import backup, schema, users
 from tit_desktop.services.errors import ServiceError, ValidationError
 from tit_desktop.services.permissions import ROLE_LABELS, Permission
+from tit_desktop.ui import questions
 from tit_desktop.ui.background import run_in_background
 from tit_desktop.ui.context import AppContext
 from tit_desktop.ui.errors import handle_error, show_service_error
+from tit_desktop.ui.form_guard import FormGuard, Settled
 from tit_desktop.ui.pages.audit_log import AuditLogPage
 from tit_desktop.ui.signals import app_signals, notify_changed
 from tit_desktop.ui.table_models import Column, ListTableModel
@@ -101,8 +103,14 @@ class UserDialog(QDialog):
         buttons.accepted.connect(self._save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.guard = FormGuard(self, save=self._save)
+        self.guard.mark_clean()
 
-    def _save(self) -> None:
+    def reject(self) -> None:
+        if self.guard.settle() is Settled.CLOSE:
+            super().reject()
+
+    def _save(self) -> bool:
         role = self.role.currentData()
         try:
             with self._ctx.db.transaction(self._ctx.actor) as session:
@@ -130,12 +138,13 @@ class UserDialog(QDialog):
             rest = self.errors.show(exc)
             if rest:
                 show_service_error(self, ValidationError(rest))
-            return
+            return False
         except ServiceError as exc:
             show_service_error(self, exc)
-            return
+            return False
         notify_changed("app_user")
         self.accept()
+        return True
 
 
 class UsersTab(QWidget):
@@ -210,6 +219,7 @@ class UsersTab(QWidget):
             return
         dialog = QDialog(self)
         dialog.setWindowTitle(self.tr("Reimposta password di {0}").format(user.username))
+        dialog.setMinimumWidth(440)
         layout = QVBoxLayout(dialog)
         form = QFormLayout()
         errors = FieldErrors()
@@ -313,15 +323,15 @@ class DatabaseTab(QWidget):
         )
         if not path:
             return
-        answer = QMessageBox.question(
+        if not questions.confirm(
             self,
             self.tr("Ripristino"),
             self.tr(
                 "Tutti i dati attuali saranno sostituiti da quelli del backup.\n"
                 "Prima viene salvata una copia dei dati attuali. Continuare?"
             ),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+            self.tr("Ripristina"),
+        ):
             return
 
         def done(_result: object) -> None:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -247,13 +248,47 @@ class PersonsPage(QWidget):
         from tit_desktop.ui.person_dialog import PersonDialog
 
         dialog = PersonDialog(self.ctx, person_id, self)
+        dialog.saved.connect(lambda saved_id: self._after_save(saved_id, dialog.saved_code))
         dialog.open()
 
     def new_person(self) -> None:
         from tit_desktop.ui.person_dialog import PersonDialog
 
         dialog = PersonDialog(self.ctx, None, self)
+        dialog.saved.connect(lambda saved_id: self._after_save(saved_id, dialog.saved_code))
         dialog.open()
+
+    def _after_save(self, person_id: int, code: str) -> None:
+        """Say that the record was saved, and show it in the list even when the search or
+        a filter would hide it (they are cleared, and the message says so)."""
+        row = self.model.row_of_key(person_id)
+        message = self.tr("Scheda {0} salvata.").format(code)
+        if row is None:
+            self._clear_filters()
+            row = self.model.row_of_key(person_id)
+            message += " " + self.tr("Ricerca e filtri tolti per mostrarla nell'elenco.")
+        if row is not None:
+            self.view.selectRow(row)
+            self.view.scrollTo(
+                self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtCenter
+            )
+        self.status_message = message
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(message, 8000)
+
+    def _clear_filters(self) -> None:
+        for combo in (self.citizenship, self.ethos, self.staff):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.expiring.blockSignals(True)
+        self.expiring.setChecked(False)
+        self.expiring.blockSignals(False)
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.refresh()
 
     def _import(self) -> None:
         from tit_desktop.ui import import_export
