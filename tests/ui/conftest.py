@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import NoReturn
 
 import pytest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import (
+    QApplication,
+    QColorDialog,
+    QDialog,
+    QFileDialog,
+    QFontDialog,
+    QInputDialog,
+    QMessageBox,
+)
 
 from tit_desktop.ui.context import AppContext
 
@@ -58,12 +67,57 @@ def italian_qt(qapp: QApplication) -> None:
     install_translations(qapp, "it")
 
 
+# Everything that opens a modal window and waits for an answer. Offscreen nobody answers, so
+# a call a test did not expect would hang the run: the guard below makes it fail the test.
+MODAL_FUNCTIONS: dict[type, tuple[str, ...]] = {
+    QMessageBox: ("warning", "question", "information", "critical", "about", "aboutQt"),
+    QFileDialog: (
+        "getOpenFileName",
+        "getOpenFileNames",
+        "getOpenFileUrl",
+        "getOpenFileUrls",
+        "getSaveFileName",
+        "getSaveFileUrl",
+        "getExistingDirectory",
+        "getExistingDirectoryUrl",
+    ),
+    QInputDialog: ("getText", "getMultiLineText", "getItem", "getInt", "getDouble"),
+    QColorDialog: ("getColor",),
+    QFontDialog: ("getFont",),
+}
+
+
+class UnexpectedDialog(AssertionError):
+    """A test reached a modal dialog it did not patch."""
+
+
+def _refuse(name: str) -> staticmethod:  # type: ignore[type-arg]
+    def refuse(*args: object, **kwargs: object) -> NoReturn:
+        texts = [repr(a) for a in (*args, *kwargs.values()) if isinstance(a, str)]
+        raise UnexpectedDialog(
+            f"unexpected dialog {name}({', '.join(texts)}): the test must patch it "
+            "(monkeypatch.setattr, or the message_boxes fixture)"
+        )
+
+    return staticmethod(refuse)
+
+
+def _refuse_exec(dialog: QDialog, *_args: object) -> NoReturn:
+    text = dialog.text() if isinstance(dialog, QMessageBox) else ""
+    raise UnexpectedDialog(
+        f"unexpected modal {type(dialog).__name__} {dialog.windowTitle()!r} {text!r}: "
+        "the test must patch its exec()"
+    )
+
+
 @pytest.fixture(autouse=True)
-def no_unexpected_message_box(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A modal message box nobody expected would wait for a click for ever and hang the
-    run: make it fail the test instead, with its text. Tests that expect one patch it."""
-
-    def fail(box: QMessageBox) -> int:
-        raise AssertionError(f"unexpected message box: {box.text()} {box.informativeText()}")
-
-    monkeypatch.setattr(QMessageBox, "exec", fail)
+def no_unexpected_dialog(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A modal dialog nobody expected (a message box, a file or input dialog, any QDialog's
+    exec()) fails the test with its text instead of waiting for a click for ever. Tests that
+    expect one patch it after this fixture has run (autouse fixtures come first)."""
+    for cls, names in MODAL_FUNCTIONS.items():
+        for name in names:
+            monkeypatch.setattr(cls, name, _refuse(f"{cls.__name__}.{name}"))
+    for cls in (QDialog, QMessageBox):
+        for name in ("exec", "exec_"):
+            monkeypatch.setattr(cls, name, _refuse_exec)

@@ -1,8 +1,8 @@
 """The access request (art. 15 GDPR): the PDF read back with pypdf, the JSON copy, who may
 produce it, and the golden text of the whole document for a fixed person.
 
-After a deliberate layout or wording change, regenerate the golden file with
-``TIT_UPDATE_GOLDEN=1 pytest tests/unit/test_access_request.py`` and review the diff.
+After a deliberate layout or wording change, regenerate the golden file as tests/golden.py
+says (the regenerating run fails) and review the diff.
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
 import re
 from io import BytesIO
 from pathlib import Path
@@ -20,6 +19,7 @@ import pypdf
 import pytest
 from sqlalchemy import func, select, update
 
+from tests.golden import assert_matches_golden
 from tit_desktop.models import (
     Attachment,
     AuditEntry,
@@ -44,7 +44,6 @@ from tit_desktop.services.database import Database
 from tit_desktop.services.errors import ConflictError, NotFound, PermissionDenied
 from tit_desktop.services.permissions import SYSTEM, Actor
 
-GOLDEN_DIR = Path(__file__).parent / "golden"
 TODAY = dt.date(2026, 11, 25)
 SCAN = b"%PDF-1.4 scansione del permesso di soggiorno"
 SCAN_SHA = hashlib.sha256(SCAN).hexdigest()
@@ -519,10 +518,7 @@ def test_golden_text(db: Database, actors: dict[Role, Actor], tmp_path: Path) ->
             if line:
                 lines.append(line)
     actual = "\n".join(lines) + "\n"
-    golden = GOLDEN_DIR / "access_request.txt"
-    if os.environ.get("TIT_UPDATE_GOLDEN"):
-        golden.write_text(actual, encoding="utf-8")
-    assert actual == golden.read_text(encoding="utf-8")
+    assert_matches_golden(actual, "access_request.txt")
 
 
 # --------------------------------------------------------------------------- who may

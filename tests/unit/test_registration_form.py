@@ -1,14 +1,13 @@
 """The "Scheda di iscrizione" and the forms registry, read back from the PDF with pypdf.
 
 The golden file holds the form's extracted text for a fixed person; after a deliberate
-layout or wording change, regenerate it with ``TIT_UPDATE_GOLDEN=1 pytest <this file>``
-and review the diff.
+layout or wording change, regenerate it as tests/golden.py says (the regenerating run
+fails) and review the diff.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import os
 import re
 from datetime import date
 from io import BytesIO
@@ -17,6 +16,7 @@ from pathlib import Path
 import pypdf
 import pytest
 
+from tests.golden import assert_matches_golden
 from tit_desktop.reports.forms import FORMS, FormSpec, get_form, list_forms
 from tit_desktop.reports.pdf import BLANK, Letterhead
 from tit_desktop.reports.registration_form import (
@@ -26,7 +26,6 @@ from tit_desktop.reports.registration_form import (
     render_registration_form,
 )
 
-GOLDEN_DIR = Path(__file__).parent / "golden"
 NAMES = ("Şükrü Gündoğdu", "Nguyễn Thị Hoa", "Ольга Коваленко", "Niccolò D'Angelo")
 
 
@@ -323,12 +322,8 @@ def _golden_text(data: RegistrationData, lang: str) -> str:
 
 @pytest.mark.parametrize("lang", ["it", "en"])
 def test_golden_text(lang: str) -> None:
-    golden = GOLDEN_DIR / f"registration_form_{lang}.txt"
     actual = _golden_text(_person(address="Via <b>& Marconi 12, 60125 Ancona (AN)"), lang)
-    if os.environ.get("TIT_UPDATE_GOLDEN"):
-        golden.parent.mkdir(exist_ok=True)
-        golden.write_text(actual, encoding="utf-8")
-    assert actual == golden.read_text(encoding="utf-8")
+    assert_matches_golden(actual, f"registration_form_{lang}.txt")
 
 
 # --------------------------------------------------------------------------- registry
