@@ -24,6 +24,7 @@ from tit_desktop.services.permissions import Actor
 from tit_desktop.ui.context import AppContext
 from tit_desktop.ui.lazy_table import KeyTableModel
 from tit_desktop.ui.pages.admin import UsersTab
+from tit_desktop.ui.pages.audit_log import AuditLogModel, AuditLogPage
 from tit_desktop.ui.pages.home import HomePage, PermitModel
 from tit_desktop.ui.pages.persons import PersonsPage
 from tit_desktop.ui.table_models import ListTableModel
@@ -80,7 +81,13 @@ def _permits_table(db: Database, admin: Actor) -> tuple[QWidget, QAbstractItemMo
     return page, page.permits
 
 
+def _audit_log_table(db: Database, admin: Actor) -> tuple[QWidget, QAbstractItemModel]:
+    page = AuditLogPage(_demo(db, admin))
+    return page, page.model
+
+
 BUILDERS: dict[type[QAbstractItemModel], Builder] = {
+    AuditLogModel: _audit_log_table,
     KeyTableModel: _persons_table,
     ListTableModel: _users_table,
     PermitModel: _permits_table,
