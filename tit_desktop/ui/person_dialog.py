@@ -182,7 +182,7 @@ class PersonDialog(QDialog):
         e.add_row(form, self.tr("C&ognome:"), "last_name", self.last_name)
         e.add_row(form, self.tr("&Nome:"), "first_name", self.first_name)
         e.add_row(form, self.tr("&Sesso:"), "sex", self.sex)
-        e.add_row(form, self.tr("Data di &nascita:"), "birth_date", self.birth_date)
+        e.add_row(form, self.tr("&Data di nascita:"), "birth_date", self.birth_date)
         e.add_row(form, self.tr("&Luogo di nascita:"), "birth_place_code", self.birth_place)
         citizenship_row = QWidget()
         citizenship_box = QHBoxLayout(citizenship_row)

@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -58,7 +58,7 @@ class PersonsPage(QWidget):
         title_row.addStretch(1)
         self.new_button = QPushButton(self.tr("&Nuova persona"))
         self.new_button.setObjectName("new_person")
-        self.open_button = QPushButton(self.tr("&Apri"))
+        self.open_button = QPushButton(self.tr("A&pri"))
         self.import_button = QPushButton(self.tr("&Importa…"))
         self.export_button = QPushButton(self.tr("&Esporta elenco…"))
         self.duplicates_button = QPushButton(self.tr("&Doppioni…"))
@@ -133,6 +133,7 @@ class PersonsPage(QWidget):
         self._timer.timeout.connect(self._search_if_changed)
         self._shown: persons.PersonFilter | None = None
         self.search.textChanged.connect(lambda _t: self._timer.start())
+        self.search.installEventFilter(self)
         for combo in (self.citizenship, self.ethos, self.staff):
             combo.currentIndexChanged.connect(self.refresh)
         self.expiring.toggled.connect(self.refresh)
@@ -152,6 +153,24 @@ class PersonsPage(QWidget):
         app_signals().changed.connect(self._on_changed)
         self._fill_filters()
         self.refresh()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """From the search box, Down goes to the list (on the first row when none is
+        selected) and Enter opens the selected row, or the first one."""
+        if watched is self.search and isinstance(event, QKeyEvent):
+            key = event.key() if event.type() == QEvent.Type.KeyPress else None
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self._search_if_changed()
+                if self.model.rowCount() == 0:
+                    return key == Qt.Key.Key_Down
+                if self.selected_id() is None:
+                    self.view.selectRow(0)
+                if key == Qt.Key.Key_Down:
+                    self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+                else:
+                    self.open_selected()
+                return True
+        return super().eventFilter(watched, event)
 
     # --- filters ---------------------------------------------------------------------------
     def _fill_filters(self) -> None:
