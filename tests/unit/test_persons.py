@@ -220,6 +220,28 @@ def test_search_folds_accents_scripts_and_matches_prefixes(db: Database, admin: 
     assert codes("zzz") == []
 
 
+def test_search_finds_a_code_by_its_number_alone(db: Database, admin: Actor) -> None:
+    _create(db, admin, replace(BASE, code="TIU-00004"))
+    _create(db, admin, replace(BASE, code="TIU-00123", fiscal_code=None, last_name="Rossi"))
+    _create(db, admin, replace(BASE, code="TIU-01123", fiscal_code=None, last_name="Bianchi"))
+
+    def codes(text: str) -> list[str]:
+        with db.reading() as session:
+            ids = persons.search_ids(session, admin, persons.PersonFilter(text=text))
+            rows = persons.rows_for(session, admin, ids)
+            assert persons.count(session, admin, persons.PersonFilter(text=text)) == len(ids)
+        return sorted(rows[i].code for i in ids)
+
+    assert codes("00004") == ["TIU-00004"]
+    assert codes("0004") == ["TIU-00004"]
+    assert codes("123") == ["TIU-00123", "TIU-01123"]
+    assert codes("00123") == ["TIU-00123"]
+    assert codes("00123 rossi") == ["TIU-00123"]
+    assert codes("00123 bianchi") == []
+    assert codes("tiu-00004") == ["TIU-00004"]
+    assert codes("99999") == []
+
+
 @settings(
     max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )

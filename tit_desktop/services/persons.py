@@ -72,6 +72,21 @@ ETHOS_LABELS = {
     13: "13 - Sovraffollamento grave",
 }
 
+# Stored values that users read written otherwise (accents the stored ASCII value lacks).
+# The stored values stay as they are: the exchange sheet and existing databases use them.
+_VALUE_LABELS: dict[str, str] = {
+    PermitReason.MINORE_ETA.value: "minore età",
+    Disability.SI.value: "sì",
+}
+
+
+def value_label(value: str | None) -> str:
+    """What users read for a stored choice (permit reason, employment, disability...)."""
+    if value is None:
+        return ""
+    return _VALUE_LABELS.get(value, value)
+
+
 MAX_LENGTHS = {
     "code": 32,
     "last_name": 100,
@@ -569,7 +584,12 @@ def _filtered(query: Any, flt: PersonFilter, today: dt.date) -> Any:
     if not flt.include_anonymised:
         query = query.where(Person.anonymised_at.is_(None))
     for word in search_words(flt.text):
-        matches = select(PersonSearchToken.person_id).where(_prefix_range(word))
+        matches: Any = select(PersonSearchToken.person_id).where(_prefix_range(word))
+        if word.isdigit():
+            # The number of a code typed without its letters ("00004", "123" for TIU-00123):
+            # codes ending with it. A scan of the narrow unique index on the code, not of
+            # the rows, and no new tokens to write for the persons already registered.
+            matches = matches.union(select(Person.id).where(Person.code.like(f"%{word}")))
         query = query.where(Person.id.in_(matches))
     if flt.citizenship_code:
         query = query.where(Person.citizenship_code == flt.citizenship_code)
