@@ -198,7 +198,7 @@ def test_confidential_notes_are_hidden_from_operators(
     qtbot.addWidget(dialog)
     texts = [dialog.note_list.item(i).text() for i in range(dialog.note_list.count())]
     assert len(texts) == 1 and texts[0].endswith("Colloquio svolto.")
-    assert dialog.hidden_notes.text() == "1 note riservate non visibili con il vostro ruolo."
+    assert dialog.hidden_notes.text() == "1 nota riservata non visibile con il vostro ruolo."
     assert dialog.note_level.count() == 1
     full = PersonDialog(AppContext(db, coordinator), person_id)
     qtbot.addWidget(full)
@@ -330,7 +330,7 @@ def test_merge_dialog_merges_and_undoes(
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     dialog = MergeDialog(AppContext(db, admin))
     qtbot.addWidget(dialog)
-    assert dialog.summary.text() == "1 coppie da controllare"
+    assert dialog.summary.text() == "1 coppia da controllare"
     assert dialog.table.item(0, 1).text().startswith("D-1")
     dialog.keep_first.click()
     assert dialog.summary.text() == "0 coppie da controllare"
@@ -340,7 +340,7 @@ def test_merge_dialog_merges_and_undoes(
             "Nota sulla seconda scheda."
         ]
     dialog.undo.click()
-    assert dialog.summary.text() == "1 coppie da controllare"
+    assert dialog.summary.text() == "1 coppia da controllare"
     with db.reading() as session:
         assert persons.count(session, admin, persons.PersonFilter()) == 2
         assert notes.list_notes(session, admin, first)[0] == []

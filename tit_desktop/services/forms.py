@@ -42,7 +42,7 @@ def registration_data(
         fiscal_code=d.fiscal_code or "",
         cui=d.cui or "",
         permit_type=d.permit_type or "",
-        permit_reason=d.permit_reason or "",
+        permit_reason=persons.value_label(d.permit_reason),
         permit_number=d.permit_number or "",
         permit_issuer=d.permit_issuer or "",
         permit_issued_on=d.permit_issued_on,
@@ -52,11 +52,13 @@ def registration_data(
         address=d.address or "",
         languages=d.languages or "",
         education=_label(d.education_isced, persons.ISCED_LABELS, "education_isced" in declined),
-        employment=d.employment or (DECLINED if "employment" in declined else ""),
+        employment=persons.value_label(d.employment)
+        or (DECLINED if "employment" in declined else ""),
         housing_ethos=_label(
             d.ethos_at_intake, persons.ETHOS_LABELS, "ethos_at_intake" in declined
         ),
-        disability=d.disability or (DECLINED if "disability" in declined else ""),
+        disability=persons.value_label(d.disability)
+        or (DECLINED if "disability" in declined else ""),
         intake_date=d.intake_date or clock.today(),
         referring_body=detail.referring_organisation,
         reference_operator=detail.reference_staff,

@@ -22,6 +22,7 @@ from tit_desktop.services.errors import ServiceError
 from tit_desktop.ui.context import AppContext
 from tit_desktop.ui.errors import handle_error, show_service_error
 from tit_desktop.ui.signals import notify_changed
+from tit_desktop.ui.wording import plural
 
 
 def _describe(brief: duplicates.PersonBrief) -> str:
@@ -101,7 +102,13 @@ class MergeDialog(QDialog):
             ):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         self.table.resizeRowsToContents()
-        self.summary.setText(self.tr("{0} coppie da controllare").format(len(self.pairs)))
+        self.summary.setText(
+            plural(
+                len(self.pairs),
+                self.tr("{n} coppia da controllare"),
+                self.tr("{n} coppie da controllare"),
+            )
+        )
         if self.pairs:
             self.table.selectRow(0)
 

@@ -56,6 +56,7 @@ from tit_desktop.ui.errors import handle_error, show_service_error
 from tit_desktop.ui.person_widgets import ChoiceField, DateField, InvalidInput, PlaceField
 from tit_desktop.ui.signals import notify_changed
 from tit_desktop.ui.widgets import ERROR_STYLE, FieldErrors
+from tit_desktop.ui.wording import plural
 
 WARNING_STYLE = "color: #8a5a00;"
 
@@ -212,7 +213,9 @@ class PersonDialog(QDialog):
         form = self._form(self.tr("Permesso"))
         self.permit_type = _line(lim["permit_type"])
         self.permit_type.setPlaceholderText(self.tr("es. permesso elettronico, ricevuta"))
-        self.permit_reason = ChoiceField([(r.value, r.value) for r in PermitReason])
+        self.permit_reason = ChoiceField(
+            [(r.value, persons.value_label(r.value)) for r in PermitReason]
+        )
         self.permit_number = _line(lim["permit_number"])
         self.permit_issuer = _line(lim["permit_issuer"])
         self.permit_issued_on = DateField()
@@ -240,7 +243,7 @@ class PersonDialog(QDialog):
         self.education = ChoiceField(sorted(persons.ISCED_LABELS.items()), declinable=True)
         self.employment = ChoiceField([(x.value, x.value) for x in Employment], declinable=True)
         self.ethos = ChoiceField(sorted(persons.ETHOS_LABELS.items()), declinable=True)
-        self.disability = ChoiceField([(d.value, d.value) for d in Disability])
+        self.disability = ChoiceField([(d.value, persons.value_label(d.value)) for d in Disability])
         self.referrer = QComboBox()
         self.staff = QComboBox()
         e.add_row(form, self.tr("Data &presa in carico:"), "intake_date", self.intake_date)
@@ -672,7 +675,11 @@ class PersonDialog(QDialog):
             when = note.written_at.astimezone().strftime("%d/%m/%Y %H:%M")
             self.note_list.addItem(f"{when} - {note.author}{level}\n{note.text}")
         self.hidden_notes.setText(
-            self.tr("{0} note riservate non visibili con il vostro ruolo.").format(hidden)
+            plural(
+                hidden,
+                self.tr("{n} nota riservata non visibile con il vostro ruolo."),
+                self.tr("{n} note riservate non visibili con il vostro ruolo."),
+            )
             if hidden
             else ""
         )

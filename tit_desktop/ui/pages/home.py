@@ -20,6 +20,7 @@ from tit_desktop.services import dashboard, persons
 from tit_desktop.ui.context import AppContext
 from tit_desktop.ui.signals import app_signals
 from tit_desktop.ui.table_models import Column, ListTableModel
+from tit_desktop.ui.wording import number, plural
 
 PERMIT_WINDOW_DAYS = 60
 
@@ -101,9 +102,12 @@ class HomePage(QWidget):
         self.permits_title.setText(
             self.tr(
                 "<h3>Permessi di soggiorno da rinnovare</h3>"
-                "{0} scaduti, {1} in scadenza nei prossimi {2} giorni "
-                "(doppio clic per aprire la scheda)."
-            ).format(expired, len(permits) - expired, PERMIT_WINDOW_DAYS)
+                "{0}, {1} in scadenza nei prossimi {2} giorni (doppio clic per aprire la scheda)."
+            ).format(
+                plural(expired, self.tr("{n} scaduto"), self.tr("{n} scaduti")),
+                number(len(permits) - expired),
+                PERMIT_WINDOW_DAYS,
+            )
         )
         self.permits.set_rows(permits)
 

@@ -28,6 +28,7 @@ from tit_desktop.services.permissions import Permission
 from tit_desktop.ui.context import AppContext
 from tit_desktop.ui.lazy_table import KeyTableModel, LazyColumn
 from tit_desktop.ui.signals import app_signals
+from tit_desktop.ui.wording import plural
 
 SEARCH_DELAY_MS = 150
 
@@ -235,7 +236,7 @@ class PersonsPage(QWidget):
         self._shown = self._effective_filter()
         self.model.reload()
         count = self.model.rowCount()
-        self.summary.setText(self.tr("{0} persone").format(f"{count:n}".replace(",", ".")))
+        self.summary.setText(plural(count, self.tr("{n} persona"), self.tr("{n} persone")))
         if count:
             self.view.selectRow(0)
 
