@@ -543,6 +543,15 @@ def find_id_by_code(session: Session, code: str) -> int | None:
     return int(person_id)
 
 
+def code_of(session: Session, actor: Actor, person_id: int) -> str:
+    """The person's Codice (for naming a file), without opening (and auditing) the record."""
+    require(actor, Permission.READ_REGISTRY)
+    code = session.scalar(select(Person.code).where(Person.id == person_id))
+    if code is None:
+        raise NotFound("Persona non trovata.")
+    return str(code)
+
+
 # --- list and search -------------------------------------------------------------------
 
 

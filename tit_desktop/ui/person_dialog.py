@@ -4,7 +4,6 @@ the codice fiscale checked as it is typed, and the notes, household and attachme
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -15,7 +14,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -53,6 +51,7 @@ from tit_desktop.services.errors import ServiceError, ValidationError
 from tit_desktop.services.permissions import Permission
 from tit_desktop.ui.context import AppContext
 from tit_desktop.ui.errors import handle_error, show_service_error
+from tit_desktop.ui.file_dialogs import open_file, save_file
 from tit_desktop.ui.person_widgets import ChoiceField, DateField, InvalidInput, PlaceField
 from tit_desktop.ui.signals import notify_changed
 from tit_desktop.ui.widgets import ERROR_STYLE, FieldErrors
@@ -736,16 +735,14 @@ class PersonDialog(QDialog):
             self._run(lambda s: household.unlink_relative(s, self.ctx.actor, link_id))
 
     def _attach(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Documento da allegare"))
-        if not path or self.person_id is None:
+        path = open_file(self, self.tr("Documento da allegare"))
+        if path is None or self.person_id is None:
             return
         description, _ok = QInputDialog.getText(
             self, self.tr("Descrizione"), self.tr("Descrizione (facoltativa):")
         )
         self._run(
-            lambda s: attachments.attach_file(
-                s, self.ctx.actor, self.person_id, Path(path), description
-            )
+            lambda s: attachments.attach_file(s, self.ctx.actor, self.person_id, path, description)
         )
 
     def _selected_attachment(self) -> int | None:
@@ -757,11 +754,9 @@ class PersonDialog(QDialog):
         if attachment_id is None:
             return
         name = self.attachment_list.currentItem().text().split(" (")[0]
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Salva una copia"), name)
-        if path:
-            self._run(
-                lambda s: attachments.copy_to_file(s, self.ctx.actor, attachment_id, Path(path))
-            )
+        path, _ = save_file(self, self.tr("Salva una copia"), name)
+        if path is not None:
+            self._run(lambda s: attachments.copy_to_file(s, self.ctx.actor, attachment_id, path))
 
     def _remove_attachment(self) -> None:
         attachment_id = self._selected_attachment()

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -36,6 +35,7 @@ from tit_desktop.services.permissions import ROLE_LABELS, Permission
 from tit_desktop.ui.background import run_in_background
 from tit_desktop.ui.context import AppContext
 from tit_desktop.ui.errors import handle_error, show_service_error
+from tit_desktop.ui.file_dialogs import open_file, save_file
 from tit_desktop.ui.signals import app_signals, notify_changed
 from tit_desktop.ui.table_models import Column, ListTableModel
 from tit_desktop.ui.widgets import FieldErrors
@@ -438,13 +438,15 @@ class DatabaseTab(QWidget):
         )
 
     def _backup(self) -> None:
-        default = str(backup.paths.backup_dir() / f"tit-{dt.date.today():%Y%m%d}.sqlite3")
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Salva il backup"), default, self.tr("Backup (*.sqlite3)")
+        target, _ = save_file(
+            self,
+            self.tr("Salva il backup"),
+            f"tit-{dt.date.today():%Y%m%d}.sqlite3",
+            self.tr("Backup (*.sqlite3)"),
+            folder=backup.paths.backup_dir(),
         )
-        if not path:
+        if target is None:
             return
-        target = Path(path)
         if target.exists():
             target.unlink()
 
@@ -463,13 +465,13 @@ class DatabaseTab(QWidget):
         )
 
     def _restore(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        path = open_file(
             self,
             self.tr("Scegliete il backup da ripristinare"),
-            str(backup.paths.backup_dir()),
             self.tr("Backup (*.sqlite3)"),
+            folder=backup.paths.backup_dir(),
         )
-        if not path:
+        if path is None:
             return
         answer = QMessageBox.question(
             self,
@@ -494,7 +496,7 @@ class DatabaseTab(QWidget):
 
         run_in_background(
             self,
-            lambda _p: backup.restore(self._ctx.db, self._ctx.actor, Path(path)),
+            lambda _p: backup.restore(self._ctx.db, self._ctx.actor, path),
             done,
             lambda exc: handle_error(self, exc),
             progress=self.tr("Ripristino in corso…"),

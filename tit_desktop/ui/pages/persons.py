@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -277,14 +276,14 @@ class PersonsPage(QWidget):
 
     def _import(self) -> None:
         from tit_desktop.ui import import_export
+        from tit_desktop.ui.file_dialogs import open_file
 
-        path, _ = QFileDialog.getOpenFileName(
+        path = open_file(
             self,
             self.tr("File da importare"),
-            "",
             self.tr("Cartella di lavoro Excel (*.xlsx);;File CSV (*.csv)"),
         )
-        if path:
+        if path is not None:
             import_export.ImportDialog(self.ctx, path, self).open()
 
     def _duplicates(self) -> None:
