@@ -8,6 +8,7 @@ from typing import IO
 
 from sqlalchemy.orm import Session
 
+from tit_desktop.models import StaffMember
 from tit_desktop.models.audit import AuditAction
 from tit_desktop.reports import forms as form_registry
 from tit_desktop.reports.registration_form import RegistrationData, render_registration_form
@@ -22,6 +23,13 @@ def _label(value: object, labels: dict[int, str], declined: bool) -> str:
     if value is None:
         return DECLINED if declined else ""
     return labels.get(int(str(value)), str(value))
+
+
+def _first_name_first(session: Session, staff_id: int | None) -> str:
+    """The operator as the form writes people, "Nome Cognome" (the beneficiary signs the
+    same way above; the registry's lists write "Cognome Nome")."""
+    staff = session.get(StaffMember, staff_id) if staff_id is not None else None
+    return f"{staff.first_name} {staff.last_name}".strip() if staff is not None else ""
 
 
 def registration_data(
@@ -61,7 +69,7 @@ def registration_data(
         or (DECLINED if "disability" in declined else ""),
         intake_date=d.intake_date or clock.today(),
         referring_body=detail.referring_organisation,
-        reference_operator=detail.reference_staff,
+        reference_operator=_first_name_first(session, d.reference_staff_id),
         household=tuple(
             (r.name, r.relation.value) for r in household.relatives_of(session, person_id)
         ),
