@@ -66,11 +66,28 @@ def test_a_valid_person_is_saved_cleaned_and_audited(db: Database, admin: Actor)
 def test_required_fields(db: Database, admin: Actor) -> None:
     fields = _errors(db, admin, persons.PersonInput())
     assert fields == {
-        "code": "Codice obbligatorio",
-        "last_name": "Cognome obbligatorio",
-        "first_name": "Nome obbligatorio",
+        "code": "campo obbligatorio",
+        "last_name": "campo obbligatorio",
+        "first_name": "campo obbligatorio",
         "intake_date": "data obbligatoria",
     }
+
+
+def test_field_messages_are_the_reason_in_lower_case(db: Database, admin: Actor) -> None:
+    """One rule for every field's message: the label is added where it is shown ("Codice:
+    campo obbligatorio"), so the message itself starts in lower case and has no period."""
+    wrong = replace(
+        BASE,
+        code="",
+        last_name="",
+        birth_date=dt.date(1800, 1, 1),
+        intake_date=dt.date(2999, 1, 1),
+        email="non-una-mail",
+    )
+    fields = _errors(db, admin, wrong)
+    assert len(fields) >= 5
+    for field, message in fields.items():
+        assert not message[0].isupper() and not message.endswith("."), (field, message)
 
 
 def test_impossible_dates_are_named(db: Database, admin: Actor) -> None:

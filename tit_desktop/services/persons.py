@@ -270,9 +270,11 @@ def validate(
     today = today or clock.today()
     errors: dict[str, str] = {}
     _too_long(errors, data)
-    for name, label in (("code", "Codice"), ("last_name", "Cognome"), ("first_name", "Nome")):
+    # A field's message is the reason in lower case: it is shown as "Codice: campo
+    # obbligatorio" in a list and under the field itself.
+    for name in ("code", "last_name", "first_name"):
         if not getattr(data, name) and name not in errors:
-            errors[name] = f"{label} obbligatorio"
+            errors[name] = "campo obbligatorio"
     if data.code and "code" not in errors and not _CODE.match(data.code):
         errors["code"] = "solo lettere, cifre e i segni . _ / -"
     if data.sex is not None and data.sex not in {s.value for s in Sex}:
