@@ -627,7 +627,12 @@ def search_ids(
     """The ids of matching persons in display order: the list holds only these keys."""
     require(actor, Permission.READ_REGISTRY)
     column = SORTABLE[sort]
-    order = [column.desc() if descending else column.asc(), Person.id]
+    direction = column.desc() if descending else column.asc()
+    if column.nullable:
+        # Persons without the date (no permit: Italians, EU citizens) go after the dated
+        # ones both ways; otherwise the first rows of a sort by expiry would be blank.
+        direction = direction.nulls_last()
+    order = [direction, Person.id]
     if sort != "name":
         order.insert(1, Person.sort_key)
     query = _filtered(select(Person.id), flt, clock.today()).order_by(*order)

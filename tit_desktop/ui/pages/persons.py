@@ -48,6 +48,18 @@ COLUMNS: list[LazyColumn[persons.PersonRow]] = [
 ]
 
 
+# The widest value a column usually shows (by column): sizes the columns without reading rows.
+TYPICAL_VALUES = {
+    0: "TIU-00000",
+    2: "M",
+    3: "00/00/0000",
+    4: "Bosnia-Erzegovina",
+    5: "GNDSKR90C12Z243P",
+    6: "00/00/0000",
+    7: "00/00/0000",
+}
+
+
 class PersonsPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -119,13 +131,8 @@ class PersonsPage(QWidget):
         self.view.setAlternatingRowColors(True)
         self.view.verticalHeader().hide()
         self.view.verticalHeader().setDefaultSectionSize(24)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        # Fixed widths: sizing to contents would fetch every row of a lazy model.
-        for column, width in enumerate((95, 220, 50, 85, 130, 150, 105, 125)):
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.view, 1)
+        self._size_columns()
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -153,6 +160,24 @@ class PersonsPage(QWidget):
         app_signals().changed.connect(self._on_changed)
         self._fill_filters()
         self.refresh()
+
+    def _size_columns(self) -> None:
+        """Each column as wide as its header (sort arrow included) or a typical value,
+        whichever is wider; the name takes the rest. Typical values rather than the rows:
+        sizing to the contents would fetch every row of the lazy model."""
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        metrics = self.view.fontMetrics()
+        padding = (
+            2 * self.view.style().pixelMetric(self.view.style().PixelMetric.PM_FocusFrameHMargin)
+            + 14
+        )
+        for column in range(self.model.columnCount()):
+            sample = TYPICAL_VALUES.get(column, "")
+            width = max(header.sectionSizeHint(column), metrics.horizontalAdvance(sample) + padding)
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(40)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """From the search box, Down goes to the list (on the first row when none is
