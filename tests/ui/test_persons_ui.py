@@ -384,3 +384,19 @@ def test_a_first_letter_does_not_query_again(
     page.search.setText("gü ")  # a trailing space changes nothing searched
     qtbot.waitUntil(lambda: not page._timer.isActive())
     assert calls == ["q"]
+
+
+def test_merge_buttons_are_disabled_without_pairs(qtbot: QtBot, db: Database, admin: Actor) -> None:
+    from tit_desktop.ui.merge_dialog import MergeDialog
+
+    _person(db, admin, code="D-1", fiscal_code=None)
+    dialog = MergeDialog(AppContext(db, admin))
+    qtbot.addWidget(dialog)
+    assert dialog.summary.text() == "0 coppie da controllare"
+    buttons = (dialog.keep_first, dialog.keep_second, dialog.different)
+    assert [b.isEnabled() for b in buttons] == [False, False, False]
+    _person(db, admin, code="D-2", first_name="Sukru", fiscal_code=None)
+    dialog.refresh()
+    assert [b.isEnabled() for b in buttons] == [True, True, True]
+    dialog.table.clearSelection()
+    assert [b.isEnabled() for b in buttons] == [False, False, False]

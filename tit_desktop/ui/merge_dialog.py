@@ -85,7 +85,14 @@ class MergeDialog(QDialog):
         self.different.clicked.connect(self._different)
         self.undo.clicked.connect(self._undo)
         close.clicked.connect(self.accept)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
         self.refresh()
+
+    def _update_buttons(self) -> None:
+        """The pair's buttons only when a pair is selected: with none, they would do nothing."""
+        chosen = self.selected() is not None
+        for button in (self.keep_first, self.keep_second, self.different):
+            button.setEnabled(chosen)
 
     def refresh(self) -> None:
         with self.ctx.db.reading() as session:
@@ -111,6 +118,7 @@ class MergeDialog(QDialog):
         )
         if self.pairs:
             self.table.selectRow(0)
+        self._update_buttons()
 
     def selected(self) -> duplicates.DuplicatePair | None:
         rows = self.table.selectionModel().selectedRows()
