@@ -6,7 +6,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -39,6 +39,7 @@ from tit_desktop.ui.file_dialogs import open_file, save_file
 from tit_desktop.ui.signals import app_signals, notify_changed
 from tit_desktop.ui.table_models import Column, ListTableModel
 from tit_desktop.ui.widgets import FieldErrors
+from tit_desktop.ui.wording import plural
 
 ACTION_LABELS = {
     AuditAction.INSERT: "inserimento",
@@ -423,12 +424,37 @@ class DatabaseTab(QWidget):
         row.addWidget(self.restore_button)
         row.addStretch(1)
         layout.addLayout(row)
-        layout.addStretch(1)
+        self.last_backup = QLabel()
+        self.last_backup.setObjectName("last_backup")
+        layout.addWidget(self.last_backup)
+        self.backups: ListTableModel[backup.BackupFile] = ListTableModel(
+            [
+                Column(self.tr("Data"), lambda b: _local(b.written_at)),
+                Column(
+                    self.tr("Dimensione"),
+                    lambda b: QLocale().formattedDataSize(
+                        b.size, 1, QLocale.DataSizeFormat.DataSizeTraditionalFormat
+                    ),
+                    align_right=True,
+                ),
+                Column(self.tr("File"), lambda b: b.path.name),
+            ],
+            self,
+        )
+        self.backups_view = _table()
+        self.backups_view.setObjectName("backups_table")
+        self.backups_view.setModel(self.backups)
+        self.backups_view.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.backups_view.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(self.backups_view, 1)
         self.backup_button.clicked.connect(self._backup)
         self.restore_button.clicked.connect(self._restore)
         self.refresh()
 
     def refresh(self) -> None:
+        self._refresh_backups()
         st = schema.status(self._ctx.db)
         self.info.setText(
             self.tr(
@@ -436,6 +462,24 @@ class DatabaseTab(QWidget):
                 "<b>Cartella dei backup automatici:</b> {3}"
             ).format(self._ctx.db.describe(), st.current, st.state.value, backup.paths.backup_dir())
         )
+
+    def _refresh_backups(self) -> None:
+        files = backup.list_backups(self._ctx.actor)
+        with self._ctx.db.reading() as session:
+            last = backup.last_backup_at(session, self._ctx.actor)
+        self.backups.set_rows(files)
+        if last is None:
+            self.last_backup.setText(self.tr("<b>Ultimo backup:</b> nessun backup eseguito"))
+        else:
+            days = (dt.date.today() - last.astimezone().date()).days
+            when = (
+                self.tr("oggi")
+                if days == 0
+                else plural(days, self.tr("{n} giorno fa"), self.tr("{n} giorni fa"))
+            )
+            self.last_backup.setText(
+                self.tr("<b>Ultimo backup:</b> {0} ({1})").format(_local(last), when)
+            )
 
     def _backup(self) -> None:
         target, _ = save_file(
@@ -451,6 +495,7 @@ class DatabaseTab(QWidget):
             target.unlink()
 
         def done(result: Path) -> None:
+            self._refresh_backups()
             QMessageBox.information(
                 self, self.tr("Backup"), self.tr("Backup scritto in {0}").format(result)
             )
