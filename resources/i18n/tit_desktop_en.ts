@@ -4,37 +4,37 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../tit_desktop/ui/import_export.py" line="261"/>
+        <location filename="../../tit_desktop/ui/import_export.py" line="259"/>
         <source>import_export</source>
         <comment>Cartella di lavoro Excel (*.xlsx)</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/import_export.py" line="262"/>
+        <location filename="../../tit_desktop/ui/import_export.py" line="260"/>
         <source>import_export</source>
         <comment>File CSV, uno per foglio (*.csv)</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/import_export.py" line="265"/>
+        <location filename="../../tit_desktop/ui/import_export.py" line="263"/>
         <source>import_export</source>
         <comment>Esporta i beneficiari</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/import_export.py" line="286"/>
+        <location filename="../../tit_desktop/ui/import_export.py" line="283"/>
         <source>import_export</source>
         <comment>Esportata 1 persona in:</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/import_export.py" line="288"/>
+        <location filename="../../tit_desktop/ui/import_export.py" line="285"/>
         <source>import_export</source>
         <comment>Esportate %1 persone in:</comment>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tit_desktop/ui/import_export.py" line="292"/>
+        <location filename="../../tit_desktop/ui/import_export.py" line="289"/>
         <source>import_export</source>
         <comment>Sono state esportate solo le persone che corrispondono ai filtri dell&apos;elenco.</comment>
         <translation type="unfinished">
@@ -43,13 +43,13 @@
         </translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/import_export.py" line="295"/>
+        <location filename="../../tit_desktop/ui/import_export.py" line="292"/>
         <source>import_export</source>
         <comment>Esportazione completata</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/import_export.py" line="302"/>
+        <location filename="../../tit_desktop/ui/import_export.py" line="299"/>
         <source>import_export</source>
         <comment>Esportazione dei beneficiari…</comment>
         <translation type="unfinished"></translation>
@@ -58,22 +58,22 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="513"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="561"/>
         <source>Utenti</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="515"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="563"/>
         <source>Registro attività</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="517"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="565"/>
         <source>Database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="519"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="567"/>
         <source>Questa sezione è riservata ad amministratori e coordinatori.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -81,32 +81,32 @@
 <context>
     <name>AnonymiseDialog</name>
     <message>
-        <location filename="../../tit_desktop/ui/gdpr_actions.py" line="85"/>
+        <location filename="../../tit_desktop/ui/gdpr_actions.py" line="83"/>
         <source>Anonimizza la persona</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/gdpr_actions.py" line="90"/>
+        <location filename="../../tit_desktop/ui/gdpr_actions.py" line="88"/>
         <source>&lt;b&gt;Operazione irreversibile.&lt;/b&gt; Nome, cognome, codici, recapiti, note, allegati e legami familiari saranno cancellati, anche dal registro attività. Restano solo i dati anonimi che servono alle statistiche (sesso, cittadinanza, anno di nascita, situazione abitativa, data di presa in carico) e i servizi ricevuti.&lt;br&gt;&lt;br&gt;Per confermare scrivete il codice della persona: &lt;b&gt;{0}&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/gdpr_actions.py" line="105"/>
+        <location filename="../../tit_desktop/ui/gdpr_actions.py" line="103"/>
         <source>es. richiesta dell&apos;interessato del gg/mm/aaaa</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/gdpr_actions.py" line="107"/>
+        <location filename="../../tit_desktop/ui/gdpr_actions.py" line="105"/>
         <source>&amp;Codice:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/gdpr_actions.py" line="108"/>
+        <location filename="../../tit_desktop/ui/gdpr_actions.py" line="106"/>
         <source>&amp;Motivo:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/gdpr_actions.py" line="113"/>
+        <location filename="../../tit_desktop/ui/gdpr_actions.py" line="111"/>
         <source>Anonimizza</source>
         <translation type="unfinished"></translation>
     </message>
@@ -114,87 +114,87 @@
 <context>
     <name>AuditTab</name>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="304"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="306"/>
         <source>utente</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="309"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="311"/>
         <source>tutte le azioni</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="312"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="314"/>
         <source>dal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="318"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="320"/>
         <source>&amp;Cerca</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="321"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="323"/>
         <source>Utente:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="323"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="325"/>
         <source>Tipo:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="328"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="330"/>
         <source>al</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="340"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="342"/>
         <source>Quando</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="341"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="343"/>
         <source>Utente</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="342"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="344"/>
         <source>Azione</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="343"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="345"/>
         <source>Tipo di record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="344"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="346"/>
         <source>N.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="345"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="347"/>
         <source>Dettaglio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="364"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="366"/>
         <source>tutti</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="388"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="390"/>
         <source>Mostrate le {0} attività più recenti su {1}: restringete i filtri.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="392"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="394"/>
         <source>{0} attività</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="402"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="404"/>
         <source>Attività n. {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -220,70 +220,110 @@
 <context>
     <name>DatabaseTab</name>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="419"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="421"/>
         <source>Esegui &amp;backup ora…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="420"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="422"/>
         <source>&amp;Ripristina da un backup…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="432"/>
+        <source>Data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../tit_desktop/ui/pages/admin.py" line="434"/>
+        <source>Dimensione</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="440"/>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="461"/>
         <source>&lt;b&gt;Database:&lt;/b&gt; {0}&lt;br&gt;&lt;b&gt;Revisione dello schema:&lt;/b&gt; {1} ({2})&lt;br&gt;&lt;b&gt;Cartella dei backup automatici:&lt;/b&gt; {3}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="442"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="472"/>
+        <source>&lt;b&gt;Ultimo backup:&lt;/b&gt; nessun backup eseguito</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="476"/>
+        <source>oggi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="478"/>
+        <source>{n} giorno fa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="478"/>
+        <source>{n} giorni fa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="481"/>
+        <source>&lt;b&gt;Ultimo backup:&lt;/b&gt; {0} ({1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="487"/>
         <source>Salva il backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="442"/>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="469"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="489"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="516"/>
         <source>Backup (*.sqlite3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="452"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="500"/>
         <source>Backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="452"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="500"/>
         <source>Backup scritto in {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="460"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="508"/>
         <source>Backup in corso…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="467"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="515"/>
         <source>Scegliete il backup da ripristinare</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="475"/>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="487"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="523"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="535"/>
         <source>Ripristino</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="477"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="525"/>
         <source>Tutti i dati attuali saranno sostituiti da quelli del backup.
 Prima viene salvata una copia dei dati attuali. Continuare?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="488"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="536"/>
         <source>Ripristino completato. Verrete disconnessi: accedete di nuovo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="499"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="547"/>
         <source>Ripristino in corso…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -357,38 +397,48 @@ Prima viene salvata una copia dei dati attuali. Continuare?</source>
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../tit_desktop/ui/pages/home.py" line="70"/>
+        <location filename="../../tit_desktop/ui/pages/home.py" line="69"/>
         <source>Scadenza</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/home.py" line="71"/>
+        <location filename="../../tit_desktop/ui/pages/home.py" line="70"/>
         <source>Quando</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/home.py" line="72"/>
+        <location filename="../../tit_desktop/ui/pages/home.py" line="71"/>
         <source>Codice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/home.py" line="73"/>
+        <location filename="../../tit_desktop/ui/pages/home.py" line="72"/>
         <source>Persona</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/home.py" line="74"/>
+        <location filename="../../tit_desktop/ui/pages/home.py" line="73"/>
         <source>Motivo del permesso</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/home.py" line="101"/>
+        <location filename="../../tit_desktop/ui/pages/home.py" line="100"/>
         <source>Beneficiari registrati: &lt;b&gt;{0}&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/home.py" line="105"/>
-        <source>&lt;h3&gt;Permessi di soggiorno da rinnovare&lt;/h3&gt;{0} scaduti, {1} in scadenza nei prossimi {2} giorni (doppio clic per aprire la scheda).</source>
+        <location filename="../../tit_desktop/ui/pages/home.py" line="104"/>
+        <source>&lt;h3&gt;Permessi di soggiorno da rinnovare&lt;/h3&gt;{0}, {1} in scadenza nei prossimi {2} giorni (doppio clic per aprire la scheda).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/home.py" line="107"/>
+        <source>{n} scaduto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/home.py" line="107"/>
+        <source>{n} scaduti</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -517,67 +567,67 @@ Prima viene salvata una copia dei dati attuali. Continuare?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../tit_desktop/ui/main_window.py" line="174"/>
+        <location filename="../../tit_desktop/ui/main_window.py" line="169"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/main_window.py" line="175"/>
+        <location filename="../../tit_desktop/ui/main_window.py" line="170"/>
         <source>Cambia &amp;password…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/main_window.py" line="177"/>
+        <location filename="../../tit_desktop/ui/main_window.py" line="172"/>
         <source>&amp;Impostazioni…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/main_window.py" line="180"/>
+        <location filename="../../tit_desktop/ui/main_window.py" line="175"/>
         <source>Esci dall&apos;&amp;account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/main_window.py" line="183"/>
+        <location filename="../../tit_desktop/ui/main_window.py" line="178"/>
         <source>&amp;Esci</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/main_window.py" line="190"/>
+        <location filename="../../tit_desktop/ui/main_window.py" line="185"/>
         <source>&amp;Aiuto</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/main_window.py" line="191"/>
+        <location filename="../../tit_desktop/ui/main_window.py" line="186"/>
         <source>Apri la cartella dei &amp;log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/main_window.py" line="195"/>
+        <location filename="../../tit_desktop/ui/main_window.py" line="190"/>
         <source>&amp;Informazioni su TIT Desktop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/main_window.py" line="203"/>
+        <location filename="../../tit_desktop/ui/main_window.py" line="198"/>
         <source>Utente: {0} ({1})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/main_window.py" line="205"/>
+        <location filename="../../tit_desktop/ui/main_window.py" line="200"/>
         <source>Database: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/main_window.py" line="216"/>
+        <location filename="../../tit_desktop/ui/main_window.py" line="211"/>
         <source>Password cambiata.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/main_window.py" line="221"/>
+        <location filename="../../tit_desktop/ui/main_window.py" line="216"/>
         <source>Informazioni su TIT Desktop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/main_window.py" line="223"/>
+        <location filename="../../tit_desktop/ui/main_window.py" line="218"/>
         <source>&lt;h3&gt;TIT Desktop {0}&lt;/h3&gt;&lt;p&gt;Gestione del programma «Tessiture Integrate Urbane» del Comune di Ancona: registri, servizi, percorsi, convenzione, moduli e report.&lt;/p&gt;&lt;p&gt;Database: {1}&lt;br&gt;Log: {2}&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -585,78 +635,83 @@ Prima viene salvata una copia dei dati attuali. Continuare?</source>
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../tit_desktop/ui/merge_dialog.py" line="38"/>
+        <location filename="../../tit_desktop/ui/merge_dialog.py" line="39"/>
         <source>Possibili doppioni nel registro</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/merge_dialog.py" line="43"/>
+        <location filename="../../tit_desktop/ui/merge_dialog.py" line="44"/>
         <source>Coppie di schede che probabilmente riguardano la stessa persona. Unendole, tutti i servizi passano alla scheda che resta; l&apos;unione si può annullare.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/merge_dialog.py" line="53"/>
+        <location filename="../../tit_desktop/ui/merge_dialog.py" line="54"/>
         <source>Somiglianza</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/merge_dialog.py" line="54"/>
+        <location filename="../../tit_desktop/ui/merge_dialog.py" line="55"/>
         <source>Prima scheda</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/merge_dialog.py" line="55"/>
+        <location filename="../../tit_desktop/ui/merge_dialog.py" line="56"/>
         <source>Seconda scheda</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/merge_dialog.py" line="56"/>
+        <location filename="../../tit_desktop/ui/merge_dialog.py" line="57"/>
         <source>Motivi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/merge_dialog.py" line="71"/>
+        <location filename="../../tit_desktop/ui/merge_dialog.py" line="72"/>
         <source>Unisci, tiene la &amp;prima</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/merge_dialog.py" line="72"/>
+        <location filename="../../tit_desktop/ui/merge_dialog.py" line="73"/>
         <source>Unisci, tiene la &amp;seconda</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/merge_dialog.py" line="73"/>
+        <location filename="../../tit_desktop/ui/merge_dialog.py" line="74"/>
         <source>Sono persone &amp;diverse</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/merge_dialog.py" line="74"/>
+        <location filename="../../tit_desktop/ui/merge_dialog.py" line="75"/>
         <source>&amp;Annulla l&apos;ultima unione</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/merge_dialog.py" line="76"/>
+        <location filename="../../tit_desktop/ui/merge_dialog.py" line="77"/>
         <source>Chiudi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/merge_dialog.py" line="104"/>
-        <source>{0} coppie da controllare</source>
+        <location filename="../../tit_desktop/ui/merge_dialog.py" line="115"/>
+        <source>{n} coppia da controllare</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/merge_dialog.py" line="119"/>
+        <location filename="../../tit_desktop/ui/merge_dialog.py" line="116"/>
+        <source>{n} coppie da controllare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/merge_dialog.py" line="134"/>
         <source>Unisci schede</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/merge_dialog.py" line="121"/>
+        <location filename="../../tit_desktop/ui/merge_dialog.py" line="136"/>
         <source>Resta la scheda {0}.
 La scheda {1} viene unita a questa: servizi, note e allegati passano alla scheda che resta. Continuare?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/merge_dialog.py" line="143"/>
+        <location filename="../../tit_desktop/ui/merge_dialog.py" line="158"/>
         <source>Unione eseguita, con avvisi</source>
         <translation type="unfinished"></translation>
     </message>
@@ -700,7 +755,7 @@ La scheda {1} viene unita a questa: servizi, note e allegati passano alla scheda
     </message>
     <message>
         <location filename="../../tit_desktop/ui/person_dialog.py" line="185"/>
-        <source>Data di &amp;nascita:</source>
+        <source>&amp;Data di nascita:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -744,333 +799,338 @@ La scheda {1} viene unita a questa: servizi, note e allegati passano alla scheda
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="220"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="222"/>
         <source>&amp;Tipo:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="221"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="223"/>
         <source>&amp;Motivo:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="222"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="224"/>
         <source>N&amp;umero:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="223"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="225"/>
         <source>&amp;Questura:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="224"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="226"/>
         <source>&amp;Rilascio:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="225"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="227"/>
         <source>Sca&amp;denza:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="227"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="229"/>
         <source>Recapiti</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="232"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="234"/>
         <source>es. arabo, francese</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="233"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="235"/>
         <source>&amp;Telefono:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="234"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="236"/>
         <source>&amp;E-mail:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="235"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="237"/>
         <source>&amp;Indirizzo:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="236"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="238"/>
         <source>&amp;Lingue parlate:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="238"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="240"/>
         <source>Situazione</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="246"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="248"/>
         <source>Data &amp;presa in carico:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="247"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="249"/>
         <source>&amp;Titolo di studio:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="248"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="250"/>
         <source>&amp;Condizione occupazionale:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="249"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="251"/>
         <source>Situazione abitativa (&amp;ETHOS):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="250"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="252"/>
         <source>&amp;Disabilità:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="251"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="253"/>
         <source>Ente i&amp;nviante:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="252"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="254"/>
         <source>&amp;Operatore di riferimento:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="255"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="257"/>
         <source>Consensi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="258"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="260"/>
         <source>sì</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="258"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="260"/>
         <source>no</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="259"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="261"/>
         <source>non ancora chiesto</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="265"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="267"/>
         <source>data:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="278"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="280"/>
         <source>Salva</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="282"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="284"/>
         <source>Stampa scheda…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="285"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="287"/>
         <source>Richiesta di accesso…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="288"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="290"/>
         <source>Tutti i dati della persona in PDF e JSON (art. 15 GDPR)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="291"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="293"/>
         <source>Anonimizza…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="293"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="295"/>
         <source>Chiudi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="316"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="318"/>
         <source>Il vostro ruolo permette solo la lettura.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="321"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="323"/>
         <source>Note generali (compaiono nell&apos;esportazione):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="327"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="329"/>
         <source>Diario (note datate):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="338"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="340"/>
         <source>Scrivere una nuova nota…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="340"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="342"/>
         <source>normale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="342"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="344"/>
         <source>riservata</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="343"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="345"/>
         <source>Aggiungi nota</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="350"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="352"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="358"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="360"/>
         <source>Codice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="358"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="360"/>
         <source>Nome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="358"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="360"/>
         <source>Relazione</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="366"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="368"/>
         <source>codice della persona</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="370"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="372"/>
         <source>Aggiungi al nucleo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="371"/>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="395"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="373"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="397"/>
         <source>Togli</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="373"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="375"/>
         <source>Familiare:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="375"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="377"/>
         <source>è</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="384"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="386"/>
         <source>Nucleo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="393"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="395"/>
         <source>Allega documento…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="394"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="396"/>
         <source>Salva una copia…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="407"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="409"/>
         <source>Allegati</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="425"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="427"/>
         <source>{0} - {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="457"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="459"/>
         <source>anonimizzata</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="477"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="479"/>
         <source>stato non trovato: sceglierlo dall&apos;elenco che compare scrivendo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="551"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="553"/>
         <source>Codice fiscale non valido: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="559"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="561"/>
         <source>Codice fiscale provvisorio (11 cifre).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="562"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="564"/>
         <source>Codice fiscale coerente con i dati inseriti.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="601"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="603"/>
         <source>Salvato, con avvisi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="658"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="660"/>
         <source>Diario, nucleo familiare e allegati si compilano dopo il primo salvataggio.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="675"/>
-        <source>{0} note riservate non visibili con il vostro ruolo.</source>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="679"/>
+        <source>{n} nota riservata non visibile con il vostro ruolo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="732"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="680"/>
+        <source>{n} note riservate non visibili con il vostro ruolo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="738"/>
         <source>Documento da allegare</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="736"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="742"/>
         <source>Descrizione</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="736"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="742"/>
         <source>Descrizione (facoltativa):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="753"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="757"/>
         <source>Salva una copia</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="764"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="766"/>
         <source>Togli allegato</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="764"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="766"/>
         <source>Togliere il documento selezionato?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1078,72 +1138,77 @@ La scheda {1} viene unita a questa: servizi, note e allegati passano alla scheda
 <context>
     <name>PersonsPage</name>
     <message>
-        <location filename="../../tit_desktop/ui/pages/persons.py" line="58"/>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="71"/>
         <source>&amp;Nuova persona</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/persons.py" line="60"/>
-        <source>&amp;Apri</source>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="73"/>
+        <source>A&amp;pri</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/persons.py" line="61"/>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="74"/>
         <source>&amp;Importa…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/persons.py" line="62"/>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="75"/>
         <source>&amp;Esporta elenco…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/persons.py" line="63"/>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="76"/>
         <source>&amp;Doppioni…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/persons.py" line="65"/>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="78"/>
         <source>Possibili doppioni nel registro: unire o separare le schede</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/persons.py" line="83"/>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="96"/>
         <source>Cerca per cognome, nome, codice o codice fiscale (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/persons.py" line="92"/>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="105"/>
         <source>Permesso scaduto o in scadenza (60 gg)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/persons.py" line="162"/>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="208"/>
         <source>Tutte le cittadinanze</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/persons.py" line="169"/>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="215"/>
         <source>Tutte le situazioni (ETHOS)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/persons.py" line="176"/>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="222"/>
         <source>Tutti gli operatori</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/persons.py" line="206"/>
-        <source>{0} persone</source>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="263"/>
+        <source>{n} persona</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/persons.py" line="250"/>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="263"/>
+        <source>{n} persone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="308"/>
         <source>File da importare</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/persons.py" line="252"/>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="309"/>
         <source>Cartella di lavoro Excel (*.xlsx);;File CSV (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1157,34 +1222,107 @@ La scheda {1} viene unita a questa: servizi, note e allegati passano alla scheda
     </message>
 </context>
 <context>
+    <name>ReportsPage</name>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/reports.py" line="47"/>
+        <source>Il riepilogo annuale (PDF e XLSX) e le esportazioni arriveranno con un prossimo aggiornamento. Da qui si stampano intanto i moduli per una persona.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/reports.py" line="57"/>
+        <source>Modulo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/reports.py" line="57"/>
+        <source>Si stampa per</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/reports.py" line="57"/>
+        <source>Lingue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/reports.py" line="57"/>
+        <source>Nome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/reports.py" line="65"/>
+        <source>una persona (codice o nome)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/reports.py" line="73"/>
+        <source>«Nome» è quello da usare con il comando: tit-desktop form NOME --person CODICE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/reports.py" line="82"/>
+        <source>Stampa il modulo selezionato</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/reports.py" line="87"/>
+        <source>Cognome, nome o codice della persona</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/reports.py" line="92"/>
+        <source>&amp;Persona:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/reports.py" line="99"/>
+        <source>&amp;Lingua:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/reports.py" line="106"/>
+        <source>&amp;Salva il PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/reports.py" line="179"/>
+        <source>Il vostro ruolo non permette di stampare i moduli.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/reports.py" line="181"/>
+        <source>Cercate e scegliete la persona.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../tit_desktop/ui/settings_dialog.py" line="141"/>
+        <location filename="../../tit_desktop/ui/settings_dialog.py" line="145"/>
         <source>File del database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/settings_dialog.py" line="143"/>
+        <location filename="../../tit_desktop/ui/settings_dialog.py" line="147"/>
         <source>Database SQLite (*.sqlite3 *.db)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/settings_dialog.py" line="163"/>
+        <location filename="../../tit_desktop/ui/settings_dialog.py" line="168"/>
         <source>Connessione in corso…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/settings_dialog.py" line="180"/>
+        <location filename="../../tit_desktop/ui/settings_dialog.py" line="185"/>
         <source>Connessione riuscita. Stato del database: {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/settings_dialog.py" line="196"/>
+        <location filename="../../tit_desktop/ui/settings_dialog.py" line="201"/>
         <source>Indicare il file del database.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/settings_dialog.py" line="200"/>
+        <location filename="../../tit_desktop/ui/settings_dialog.py" line="205"/>
         <source>Provate la connessione prima di salvare: deve riuscire.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1192,42 +1330,42 @@ La scheda {1} viene unita a questa: servizi, note e allegati passano alla scheda
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="85"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="87"/>
         <source>Nuovo utente</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="85"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="87"/>
         <source>Modifica utente</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="100"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="102"/>
         <source>&amp;Nome utente:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="101"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="103"/>
         <source>N&amp;ome e cognome:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="102"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="104"/>
         <source>&amp;Ruolo:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="106"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="108"/>
         <source>Utente attivo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="109"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="111"/>
         <source>Password &amp;provvisoria:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="110"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="112"/>
         <source>L&apos;utente dovrà cambiarla al primo accesso.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1235,77 +1373,77 @@ La scheda {1} viene unita a questa: servizi, note e allegati passano alla scheda
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="166"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="168"/>
         <source>&amp;Nuovo utente…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="167"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="169"/>
         <source>&amp;Modifica…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="168"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="170"/>
         <source>&amp;Reimposta password…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="175"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="177"/>
         <source>Nome utente</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="176"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="178"/>
         <source>Nome e cognome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="177"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="179"/>
         <source>Ruolo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="178"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="180"/>
         <source>Stato</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="179"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="181"/>
         <source>Ultimo accesso</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="197"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="199"/>
         <source>disattivato</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="199"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="201"/>
         <source>bloccato fino alle {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="203"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="205"/>
         <source>attivo (deve cambiare password)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="204"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="206"/>
         <source>attivo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="231"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="233"/>
         <source>Reimposta password di {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="237"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="239"/>
         <source>Password provvisoria:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="241"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="243"/>
         <source>L&apos;utente dovrà cambiarla al prossimo accesso; il blocco per tentativi errati viene tolto.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1400,63 +1538,106 @@ La scheda {1} viene unita a questa: servizi, note e allegati passano alla scheda
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/settings_dialog.py" line="34"/>
+        <location filename="../../tit_desktop/ui/settings_dialog.py" line="37"/>
         <source>Impostazioni</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/settings_dialog.py" line="37"/>
+        <location filename="../../tit_desktop/ui/settings_dialog.py" line="40"/>
         <source>Database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/settings_dialog.py" line="39"/>
+        <location filename="../../tit_desktop/ui/settings_dialog.py" line="42"/>
         <source>Su &amp;questo PC (un solo posto di lavoro)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/settings_dialog.py" line="45"/>
+        <location filename="../../tit_desktop/ui/settings_dialog.py" line="48"/>
         <source>Sfoglia…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/settings_dialog.py" line="49"/>
+        <location filename="../../tit_desktop/ui/settings_dialog.py" line="52"/>
         <source>Su un &amp;server PostgreSQL condiviso (più PC)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/settings_dialog.py" line="65"/>
+        <location filename="../../tit_desktop/ui/settings_dialog.py" line="68"/>
         <source>Server (&amp;host):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/settings_dialog.py" line="66"/>
+        <location filename="../../tit_desktop/ui/settings_dialog.py" line="69"/>
         <source>Porta:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/settings_dialog.py" line="67"/>
+        <location filename="../../tit_desktop/ui/settings_dialog.py" line="70"/>
         <source>Nome del &amp;database:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/settings_dialog.py" line="68"/>
+        <location filename="../../tit_desktop/ui/settings_dialog.py" line="71"/>
         <source>&amp;Utente:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/settings_dialog.py" line="69"/>
+        <location filename="../../tit_desktop/ui/settings_dialog.py" line="72"/>
         <source>Pass&amp;word:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/settings_dialog.py" line="72"/>
+        <location filename="../../tit_desktop/ui/settings_dialog.py" line="75"/>
         <source>&amp;Prova connessione</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/settings_dialog.py" line="83"/>
+        <location filename="../../tit_desktop/ui/settings_dialog.py" line="86"/>
         <source>Il cambio di database ha effetto al prossimo accesso. Un database nuovo viene preparato automaticamente; uno esistente viene aggiornato dopo un backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>print_form</name>
+    <message>
+        <location filename="../../tit_desktop/ui/print_form.py" line="26"/>
+        <source>Solo italiano</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/print_form.py" line="27"/>
+        <source>Italiano e inglese</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/print_form.py" line="28"/>
+        <source>Italiano e francese</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/print_form.py" line="46"/>
+        <source>Stampa scheda di iscrizione</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/print_form.py" line="47"/>
+        <source>Lingua del modulo:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/print_form.py" line="65"/>
+        <source>Salva la scheda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/print_form.py" line="67"/>
+        <source>Documento PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/print_form.py" line="84"/>
+        <source>Preparazione del PDF…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -21,15 +21,11 @@ from tit_desktop.ui.file_dialogs import save_file
 REGISTRATION_FORM = "scheda-iscrizione"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("print_form", text)
-
-
 def language_label(lang: str) -> str:
     labels = {
-        "it": _tr("Solo italiano"),
-        "en": _tr("Italiano e inglese"),
-        "fr": _tr("Italiano e francese"),
+        "it": QCoreApplication.translate("print_form", "Solo italiano"),
+        "en": QCoreApplication.translate("print_form", "Italiano e inglese"),
+        "fr": QCoreApplication.translate("print_form", "Italiano e francese"),
     }
     return labels.get(lang, lang)
 
@@ -47,8 +43,8 @@ def print_registration_form(parent: QWidget, ctx: AppContext, person_id: int) ->
     choices = [language_label(lang) for lang in spec.languages]
     choice, ok = QInputDialog.getItem(
         parent,
-        _tr("Stampa scheda di iscrizione"),
-        _tr("Lingua del modulo:"),
+        QCoreApplication.translate("print_form", "Stampa scheda di iscrizione"),
+        QCoreApplication.translate("print_form", "Lingua del modulo:"),
         choices,
         0,
         False,
@@ -66,9 +62,9 @@ def print_person_form(
         code = persons.code_of(session, ctx.actor, person_id)
     target, _ = save_file(
         parent,
-        _tr("Salva la scheda"),
+        QCoreApplication.translate("print_form", "Salva la scheda"),
         pdf_file_name(form_name, code, clock.today()),
-        _tr("Documento PDF (*.pdf)"),
+        QCoreApplication.translate("print_form", "Documento PDF (*.pdf)"),
     )
     if target is None:
         return None
@@ -85,6 +81,6 @@ def print_person_form(
         work,
         lambda path: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))),
         lambda exc: handle_error(parent, exc),
-        progress=_tr("Preparazione del PDF…"),
+        progress=QCoreApplication.translate("print_form", "Preparazione del PDF…"),
         cancellable=False,
     )
