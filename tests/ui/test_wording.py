@@ -64,3 +64,20 @@ def test_stored_values_are_shown_with_their_accents(
 
         data = forms.registration_data(session, admin, person_id)
     assert data.permit_reason == "minore età"
+
+
+def test_home_says_1_scaduto_and_shows_the_accent(qtbot: QtBot, db: Database, admin: Actor) -> None:
+    from tit_desktop.services import clock
+    from tit_desktop.ui.pages.home import HomePage
+
+    _person(
+        db,
+        admin,
+        "TIU-00001",
+        permit_reason=PermitReason.MINORE_ETA.value,
+        permit_expires_on=clock.today() - dt.timedelta(days=3),
+    )
+    page = HomePage(AppContext(db, admin))
+    qtbot.addWidget(page)
+    assert "1 scaduto, 0 in scadenza" in page.permits_title.text()
+    assert page.permits.index(0, 4).data() == "minore età"

@@ -70,7 +70,9 @@ class HomePage(QWidget):
                 Column(self.tr("Quando"), _days),
                 Column(self.tr("Codice"), lambda p: p.code),
                 Column(self.tr("Persona"), lambda p: p.name),
-                Column(self.tr("Motivo del permesso"), lambda p: p.permit_reason or ""),
+                Column(
+                    self.tr("Motivo del permesso"), lambda p: persons.value_label(p.permit_reason)
+                ),
             ],
             self,
         )
