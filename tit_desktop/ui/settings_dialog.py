@@ -204,6 +204,8 @@ class SettingsDialog(QDialog, Ui_SettingsDialog):
             self.result.setStyleSheet(ERROR_STYLE)
             self.result.setText(self.tr("Provate la connessione prima di salvare: deve riuscire."))
             return
+        # Read again: the file dialog may have remembered a folder meanwhile.
+        self._settings = Settings.load()
         self._settings.database_url = "" if url == default_database_url() else url
         self._settings.save()
         self.accept()
