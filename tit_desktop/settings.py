@@ -24,6 +24,7 @@ SETTINGS_FILE_NAME = "settings.json"
 class Settings:
     database_url: str = ""
     language: str = "it"
+    last_folder: str = ""  # where the file dialogs open (ui/file_dialogs.py)
 
     @classmethod
     def file(cls) -> Path:

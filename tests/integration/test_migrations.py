@@ -123,13 +123,22 @@ def test_a_failed_migration_leaves_the_database_as_it_was(
 def test_a_database_from_a_newer_version_is_refused_untouched(db: Database) -> None:
     with db.engine.begin() as conn:
         conn.execute(text("UPDATE alembic_version SET version_num = 'f00dcafe9999'"))
-    with pytest.raises(DatabaseVersionError) as err:
-        schema.upgrade(db)
-    assert "versione più recente di TIT Desktop" in err.value.message
-    assert "f00dcafe9999" in err.value.message
-    assert schema.status(db).state is schema.SchemaState.NEWER
-    with db.engine.connect() as conn:
-        assert MigrationContext.configure(conn).get_current_revision() == "f00dcafe9999"
+    try:
+        with pytest.raises(DatabaseVersionError) as err:
+            schema.upgrade(db)
+        assert "versione più recente di TIT Desktop" in err.value.message
+        assert "f00dcafe9999" in err.value.message
+        assert schema.status(db).state is schema.SchemaState.NEWER
+        with db.engine.connect() as conn:
+            assert MigrationContext.configure(conn).get_current_revision() == "f00dcafe9999"
+    finally:
+        # The PostgreSQL database is shared by the session's tests (emptied, not
+        # re-created): later tests that check the schema (a backup) need it current.
+        with db.engine.begin() as conn:
+            conn.execute(
+                text("UPDATE alembic_version SET version_num = :head"),
+                {"head": schema.head_revision()},
+            )
 
 
 def test_a_foreign_database_is_refused(tmp_path: Path) -> None:

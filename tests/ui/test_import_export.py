@@ -63,7 +63,7 @@ def test_problems_are_listed_and_import_stays_disabled(
             "3",
             "Luogo di nascita",
             "Avviso: «Kilimani» non è tra i comuni italiani né tra gli stati esteri: il luogo "
-            "è stato registrato come testo",
+            "sarà registrato come testo",
         ],
     ]
     assert dialog.summary.text() == (
@@ -98,8 +98,8 @@ def test_a_clean_file_is_imported_after_the_check(
         "0 invariate. 1 avviso da verificare. Premere «Importa» per registrare i dati."
     )
     assert [row[3] for row in _cells(dialog)] == [
-        "Avviso: «Kilimani» non è tra i comuni italiani né tra gli stati esteri: il luogo è "
-        "stato registrato come testo"
+        "Avviso: «Kilimani» non è tra i comuni italiani né tra gli stati esteri: il luogo "
+        "sarà registrato come testo"
     ]
     assert counts(ctx.db)[0] == 0  # the check wrote nothing
     with qtbot.waitSignal(app_signals().changed, timeout=WAIT_MS) as changed:
@@ -110,6 +110,10 @@ def test_a_clean_file_is_imported_after_the_check(
         "Importazione completata. Beneficiari: 2 schede nuove, 0 aggiornate, 0 invariate. "
         "1 avviso da verificare."
     )
+    assert [row[3] for row in _cells(dialog)] == [
+        "Avviso: «Kilimani» non è tra i comuni italiani né tra gli stati esteri: il luogo è "
+        "stato registrato come testo"
+    ]
     assert not dialog.import_button.isEnabled()
     if ctx.db.is_sqlite:
         _save(dialog, "importazione-completata")

@@ -198,7 +198,7 @@ def test_confidential_notes_are_hidden_from_operators(
     qtbot.addWidget(dialog)
     texts = [dialog.note_list.item(i).text() for i in range(dialog.note_list.count())]
     assert len(texts) == 1 and texts[0].endswith("Colloquio svolto.")
-    assert dialog.hidden_notes.text() == "1 note riservate non visibili con il vostro ruolo."
+    assert dialog.hidden_notes.text() == "1 nota riservata non visibile con il vostro ruolo."
     assert dialog.note_level.count() == 1
     full = PersonDialog(AppContext(db, coordinator), person_id)
     qtbot.addWidget(full)
@@ -329,7 +329,7 @@ def test_merge_dialog_merges_and_undoes(
     monkeypatch.setattr(questions, "confirm", lambda *a, **k: True)
     dialog = MergeDialog(AppContext(db, admin))
     qtbot.addWidget(dialog)
-    assert dialog.summary.text() == "1 coppie da controllare"
+    assert dialog.summary.text() == "1 coppia da controllare"
     assert dialog.table.item(0, 1).text().startswith("D-1")
     dialog.keep_first.click()
     assert dialog.summary.text() == "0 coppie da controllare"
@@ -339,7 +339,7 @@ def test_merge_dialog_merges_and_undoes(
             "Nota sulla seconda scheda."
         ]
     dialog.undo.click()
-    assert dialog.summary.text() == "1 coppie da controllare"
+    assert dialog.summary.text() == "1 coppia da controllare"
     with db.reading() as session:
         assert persons.count(session, admin, persons.PersonFilter()) == 2
         assert notes.list_notes(session, admin, first)[0] == []
@@ -383,3 +383,19 @@ def test_a_first_letter_does_not_query_again(
     page.search.setText("gü ")  # a trailing space changes nothing searched
     qtbot.waitUntil(lambda: not page._timer.isActive())
     assert calls == ["q"]
+
+
+def test_merge_buttons_are_disabled_without_pairs(qtbot: QtBot, db: Database, admin: Actor) -> None:
+    from tit_desktop.ui.merge_dialog import MergeDialog
+
+    _person(db, admin, code="D-1", fiscal_code=None)
+    dialog = MergeDialog(AppContext(db, admin))
+    qtbot.addWidget(dialog)
+    assert dialog.summary.text() == "0 coppie da controllare"
+    buttons = (dialog.keep_first, dialog.keep_second, dialog.different)
+    assert [b.isEnabled() for b in buttons] == [False, False, False]
+    _person(db, admin, code="D-2", first_name="Sukru", fiscal_code=None)
+    dialog.refresh()
+    assert [b.isEnabled() for b in buttons] == [True, True, True]
+    dialog.table.clearSelection()
+    assert [b.isEnabled() for b in buttons] == [False, False, False]

@@ -309,6 +309,19 @@ def test_an_unknown_birth_place_is_kept_as_text_with_a_warning(
     assert (person.birth_place_code, person.birth_place_text) == (None, "Kilimani")
 
 
+def test_a_refused_file_does_not_say_the_place_was_recorded(
+    db: Database, admin: Actor, tmp_path: Path
+) -> None:
+    place = person_row(Luogo_di_nascita="Kilimani", **{"Codice fiscale": None})
+    wrong = person_row(Codice="TIU-2", Sesso="X", **{"Codice fiscale": None})
+    report = import_file(db, admin, beneficiari_xlsx(tmp_path / "b.xlsx", [place, wrong]))
+    assert not report.ok
+    assert [w.message for w in report.warnings] == [
+        "«Kilimani» non è tra i comuni italiani né tra gli stati esteri: il luogo sarà "
+        "registrato come testo"
+    ]
+
+
 # --- conflicts between rows and with the database ---------------------------------------
 
 

@@ -252,7 +252,7 @@ def test_unknown_birth_place_is_kept_as_text_with_a_warning() -> None:
         None,
         "Kilimani (Nairobi)",
         "«Kilimani (Nairobi)» non è tra i comuni italiani né tra gli stati esteri: il luogo "
-        "è stato registrato come testo",
+        "sarà registrato come testo",
     )
 
 
@@ -261,7 +261,7 @@ def test_a_comune_name_of_two_provinces_needs_the_province() -> None:
         None,
         "Castro",
         "più comuni si chiamano «Castro» (Castro (BG), Castro (LE)): indicare la provincia, "
-        "ad esempio «Castro (BG)»; il luogo è stato registrato come testo",
+        "ad esempio «Castro (BG)»; il luogo sarà registrato come testo",
     )
 
 

@@ -95,3 +95,31 @@ def test_unknown_form_and_language(db: Database, admin: Actor) -> None:
     with pytest.raises(NotFound) as missing, db.transaction(admin) as session:
         forms.person_id_for_code(session, "NESSUNO")
     assert missing.value.message == "Nessuna persona con codice «NESSUNO»."
+
+
+def test_the_signatures_name_both_people_first_name_first(db: Database, admin: Actor) -> None:
+    from tit_desktop.models import StaffMember
+
+    with db.transaction(admin) as session:
+        staff = StaffMember(last_name="Bianchi", first_name="Laura")
+        session.add(staff)
+        session.flush()
+        person_id = persons.create_person(
+            session,
+            admin,
+            persons.PersonInput(
+                code="F-1",
+                last_name="Rossi",
+                first_name="Maria",
+                intake_date=dt.date(2024, 3, 1),
+                reference_staff_id=staff.id,
+            ),
+        ).id
+    with db.transaction(admin) as session:
+        data = forms.registration_data(session, admin, person_id)
+        buffer = io.BytesIO()
+        forms.print_form(session, admin, "scheda-iscrizione", person_id, buffer)
+    assert (data.full_name, data.reference_operator) == ("Maria Rossi", "Laura Bianchi")
+    text = " ".join(_text(buffer.getvalue()).split())
+    assert "La persona beneficiaria Maria Rossi" in text
+    assert "L'operatore di riferimento Laura Bianchi" in text

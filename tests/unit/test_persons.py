@@ -66,11 +66,28 @@ def test_a_valid_person_is_saved_cleaned_and_audited(db: Database, admin: Actor)
 def test_required_fields(db: Database, admin: Actor) -> None:
     fields = _errors(db, admin, persons.PersonInput())
     assert fields == {
-        "code": "Codice obbligatorio",
-        "last_name": "Cognome obbligatorio",
-        "first_name": "Nome obbligatorio",
+        "code": "campo obbligatorio",
+        "last_name": "campo obbligatorio",
+        "first_name": "campo obbligatorio",
         "intake_date": "data obbligatoria",
     }
+
+
+def test_field_messages_are_the_reason_in_lower_case(db: Database, admin: Actor) -> None:
+    """One rule for every field's message: the label is added where it is shown ("Codice:
+    campo obbligatorio"), so the message itself starts in lower case and has no period."""
+    wrong = replace(
+        BASE,
+        code="",
+        last_name="",
+        birth_date=dt.date(1800, 1, 1),
+        intake_date=dt.date(2999, 1, 1),
+        email="non-una-mail",
+    )
+    fields = _errors(db, admin, wrong)
+    assert len(fields) >= 5
+    for field, message in fields.items():
+        assert not message[0].isupper() and not message.endswith("."), (field, message)
 
 
 def test_impossible_dates_are_named(db: Database, admin: Actor) -> None:
@@ -218,6 +235,28 @@ def test_search_folds_accents_scripts_and_matches_prefixes(db: Database, admin: 
     assert codes("gndskr90") == ["TIU-1"]
     assert codes("tiu-") == ["TIU-3", "TIU-1", "TIU-2"]  # sorted by name
     assert codes("zzz") == []
+
+
+def test_search_finds_a_code_by_its_number_alone(db: Database, admin: Actor) -> None:
+    _create(db, admin, replace(BASE, code="TIU-00004"))
+    _create(db, admin, replace(BASE, code="TIU-00123", fiscal_code=None, last_name="Rossi"))
+    _create(db, admin, replace(BASE, code="TIU-01123", fiscal_code=None, last_name="Bianchi"))
+
+    def codes(text: str) -> list[str]:
+        with db.reading() as session:
+            ids = persons.search_ids(session, admin, persons.PersonFilter(text=text))
+            rows = persons.rows_for(session, admin, ids)
+            assert persons.count(session, admin, persons.PersonFilter(text=text)) == len(ids)
+        return sorted(rows[i].code for i in ids)
+
+    assert codes("00004") == ["TIU-00004"]
+    assert codes("0004") == ["TIU-00004"]
+    assert codes("123") == ["TIU-00123", "TIU-01123"]
+    assert codes("00123") == ["TIU-00123"]
+    assert codes("00123 rossi") == ["TIU-00123"]
+    assert codes("00123 bianchi") == []
+    assert codes("tiu-00004") == ["TIU-00004"]
+    assert codes("99999") == []
 
 
 @settings(

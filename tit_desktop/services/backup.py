@@ -8,15 +8,18 @@ office from one PC to a shared server and back.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import sqlite3
+from dataclasses import dataclass
 from pathlib import Path
 
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Connection, Engine, MetaData, Table, func, inspect, select, text
+from sqlalchemy.orm import Session
 
 from tit_desktop import paths
-from tit_desktop.models import Base
+from tit_desktop.models import AuditEntry, Base
 from tit_desktop.models.audit import AuditAction
 from tit_desktop.services import audit, clock
 from tit_desktop.services.database import Database, create_db_engine
@@ -133,6 +136,42 @@ def backup(db: Database, actor: Actor, out: Path | None = None) -> Path:
     with db.transaction(actor) as session:
         audit.record(session, actor, AuditAction.BACKUP, "database", detail=str(target))
     return Path(target)
+
+
+@dataclass(frozen=True)
+class BackupFile:
+    path: Path
+    size: int  # bytes
+    written_at: dt.datetime  # aware, UTC
+
+
+def list_backups(actor: Actor, folder: Path | None = None) -> list[BackupFile]:
+    """The backup files in the backup folder (automatic ones and those saved there), the
+    newest first."""
+    require(actor, Permission.MANAGE_DATABASE)
+    found = []
+    for file in (folder or paths.backup_dir()).glob("*.sqlite3"):
+        try:
+            info = file.stat()
+        except OSError:  # deleted meanwhile
+            continue
+        written = dt.datetime.fromtimestamp(info.st_mtime, dt.UTC)
+        found.append(BackupFile(file, info.st_size, written))
+    return sorted(found, key=lambda b: (b.written_at, b.path.name), reverse=True)
+
+
+def last_backup_at(
+    session: Session, actor: Actor, folder: Path | None = None
+) -> dt.datetime | None:
+    """When the last backup was taken: the newest file of the backup folder or the last
+    backup recorded in the audit log (a backup saved in another folder), whichever is later."""
+    require(actor, Permission.MANAGE_DATABASE)
+    recorded = session.scalar(
+        select(func.max(AuditEntry.at)).where(AuditEntry.action == AuditAction.BACKUP)
+    )
+    files = list_backups(actor, folder)
+    moments = [m for m in (recorded, files[0].written_at if files else None) if m is not None]
+    return max(moments) if moments else None
 
 
 def restore_sqlite_file(db: Database, source: Path) -> None:

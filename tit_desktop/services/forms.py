@@ -8,6 +8,7 @@ from typing import IO
 
 from sqlalchemy.orm import Session
 
+from tit_desktop.models import StaffMember
 from tit_desktop.models.audit import AuditAction
 from tit_desktop.reports import forms as form_registry
 from tit_desktop.reports.registration_form import RegistrationData, render_registration_form
@@ -22,6 +23,13 @@ def _label(value: object, labels: dict[int, str], declined: bool) -> str:
     if value is None:
         return DECLINED if declined else ""
     return labels.get(int(str(value)), str(value))
+
+
+def _first_name_first(session: Session, staff_id: int | None) -> str:
+    """The operator as the form writes people, "Nome Cognome" (the beneficiary signs the
+    same way above; the registry's lists write "Cognome Nome")."""
+    staff = session.get(StaffMember, staff_id) if staff_id is not None else None
+    return f"{staff.first_name} {staff.last_name}".strip() if staff is not None else ""
 
 
 def registration_data(
@@ -42,7 +50,7 @@ def registration_data(
         fiscal_code=d.fiscal_code or "",
         cui=d.cui or "",
         permit_type=d.permit_type or "",
-        permit_reason=d.permit_reason or "",
+        permit_reason=persons.value_label(d.permit_reason),
         permit_number=d.permit_number or "",
         permit_issuer=d.permit_issuer or "",
         permit_issued_on=d.permit_issued_on,
@@ -52,14 +60,16 @@ def registration_data(
         address=d.address or "",
         languages=d.languages or "",
         education=_label(d.education_isced, persons.ISCED_LABELS, "education_isced" in declined),
-        employment=d.employment or (DECLINED if "employment" in declined else ""),
+        employment=persons.value_label(d.employment)
+        or (DECLINED if "employment" in declined else ""),
         housing_ethos=_label(
             d.ethos_at_intake, persons.ETHOS_LABELS, "ethos_at_intake" in declined
         ),
-        disability=d.disability or (DECLINED if "disability" in declined else ""),
+        disability=persons.value_label(d.disability)
+        or (DECLINED if "disability" in declined else ""),
         intake_date=d.intake_date or clock.today(),
         referring_body=detail.referring_organisation,
-        reference_operator=detail.reference_staff,
+        reference_operator=_first_name_first(session, d.reference_staff_id),
         household=tuple(
             (r.name, r.relation.value) for r in household.relatives_of(session, person_id)
         ),

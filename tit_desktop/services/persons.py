@@ -72,6 +72,21 @@ ETHOS_LABELS = {
     13: "13 - Sovraffollamento grave",
 }
 
+# Stored values that users read written otherwise (accents the stored ASCII value lacks).
+# The stored values stay as they are: the exchange sheet and existing databases use them.
+_VALUE_LABELS: dict[str, str] = {
+    PermitReason.MINORE_ETA.value: "minore età",
+    Disability.SI.value: "sì",
+}
+
+
+def value_label(value: str | None) -> str:
+    """What users read for a stored choice (permit reason, employment, disability...)."""
+    if value is None:
+        return ""
+    return _VALUE_LABELS.get(value, value)
+
+
 MAX_LENGTHS = {
     "code": 32,
     "last_name": 100,
@@ -255,9 +270,11 @@ def validate(
     today = today or clock.today()
     errors: dict[str, str] = {}
     _too_long(errors, data)
-    for name, label in (("code", "Codice"), ("last_name", "Cognome"), ("first_name", "Nome")):
+    # A field's message is the reason in lower case: it is shown as "Codice: campo
+    # obbligatorio" in a list and under the field itself.
+    for name in ("code", "last_name", "first_name"):
         if not getattr(data, name) and name not in errors:
-            errors[name] = f"{label} obbligatorio"
+            errors[name] = "campo obbligatorio"
     if data.code and "code" not in errors and not _CODE.match(data.code):
         errors["code"] = "solo lettere, cifre e i segni . _ / -"
     if data.sex is not None and data.sex not in {s.value for s in Sex}:
@@ -582,6 +599,15 @@ def permit_warning(expires_on: dt.date | None, today: dt.date | None = None) -> 
     return ""
 
 
+def code_of(session: Session, actor: Actor, person_id: int) -> str:
+    """The person's Codice (for naming a file), without opening (and auditing) the record."""
+    require(actor, Permission.READ_REGISTRY)
+    code = session.scalar(select(Person.code).where(Person.id == person_id))
+    if code is None:
+        raise NotFound("Persona non trovata.")
+    return str(code)
+
+
 # --- list and search -------------------------------------------------------------------
 
 
@@ -623,7 +649,12 @@ def _filtered(query: Any, flt: PersonFilter, today: dt.date) -> Any:
     if not flt.include_anonymised:
         query = query.where(Person.anonymised_at.is_(None))
     for word in search_words(flt.text):
-        matches = select(PersonSearchToken.person_id).where(_prefix_range(word))
+        matches: Any = select(PersonSearchToken.person_id).where(_prefix_range(word))
+        if word.isdigit():
+            # The number of a code typed without its letters ("00004", "123" for TIU-00123):
+            # codes ending with it. A scan of the narrow unique index on the code, not of
+            # the rows, and no new tokens to write for the persons already registered.
+            matches = matches.union(select(Person.id).where(Person.code.like(f"%{word}")))
         query = query.where(Person.id.in_(matches))
     if flt.citizenship_code:
         query = query.where(Person.citizenship_code == flt.citizenship_code)
@@ -650,7 +681,12 @@ def search_ids(
     """The ids of matching persons in display order: the list holds only these keys."""
     require(actor, Permission.READ_REGISTRY)
     column = SORTABLE[sort]
-    order = [column.desc() if descending else column.asc(), Person.id]
+    direction = column.desc() if descending else column.asc()
+    if column.nullable:
+        # Persons without the date (no permit: Italians, EU citizens) go after the dated
+        # ones both ways; otherwise the first rows of a sort by expiry would be blank.
+        direction = direction.nulls_last()
+    order = [direction, Person.id]
     if sort != "name":
         order.insert(1, Person.sort_key)
     query = _filtered(select(Person.id), flt, clock.today()).order_by(*order)

@@ -40,11 +40,20 @@ def install_translations(app: QApplication, language: str = "it") -> None:
     if qt_translator.load(f"qtbase_{language}", qt_dir):
         app.installTranslator(qt_translator)
         _translators.append(qt_translator)
+    if language == "it":
+        _install_dialog_texts(app)
     if language != "it":
         own = QTranslator(app)
         if own.load(f"tit_desktop_{language}", str(paths.resource_path("i18n"))):
             app.installTranslator(own)
             _translators.append(own)
+
+
+def _install_dialog_texts(app: QApplication) -> None:
+    """The file dialog's texts that Qt's own Italian catalogue lacks."""
+    from tit_desktop.ui.file_dialogs import install_italian_dialog_texts
+
+    _translators.append(install_italian_dialog_texts(app))
 
 
 class AppController:

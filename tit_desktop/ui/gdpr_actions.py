@@ -11,7 +11,6 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -26,17 +25,16 @@ from tit_desktop.services.errors import ServiceError, ValidationError
 from tit_desktop.ui.background import run_in_background
 from tit_desktop.ui.context import AppContext
 from tit_desktop.ui.errors import handle_error, show_service_error
+from tit_desktop.ui.file_dialogs import choose_folder
 from tit_desktop.ui.signals import notify_changed
 from tit_desktop.ui.widgets import FieldErrors
 
 
 def export_access_request(parent: QWidget, ctx: AppContext, person_id: int, code: str) -> None:
-    folder = QFileDialog.getExistingDirectory(
-        parent, "Cartella in cui salvare i dati della persona"
-    )
-    if not folder:
+    folder = choose_folder(parent, "Cartella in cui salvare i dati della persona")
+    if folder is None:
         return
-    target = Path(folder) / f"accesso-dati-{code}-{dt.date.today():%Y%m%d}"
+    target = folder / f"accesso-dati-{code}-{dt.date.today():%Y%m%d}"
 
     def work(_progress: object) -> Path:
         target.mkdir(parents=True, exist_ok=False)

@@ -11,13 +11,12 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHeaderView,
     QLabel,
     QMessageBox,
@@ -33,6 +32,7 @@ from tit_desktop.services.persons import PersonFilter
 from tit_desktop.ui.background import Cancelled, Progress, run_in_background
 from tit_desktop.ui.context import AppContext
 from tit_desktop.ui.errors import handle_error
+from tit_desktop.ui.file_dialogs import save_file
 from tit_desktop.ui.signals import notify_changed
 
 ERROR_COLOR = QColor("#b00020")
@@ -246,10 +246,8 @@ class ImportDialog(QDialog):
         super().reject()
 
 
-def _default_export_path() -> Path:
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    base = Path(folder) if folder else Path.home()
-    return base / f"beneficiari-{dt.date.today():%Y%m%d}.xlsx"
+def _default_export_name() -> str:
+    return f"beneficiari-{dt.date.today():%Y%m%d}.xlsx"
 
 
 def export_persons(
@@ -260,15 +258,14 @@ def export_persons(
     tr = QCoreApplication.translate
     xlsx_filter = tr("import_export", "Cartella di lavoro Excel (*.xlsx)")
     csv_filter = tr("import_export", "File CSV, uno per foglio (*.csv)")
-    target, chosen = QFileDialog.getSaveFileName(
+    path, chosen = save_file(
         parent,
         tr("import_export", "Esporta i beneficiari"),
-        str(_default_export_path()),
+        _default_export_name(),
         f"{xlsx_filter};;{csv_filter}",
     )
-    if not target:
+    if path is None:
         return None
-    path = Path(target)
     if path.suffix.lower() not in (".xlsx", ".csv"):
         path = path.with_name(path.name + (".csv" if chosen == csv_filter else ".xlsx"))
     filtered = person_filter is not None and person_filter != PersonFilter()

@@ -112,6 +112,9 @@ class KeyTableModel(QAbstractTableModel, Generic[R]):
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._columns):
             if role == Qt.ItemDataRole.DisplayRole:
                 return self._columns[section].title
+            if role == Qt.ItemDataRole.InitialSortOrderRole:
+                # First click on a column: A to Z, the earliest date (the soonest expiry) first.
+                return Qt.SortOrder.AscendingOrder
             return None
         if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
             return section + 1

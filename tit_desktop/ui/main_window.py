@@ -40,6 +40,7 @@ def areas() -> list[Area]:
     from tit_desktop.ui.pages.admin import AdminPage
     from tit_desktop.ui.pages.home import HomePage
     from tit_desktop.ui.pages.persons import PersonsPage
+    from tit_desktop.ui.pages.reports import ReportsPage
 
     return [
         Area("home", "Home", HomePage),
@@ -98,13 +99,7 @@ def areas() -> list[Area]:
                 "rimborso, scadenze e monitoraggio trimestrale.",
             ),
         ),
-        Area(
-            "reports",
-            "Report",
-            _placeholder(
-                "Report", "Riepilogo annuale (PDF e XLSX), moduli stampabili, esportazioni."
-            ),
-        ),
+        Area("reports", "Report", ReportsPage),
         Area("admin", "Amministrazione", AdminPage),
     ]
 

@@ -23,6 +23,7 @@ from tit_desktop.ui import questions
 from tit_desktop.ui.context import AppContext
 from tit_desktop.ui.errors import handle_error, show_service_error
 from tit_desktop.ui.signals import notify_changed
+from tit_desktop.ui.wording import plural
 
 
 def _describe(brief: duplicates.PersonBrief) -> str:
@@ -85,7 +86,14 @@ class MergeDialog(QDialog):
         self.different.clicked.connect(self._different)
         self.undo.clicked.connect(self._undo)
         close.clicked.connect(self.accept)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
         self.refresh()
+
+    def _update_buttons(self) -> None:
+        """The pair's buttons only when a pair is selected: with none, they would do nothing."""
+        chosen = self.selected() is not None
+        for button in (self.keep_first, self.keep_second, self.different):
+            button.setEnabled(chosen)
 
     def refresh(self) -> None:
         with self.ctx.db.reading() as session:
@@ -102,9 +110,16 @@ class MergeDialog(QDialog):
             ):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         self.table.resizeRowsToContents()
-        self.summary.setText(self.tr("{0} coppie da controllare").format(len(self.pairs)))
+        self.summary.setText(
+            plural(
+                len(self.pairs),
+                self.tr("{n} coppia da controllare"),
+                self.tr("{n} coppie da controllare"),
+            )
+        )
         if self.pairs:
             self.table.selectRow(0)
+        self._update_buttons()
 
     def selected(self) -> duplicates.DuplicatePair | None:
         rows = self.table.selectionModel().selectedRows()

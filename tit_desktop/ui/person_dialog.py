@@ -4,7 +4,6 @@ the codice fiscale checked as it is typed, and the notes, household and attachme
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
@@ -16,7 +15,6 @@ from PySide6.QtWidgets import (
     QCompleter,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -55,6 +53,7 @@ from tit_desktop.services.permissions import Permission
 from tit_desktop.ui import questions
 from tit_desktop.ui.context import AppContext
 from tit_desktop.ui.errors import handle_error, show_service_error
+from tit_desktop.ui.file_dialogs import open_file, save_file
 from tit_desktop.ui.form_guard import FormGuard, Settled
 from tit_desktop.ui.person_widgets import (
     ChoiceField,
@@ -65,6 +64,7 @@ from tit_desktop.ui.person_widgets import (
 )
 from tit_desktop.ui.signals import notify_changed
 from tit_desktop.ui.widgets import FieldErrors, set_read_only
+from tit_desktop.ui.wording import plural
 
 WARNING_STYLE = "color: #8a5a00;"
 PERMIT_MARK = " ⚠"
@@ -244,7 +244,7 @@ class PersonDialog(QDialog):
         e.add_row(form, self.tr("C&ognome:"), "last_name", self.last_name)
         e.add_row(form, self.tr("&Nome:"), "first_name", self.first_name)
         e.add_row(form, self.tr("&Sesso:"), "sex", self.sex)
-        e.add_row(form, self.tr("Data di &nascita:"), "birth_date", self.birth_date)
+        e.add_row(form, self.tr("&Data di nascita:"), "birth_date", self.birth_date)
         e.add_row(form, self.tr("&Luogo di nascita:"), "birth_place_code", self.birth_place)
         citizenship_row = QWidget()
         citizenship_box = QHBoxLayout(citizenship_row)
@@ -275,7 +275,9 @@ class PersonDialog(QDialog):
         form = self._form(self.tr("Permesso"))
         self.permit_type = _line(lim["permit_type"])
         self.permit_type.setPlaceholderText(self.tr("es. permesso elettronico, ricevuta"))
-        self.permit_reason = ChoiceField([(r.value, r.value) for r in PermitReason])
+        self.permit_reason = ChoiceField(
+            [(r.value, persons.value_label(r.value)) for r in PermitReason]
+        )
         self.permit_number = _line(lim["permit_number"])
         self.permit_issuer = _line(lim["permit_issuer"])
         self.permit_issued_on = DateField()
@@ -309,7 +311,7 @@ class PersonDialog(QDialog):
         self.education = ChoiceField(sorted(persons.ISCED_LABELS.items()), declinable=True)
         self.employment = ChoiceField([(x.value, x.value) for x in Employment], declinable=True)
         self.ethos = ChoiceField(sorted(persons.ETHOS_LABELS.items()), declinable=True)
-        self.disability = ChoiceField([(d.value, d.value) for d in Disability])
+        self.disability = ChoiceField([(d.value, persons.value_label(d.value)) for d in Disability])
         self.referrer = QComboBox()
         self.staff = QComboBox()
         e.add_row(form, self.tr("Data &presa in carico:"), "intake_date", self.intake_date)
@@ -812,7 +814,11 @@ class PersonDialog(QDialog):
             when = note.written_at.astimezone().strftime("%d/%m/%Y %H:%M")
             self.note_list.addItem(f"{when} - {note.author}{level}\n{note.text}")
         self.hidden_notes.setText(
-            self.tr("{0} note riservate non visibili con il vostro ruolo.").format(hidden)
+            plural(
+                hidden,
+                self.tr("{n} nota riservata non visibile con il vostro ruolo."),
+                self.tr("{n} note riservate non visibili con il vostro ruolo."),
+            )
             if hidden
             else ""
         )
@@ -894,16 +900,14 @@ class PersonDialog(QDialog):
             self._run(lambda s: household.unlink_relative(s, self.ctx.actor, link_id))
 
     def _attach(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Documento da allegare"))
-        if not path or self.person_id is None:
+        path = open_file(self, self.tr("Documento da allegare"))
+        if path is None or self.person_id is None:
             return
         description, _ok = QInputDialog.getText(
             self, self.tr("Descrizione"), self.tr("Descrizione (facoltativa):")
         )
         self._run(
-            lambda s: attachments.attach_file(
-                s, self.ctx.actor, self.person_id, Path(path), description
-            )
+            lambda s: attachments.attach_file(s, self.ctx.actor, self.person_id, path, description)
         )
 
     def _selected_attachment(self) -> int | None:
@@ -915,11 +919,9 @@ class PersonDialog(QDialog):
         if attachment_id is None:
             return
         name = self.attachment_list.currentItem().text().split(" (")[0]
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Salva una copia"), name)
-        if path:
-            self._run(
-                lambda s: attachments.copy_to_file(s, self.ctx.actor, attachment_id, Path(path))
-            )
+        path, _ = save_file(self, self.tr("Salva una copia"), name)
+        if path is not None:
+            self._run(lambda s: attachments.copy_to_file(s, self.ctx.actor, attachment_id, path))
 
     def _remove_attachment(self) -> None:
         attachment_id = self._selected_attachment()

@@ -5,6 +5,8 @@ A server is saved only after a successful test of exactly the values being saved
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -26,6 +28,7 @@ from tit_desktop.services.database import Database, postgres_url, url_parts
 from tit_desktop.services.errors import ServiceError
 from tit_desktop.settings import Settings, default_database_url
 from tit_desktop.ui.background import run_in_background
+from tit_desktop.ui.file_dialogs import save_file
 from tit_desktop.ui.form_guard import FormGuard, Settled
 from tit_desktop.ui.widgets import ERROR_STYLE
 
@@ -143,15 +146,17 @@ class SettingsDialog(QDialog, Ui_SettingsDialog):
         self.result.clear()
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
+        current = Path(self.file.text())
+        path, _ = save_file(
             self,
             self.tr("File del database"),
-            self.file.text(),
+            current.name,
             self.tr("Database SQLite (*.sqlite3 *.db)"),
+            folder=current.parent if current.parent.is_dir() else None,
             options=QFileDialog.Option.DontConfirmOverwrite,
         )
-        if path:
-            self.file.setText(path)
+        if path is not None:
+            self.file.setText(str(path))
 
     def url(self) -> str:
         if self.local.isChecked():
@@ -206,6 +211,8 @@ class SettingsDialog(QDialog, Ui_SettingsDialog):
             self.result.setStyleSheet(ERROR_STYLE)
             self.result.setText(self.tr("Provate la connessione prima di salvare: deve riuscire."))
             return False
+        # Read again: the file dialog may have remembered a folder meanwhile.
+        self._settings = Settings.load()
         self._settings.database_url = "" if url == default_database_url() else url
         self._settings.save()
         self.accept()

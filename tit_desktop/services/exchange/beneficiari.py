@@ -167,7 +167,13 @@ class PersonsHandler:
                 person_rows[code] = row.number
             place = row.values.get("birth_place")
             if isinstance(place, BirthPlace) and place.warning:
-                ctx.warning(SHEET, row.number, "Luogo di nascita", place.warning)
+                ctx.warning(
+                    SHEET,
+                    row.number,
+                    "Luogo di nascita",
+                    place.warning,
+                    once_written=place.warning_once_written,
+                )
             person = existing.get(code)
             if person is not None and not self._updatable(ctx, session, row, person):
                 continue

@@ -326,11 +326,23 @@ def _state(key: str) -> places.Place | None:
 @dataclass(frozen=True)
 class BirthPlace:
     """Luogo di nascita as read: the Belfiore code when the place was recognised, otherwise
-    the text as written and a warning saying why it was kept as text."""
+    the text as written and a warning saying why it will be kept as text
+    (``warning_once_written`` says it after the import: a check, or a file refused for its
+    errors, has written nothing)."""
 
     code: str | None
     text: str | None
     warning: str | None = None
+
+    @property
+    def warning_once_written(self) -> str | None:
+        if self.warning is None:
+            return None
+        return self.warning.removesuffix(KEPT_AS_TEXT) + KEPT_AS_TEXT_WRITTEN
+
+
+KEPT_AS_TEXT = "il luogo sarà registrato come testo"
+KEPT_AS_TEXT_WRITTEN = "il luogo è stato registrato come testo"
 
 
 _WITH_PROVINCE = re.compile(r"^(.*\S)\s*\(\s*([A-Za-z]{2})\s*\)$")
@@ -383,12 +395,9 @@ def _birth_place(text: str) -> tuple[places.Place | None, str]:
         labels = ", ".join(places.label(p) for p in active[:6])
         return None, (
             f"più comuni si chiamano «{text}» ({labels}): indicare la provincia, ad esempio "
-            f"«{places.label(active[0])}»; il luogo è stato registrato come testo"
+            f"«{places.label(active[0])}»; {KEPT_AS_TEXT}"
         )
-    return None, (
-        f"«{text}» non è tra i comuni italiani né tra gli stati esteri: il luogo è stato "
-        "registrato come testo"
-    )
+    return None, f"«{text}» non è tra i comuni italiani né tra gli stati esteri: {KEPT_AS_TEXT}"
 
 
 def _prefer_active(candidates: list[places.Place]) -> places.Place | None:

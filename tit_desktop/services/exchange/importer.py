@@ -171,10 +171,13 @@ def import_raw(
         session.flush()
     if not ok:
         counts = {name: SheetCounts() for name in counts}
+    warnings = _sorted(ctx.warnings, matched)
+    if ok and not dry_run:
+        warnings = [warning.written() for warning in warnings]
     return ImportReport(
         ok=ok,
         errors=_sorted(ctx.errors, matched),
-        warnings=_sorted(ctx.warnings, matched),
+        warnings=warnings,
         imported={name: c.total for name, c in counts.items()},
         counts=counts,
         dry_run=dry_run,

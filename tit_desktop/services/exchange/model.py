@@ -41,6 +41,14 @@ class Issue:
     row: int | None
     column: str | None
     message: str
+    # The message once the import has written the rows ("... è stato registrato"), when it
+    # differs from the one of a check or of a refused file ("... sarà registrato").
+    once_written: str | None = field(default=None, compare=False)
+
+    def written(self) -> Issue:
+        if self.once_written is None:
+            return self
+        return Issue(self.sheet, self.row, self.column, self.once_written)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -180,5 +188,12 @@ class ImportContext:
     def error(self, sheet: str | None, row: int | None, column: str | None, message: str) -> None:
         self.errors.append(Issue(sheet, row, column, message))
 
-    def warning(self, sheet: str | None, row: int | None, column: str | None, message: str) -> None:
-        self.warnings.append(Issue(sheet, row, column, message))
+    def warning(
+        self,
+        sheet: str | None,
+        row: int | None,
+        column: str | None,
+        message: str,
+        once_written: str | None = None,
+    ) -> None:
+        self.warnings.append(Issue(sheet, row, column, message, once_written))

@@ -5,14 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -34,11 +33,13 @@ from tit_desktop.ui import questions
 from tit_desktop.ui.background import run_in_background
 from tit_desktop.ui.context import AppContext
 from tit_desktop.ui.errors import handle_error, show_service_error
+from tit_desktop.ui.file_dialogs import open_file, save_file
 from tit_desktop.ui.form_guard import FormGuard, Settled
 from tit_desktop.ui.pages.audit_log import AuditLogPage
 from tit_desktop.ui.signals import app_signals, notify_changed
 from tit_desktop.ui.table_models import Column, ListTableModel
 from tit_desktop.ui.widgets import FieldErrors
+from tit_desktop.ui.wording import plural
 
 
 def _local(moment: dt.datetime | None) -> str:
@@ -275,12 +276,37 @@ class DatabaseTab(QWidget):
         row.addWidget(self.restore_button)
         row.addStretch(1)
         layout.addLayout(row)
-        layout.addStretch(1)
+        self.last_backup = QLabel()
+        self.last_backup.setObjectName("last_backup")
+        layout.addWidget(self.last_backup)
+        self.backups: ListTableModel[backup.BackupFile] = ListTableModel(
+            [
+                Column(self.tr("Data"), lambda b: _local(b.written_at)),
+                Column(
+                    self.tr("Dimensione"),
+                    lambda b: QLocale().formattedDataSize(
+                        b.size, 1, QLocale.DataSizeFormat.DataSizeTraditionalFormat
+                    ),
+                    align_right=True,
+                ),
+                Column(self.tr("File"), lambda b: b.path.name),
+            ],
+            self,
+        )
+        self.backups_view = _table()
+        self.backups_view.setObjectName("backups_table")
+        self.backups_view.setModel(self.backups)
+        self.backups_view.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.backups_view.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(self.backups_view, 1)
         self.backup_button.clicked.connect(self._backup)
         self.restore_button.clicked.connect(self._restore)
         self.refresh()
 
     def refresh(self) -> None:
+        self._refresh_backups()
         st = schema.status(self._ctx.db)
         self.info.setText(
             self.tr(
@@ -289,18 +315,39 @@ class DatabaseTab(QWidget):
             ).format(self._ctx.db.describe(), st.current, st.state.value, backup.paths.backup_dir())
         )
 
+    def _refresh_backups(self) -> None:
+        files = backup.list_backups(self._ctx.actor)
+        with self._ctx.db.reading() as session:
+            last = backup.last_backup_at(session, self._ctx.actor)
+        self.backups.set_rows(files)
+        if last is None:
+            self.last_backup.setText(self.tr("<b>Ultimo backup:</b> nessun backup eseguito"))
+        else:
+            days = (dt.date.today() - last.astimezone().date()).days
+            when = (
+                self.tr("oggi")
+                if days == 0
+                else plural(days, self.tr("{n} giorno fa"), self.tr("{n} giorni fa"))
+            )
+            self.last_backup.setText(
+                self.tr("<b>Ultimo backup:</b> {0} ({1})").format(_local(last), when)
+            )
+
     def _backup(self) -> None:
-        default = str(backup.paths.backup_dir() / f"tit-{dt.date.today():%Y%m%d}.sqlite3")
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Salva il backup"), default, self.tr("Backup (*.sqlite3)")
+        target, _ = save_file(
+            self,
+            self.tr("Salva il backup"),
+            f"tit-{dt.date.today():%Y%m%d}.sqlite3",
+            self.tr("Backup (*.sqlite3)"),
+            folder=backup.paths.backup_dir(),
         )
-        if not path:
+        if target is None:
             return
-        target = Path(path)
         if target.exists():
             target.unlink()
 
         def done(result: Path) -> None:
+            self._refresh_backups()
             QMessageBox.information(
                 self, self.tr("Backup"), self.tr("Backup scritto in {0}").format(result)
             )
@@ -315,13 +362,13 @@ class DatabaseTab(QWidget):
         )
 
     def _restore(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        path = open_file(
             self,
             self.tr("Scegliete il backup da ripristinare"),
-            str(backup.paths.backup_dir()),
             self.tr("Backup (*.sqlite3)"),
+            folder=backup.paths.backup_dir(),
         )
-        if not path:
+        if path is None:
             return
         if not questions.confirm(
             self,
@@ -346,7 +393,7 @@ class DatabaseTab(QWidget):
 
         run_in_background(
             self,
-            lambda _p: backup.restore(self._ctx.db, self._ctx.actor, Path(path)),
+            lambda _p: backup.restore(self._ctx.db, self._ctx.actor, path),
             done,
             lambda exc: handle_error(self, exc),
             progress=self.tr("Ripristino in corso…"),

@@ -20,6 +20,7 @@ from tit_desktop.services import dashboard, persons
 from tit_desktop.ui.context import AppContext
 from tit_desktop.ui.signals import app_signals
 from tit_desktop.ui.table_models import Column, ListTableModel
+from tit_desktop.ui.wording import number, plural
 
 PERMIT_WINDOW_DAYS = 60
 
@@ -69,7 +70,9 @@ class HomePage(QWidget):
                 Column(self.tr("Quando"), _days),
                 Column(self.tr("Codice"), lambda p: p.code),
                 Column(self.tr("Persona"), lambda p: p.name),
-                Column(self.tr("Motivo del permesso"), lambda p: p.permit_reason or ""),
+                Column(
+                    self.tr("Motivo del permesso"), lambda p: persons.value_label(p.permit_reason)
+                ),
             ],
             self,
         )
@@ -101,9 +104,12 @@ class HomePage(QWidget):
         self.permits_title.setText(
             self.tr(
                 "<h3>Permessi di soggiorno da rinnovare</h3>"
-                "{0} scaduti, {1} in scadenza nei prossimi {2} giorni "
-                "(doppio clic per aprire la scheda)."
-            ).format(expired, len(permits) - expired, PERMIT_WINDOW_DAYS)
+                "{0}, {1} in scadenza nei prossimi {2} giorni (doppio clic per aprire la scheda)."
+            ).format(
+                plural(expired, self.tr("{n} scaduto"), self.tr("{n} scaduti")),
+                number(len(permits) - expired),
+                PERMIT_WINDOW_DAYS,
+            )
         )
         self.permits.set_rows(permits)
 

@@ -6,13 +6,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -29,6 +28,7 @@ from tit_desktop.services.permissions import Permission
 from tit_desktop.ui.context import AppContext
 from tit_desktop.ui.lazy_table import KeyTableModel, LazyColumn
 from tit_desktop.ui.signals import app_signals
+from tit_desktop.ui.wording import plural
 
 SEARCH_DELAY_MS = 150
 
@@ -49,6 +49,18 @@ COLUMNS: list[LazyColumn[persons.PersonRow]] = [
 ]
 
 
+# The widest value a column usually shows (by column): sizes the columns without reading rows.
+TYPICAL_VALUES = {
+    0: "TIU-00000",
+    2: "M",
+    3: "00/00/0000",
+    4: "Bosnia-Erzegovina",
+    5: "GNDSKR90C12Z243P",
+    6: "00/00/0000",
+    7: "00/00/0000",
+}
+
+
 class PersonsPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,7 +71,7 @@ class PersonsPage(QWidget):
         title_row.addStretch(1)
         self.new_button = QPushButton(self.tr("&Nuova persona"))
         self.new_button.setObjectName("new_person")
-        self.open_button = QPushButton(self.tr("&Apri"))
+        self.open_button = QPushButton(self.tr("A&pri"))
         self.import_button = QPushButton(self.tr("&Importa…"))
         self.export_button = QPushButton(self.tr("&Esporta elenco…"))
         self.duplicates_button = QPushButton(self.tr("&Doppioni…"))
@@ -120,13 +132,8 @@ class PersonsPage(QWidget):
         self.view.setAlternatingRowColors(True)
         self.view.verticalHeader().hide()
         self.view.verticalHeader().setDefaultSectionSize(24)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        # Fixed widths: sizing to contents would fetch every row of a lazy model.
-        for column, width in enumerate((95, 220, 50, 85, 130, 150, 105, 125)):
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.view, 1)
+        self._size_columns()
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -134,6 +141,7 @@ class PersonsPage(QWidget):
         self._timer.timeout.connect(self._search_if_changed)
         self._shown: persons.PersonFilter | None = None
         self.search.textChanged.connect(lambda _t: self._timer.start())
+        self.search.installEventFilter(self)
         for combo in (self.citizenship, self.ethos, self.staff):
             combo.currentIndexChanged.connect(self.refresh)
         self.expiring.toggled.connect(self.refresh)
@@ -153,6 +161,42 @@ class PersonsPage(QWidget):
         app_signals().changed.connect(self._on_changed)
         self._fill_filters()
         self.refresh()
+
+    def _size_columns(self) -> None:
+        """Each column as wide as its header (sort arrow included) or a typical value,
+        whichever is wider; the name takes the rest. Typical values rather than the rows:
+        sizing to the contents would fetch every row of the lazy model."""
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        metrics = self.view.fontMetrics()
+        padding = (
+            2 * self.view.style().pixelMetric(self.view.style().PixelMetric.PM_FocusFrameHMargin)
+            + 14
+        )
+        for column in range(self.model.columnCount()):
+            sample = TYPICAL_VALUES.get(column, "")
+            width = max(header.sectionSizeHint(column), metrics.horizontalAdvance(sample) + padding)
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(40)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """From the search box, Down goes to the list (on the first row when none is
+        selected) and Enter opens the selected row, or the first one."""
+        if watched is self.search and isinstance(event, QKeyEvent):
+            key = event.key() if event.type() == QEvent.Type.KeyPress else None
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self._search_if_changed()
+                if self.model.rowCount() == 0:
+                    return key == Qt.Key.Key_Down
+                if self.selected_id() is None:
+                    self.view.selectRow(0)
+                if key == Qt.Key.Key_Down:
+                    self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+                else:
+                    self.open_selected()
+                return True
+        return super().eventFilter(watched, event)
 
     # --- filters ---------------------------------------------------------------------------
     def _fill_filters(self) -> None:
@@ -217,7 +261,7 @@ class PersonsPage(QWidget):
         self._shown = self._effective_filter()
         self.model.reload()
         count = self.model.rowCount()
-        self.summary.setText(self.tr("{0} persone").format(f"{count:n}".replace(",", ".")))
+        self.summary.setText(plural(count, self.tr("{n} persona"), self.tr("{n} persone")))
         if count:
             self.view.selectRow(0)
 
@@ -292,14 +336,14 @@ class PersonsPage(QWidget):
 
     def _import(self) -> None:
         from tit_desktop.ui import import_export
+        from tit_desktop.ui.file_dialogs import open_file
 
-        path, _ = QFileDialog.getOpenFileName(
+        path = open_file(
             self,
             self.tr("File da importare"),
-            "",
             self.tr("Cartella di lavoro Excel (*.xlsx);;File CSV (*.csv)"),
         )
-        if path:
+        if path is not None:
             import_export.ImportDialog(self.ctx, path, self).open()
 
     def _duplicates(self) -> None:
