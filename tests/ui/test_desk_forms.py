@@ -110,7 +110,7 @@ def test_salva_in_the_question_that_fails_keeps_the_record_open(
     dialog.first_name.setText("Aminata")  # no surname: cannot be saved
     dialog.reject()
     assert dialog.isVisible()
-    assert dialog.errors.text("last_name") == "Cognome obbligatorio"
+    assert dialog.errors.text("last_name") == "campo obbligatorio"
 
 
 @pytest.mark.qt_log_ignore("This plugin does not support raise")  # offscreen only
@@ -171,7 +171,7 @@ def test_errors_go_away_when_the_input_is_fixed(qtbot: QtBot, db: Database, admi
     dialog.birth_date.setText("12/05/2030")
     dialog.fiscal_code.setText("DLLMNT90E52Z343X")
     assert dialog.save() is False
-    assert dialog.errors.text("code") == "Codice obbligatorio"
+    assert dialog.errors.text("code") == "campo obbligatorio"
     assert dialog.errors.text("birth_date") == "non può essere nel futuro"
     assert dialog.errors.text("fiscal_code").startswith("carattere di controllo errato")
 

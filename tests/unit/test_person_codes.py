@@ -39,8 +39,8 @@ def test_a_longer_number_is_higher(db: Database, admin: Actor) -> None:
 def test_input_problems_without_the_database() -> None:
     data = persons.PersonInput(code="", last_name="Bah", first_name="", intake_date=None)
     assert persons.input_problems(data) == {
-        "code": "Codice obbligatorio",
-        "first_name": "Nome obbligatorio",
+        "code": "campo obbligatorio",
+        "first_name": "campo obbligatorio",
         "intake_date": "data obbligatoria",
     }
     fine = persons.PersonInput(
