@@ -10,12 +10,12 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.pool import NullPool
 
-from tit_desktop.services import audit
+from tit_desktop.services import audit, conflicts
 from tit_desktop.services.errors import (
     ConflictError,
     DatabaseBusy,
@@ -101,6 +101,7 @@ def create_db_engine(
         engine = create_engine(
             parsed, pool_pre_ping=True, pool_size=5, connect_args=connect_args, **kwargs
         )
+    conflicts.install(engine)
     return engine
 
 
@@ -188,8 +189,9 @@ class Database:
         cannot interleave with another PC's, and it waits (up to the busy timeout) for
         another writer instead of failing. Keep it short: other PCs' saves wait for it.
 
-        Refusals: a record changed meanwhile becomes :class:`ConflictError`; a database
-        still busy after the timeout, :class:`DatabaseBusy`.
+        Refusals: a record changed meanwhile, or a constraint the write breaks, become
+        :class:`ConflictError` (naming the other record where a service taught
+        :mod:`conflicts` how); a database still busy after the timeout, :class:`DatabaseBusy`.
         """
         session = self._write_sessions()
         audit.bind_actor(session, actor)
@@ -245,6 +247,8 @@ class Database:
         back), or None for an error that is a fault, not a refusal."""
         if is_busy(exc):
             return self._busy(exc)
+        if isinstance(exc, IntegrityError):
+            return conflicts.conflict_for(exc, self.reading)
         return None
 
     def _busy(self, exc: DBAPIError) -> DatabaseBusy:

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from tit_desktop.models.audit import AuditAction
 from tit_desktop.models.user import Role, User
-from tit_desktop.services import audit, clock
+from tit_desktop.services import audit, clock, conflicts
 from tit_desktop.services.database import STALE_MESSAGE, Database
 from tit_desktop.services.errors import (
     AuthenticationError,
@@ -156,6 +156,16 @@ def add_user(
     session.add(user)
     session.flush()
     return _info(user)
+
+
+@conflicts.explains("uq_app_user_username")
+def _username_taken(session: Session, violation: conflicts.Violation) -> str | None:
+    names = violation.values("username")
+    other = session.scalar(select(User).where(User.username.in_(names)).limit(1))
+    if other is None:
+        return None
+    who = f" ({other.full_name})" if other.full_name else ""
+    return f"Esiste già un utente «{other.username}»{who}."
 
 
 def login(db: Database, username: str, password: str) -> Actor:
