@@ -225,8 +225,7 @@ def cmd_export(ctx: Context) -> int:
     ctx.upgrade_schema()
     actor = ctx.actor()
     target = Path(ctx.args.file)
-    with ctx.db.transaction(actor) as session:
-        result = exchange.export_workbook(session, actor, target)
+    result = exchange.export_database(ctx.db, actor, target)
     counts = ", ".join(f"{sheet} {count}" for sheet, count in result.exported.items())
     files = ", ".join(str(path) for path in result.files)
     ctx.emit(result.to_json(target), f"Esportati {counts} in {files}")

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, make_user
+from tit_desktop.models import Role
 from tit_desktop.services import users
 from tit_desktop.services.database import Database
 from tit_desktop.services.permissions import Actor
@@ -93,3 +96,32 @@ def test_change_password_dialog_names_the_field(qtbot: QtBot, db: Database, admi
     with qtbot.waitSignal(dialog.accepted):
         dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     assert users.login(db, "admin", "Nuova-lunga-22").username == "admin"
+
+
+def test_login_dialog_says_to_retry_when_the_database_is_busy(
+    qtbot: QtBot, sqlite_db: Database
+) -> None:
+    make_user(sqlite_db, "admin", Role.ADMIN)
+    # Another PC holds the write lock longer than the (here shortened) busy timeout.
+    busy_db = Database(sqlite_db.url, sqlite_busy_timeout_ms=200)
+    holder = sqlite3.connect(str(sqlite_db.sqlite_path), isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    dialog = LoginDialog(busy_db)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.username.setText("admin")
+    dialog.password.setText(PASSWORD)
+    try:
+        dialog.login_button.click()
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert dialog.isVisible() and dialog.actor is None
+    assert dialog.message.text().startswith(
+        "Il database è occupato da un'altra postazione: riprovare tra qualche istante."
+    )
+    assert dialog.password.text() == PASSWORD  # nothing to type again: just retry
+    dialog.grab().save("/tmp/login-busy.png")
+    dialog.login_button.click()
+    assert dialog.actor is not None
+    busy_db.dispose()

@@ -72,7 +72,7 @@ def test_password_hashes_never_reach_the_log(db: Database, admin: Actor) -> None
 
 
 def test_a_change_without_acting_user_is_refused(db: Database) -> None:
-    session = db._sessions()  # a session opened without Database.transaction
+    session = db._read_sessions()  # a session opened without Database.transaction
     try:
         session.add(Organisation(name="Anonimo"))
         with pytest.raises(RuntimeError, match="Modifica senza utente"):

@@ -8,20 +8,38 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.pool import NullPool
 
-from tit_desktop.services import audit
-from tit_desktop.services.errors import ConflictError, ServiceError, ValidationError
+from tit_desktop.services import audit, conflicts
+from tit_desktop.services.errors import (
+    ConflictError,
+    DatabaseBusy,
+    ServiceError,
+    ValidationError,
+)
 from tit_desktop.services.permissions import Actor
 
 log = logging.getLogger(__name__)
 
 SQLITE_BUSY_TIMEOUT_MS = 15_000
+
+BUSY_MESSAGE = "Il database è occupato da un'altra postazione: riprovare tra qualche istante."
+
+# Execution option of the connections that write: on SQLite their transaction begins
+# IMMEDIATE (takes the write lock at once, waiting for another writer up to the busy
+# timeout) instead of reading first and failing when it then tries to write.
+WRITE_OPTION = "tit_desktop_writes"
+
+# SQLite result codes (the low byte of the extended code): SQLITE_BUSY, SQLITE_LOCKED.
+_SQLITE_BUSY_CODES = {5, 6}
+# PostgreSQL SQLSTATEs that mean "another session is in the way, try again": serialization
+# failure, deadlock detected, lock not available (lock_timeout).
+_POSTGRES_BUSY_STATES = {"40001", "40P01", "55P03"}
 
 STALE_MESSAGE = (
     "Il record è stato modificato da un altro utente dopo che lo avete aperto. "
@@ -45,36 +63,58 @@ def parse_url(url: str) -> URL:
     return parsed
 
 
-def _configure_sqlite(engine: Engine) -> None:
+def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         # Let SQLAlchemy, not the sqlite3 module, decide where transactions begin.
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=FULL")
         cursor.close()
 
     @event.listens_for(engine, "begin")
-    def _on_begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN")
+    def _on_begin(connection: Connection) -> None:
+        # A deferred BEGIN takes the write lock only at the first write, and SQLite cannot
+        # wait for it there (the transaction's snapshot may be stale): it fails at once with
+        # "database is locked". A write transaction takes the lock up front, and waits.
+        writes = connection.get_execution_options().get(WRITE_OPTION, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")
 
 
-def create_db_engine(url: str | URL, **kwargs: Any) -> Engine:
+def create_db_engine(
+    url: str | URL, *, sqlite_busy_timeout_ms: int | None = None, **kwargs: Any
+) -> Engine:
     parsed = parse_url(url) if isinstance(url, str) else url
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(parsed, poolclass=NullPool, **kwargs)
-        _configure_sqlite(engine)
+        timeout = (
+            SQLITE_BUSY_TIMEOUT_MS if sqlite_busy_timeout_ms is None else sqlite_busy_timeout_ms
+        )
+        _configure_sqlite(engine, timeout)
     else:
         connect_args = {"connect_timeout": 10, "application_name": "tit-desktop"}
         engine = create_engine(
             parsed, pool_pre_ping=True, pool_size=5, connect_args=connect_args, **kwargs
         )
+    conflicts.install(engine)
     return engine
+
+
+def is_busy(exc: BaseException) -> bool:
+    """Whether a database error means "another PC holds the lock: try again shortly"."""
+    if not isinstance(exc, DBAPIError) or exc.orig is None:
+        return False
+    code = getattr(exc.orig, "sqlite_errorcode", None)
+    if code is not None:
+        return (int(code) & 0xFF) in _SQLITE_BUSY_CODES
+    if "database is locked" in str(exc.orig):
+        return True
+    return getattr(exc.orig, "sqlstate", None) in _POSTGRES_BUSY_STATES
 
 
 def postgres_url(host: str, port: int, database: str, user: str, password: str) -> str:
@@ -117,10 +157,14 @@ def describe_url(url: URL) -> str:
 class Database:
     """One database: its engine, and sessions that live for one operation."""
 
-    def __init__(self, url: str | URL) -> None:
+    def __init__(self, url: str | URL, *, sqlite_busy_timeout_ms: int | None = None) -> None:
         self.url = parse_url(url) if isinstance(url, str) else url
-        self.engine = create_db_engine(self.url)
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self.engine = create_db_engine(self.url, sqlite_busy_timeout_ms=sqlite_busy_timeout_ms)
+        # The same engine (pool, events) whose connections begin their transactions as
+        # writers: IMMEDIATE on SQLite, plain on PostgreSQL.
+        self.write_engine = self.engine.execution_options(**{WRITE_OPTION: True})
+        self._read_sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._write_sessions = sessionmaker(self.write_engine, expire_on_commit=False)
 
     @property
     def is_sqlite(self) -> bool:
@@ -140,9 +184,16 @@ class Database:
         """A session for one operation; commits at the end, rolls everything back on error.
 
         The acting user rides along in ``session.info`` so that the audit listener can sign
-        every change flushed in this transaction.
+        every change flushed in this transaction. On SQLite the transaction begins
+        IMMEDIATE: it holds the one write lock from its first read, so a check-then-insert
+        cannot interleave with another PC's, and it waits (up to the busy timeout) for
+        another writer instead of failing. Keep it short: other PCs' saves wait for it.
+
+        Refusals: a record changed meanwhile, or a constraint the write breaks, become
+        :class:`ConflictError` (naming the other record where a service taught
+        :mod:`conflicts` how); a database still busy after the timeout, :class:`DatabaseBusy`.
         """
-        session = self._sessions()
+        session = self._write_sessions()
         audit.bind_actor(session, actor)
         try:
             yield session
@@ -150,6 +201,12 @@ class Database:
         except StaleDataError as exc:
             session.rollback()
             raise ConflictError(STALE_MESSAGE) from exc
+        except DBAPIError as exc:
+            session.rollback()
+            refusal = self.refusal(exc)
+            if refusal is None:
+                raise
+            raise refusal from exc
         except BaseException:
             session.rollback()
             raise
@@ -159,15 +216,49 @@ class Database:
     @contextmanager
     def reading(self) -> Iterator[Session]:
         """A session for reads only: nothing it holds is ever committed (closing it rolls
-        the database transaction back, and leaves loaded objects readable)."""
-        session = self._sessions()
+        the database transaction back, and leaves loaded objects readable). On SQLite it
+        begins deferred and never blocks a writer (WAL)."""
+        session = self._read_sessions()
         try:
             yield session
+        except DBAPIError as exc:
+            if is_busy(exc):
+                raise self._busy(exc) from exc
+            raise
         finally:
             session.close()
 
+    @contextmanager
+    def write_connection(self) -> Iterator[Connection]:
+        """A Core connection in a write transaction (IMMEDIATE on SQLite), committed at the
+        end: for the few writes that are not ORM work (the schema migration). Refusals as
+        :meth:`transaction`'s."""
+        try:
+            with self.write_engine.begin() as connection:
+                yield connection
+        except DBAPIError as exc:
+            refusal = self.refusal(exc)
+            if refusal is None:
+                raise
+            raise refusal from exc
+
+    def refusal(self, exc: DBAPIError) -> ServiceError | None:
+        """The refusal a user reads for a database error of a write (already rolled
+        back), or None for an error that is a fault, not a refusal."""
+        if is_busy(exc):
+            return self._busy(exc)
+        if isinstance(exc, IntegrityError):
+            return conflicts.conflict_for(exc, self.reading)
+        return None
+
+    def _busy(self, exc: DBAPIError) -> DatabaseBusy:
+        log.warning("Database busy (%s): %s", self.describe(), str(exc.orig).strip())
+        return DatabaseBusy(BUSY_MESSAGE)
+
     def open_error(self, exc: BaseException) -> ServiceError | None:
         """A readable refusal for a failure to reach or open the database, else None."""
+        if isinstance(exc, DBAPIError) and is_busy(exc):
+            return self._busy(exc)
         if isinstance(exc, OperationalError):
             first = str(exc.orig or exc).strip().splitlines()[0]
             return ServiceError(f"Impossibile aprire il database ({self.describe()}): {first}")

@@ -42,6 +42,11 @@ class ConflictError(ServiceError):
     """The data changed under the user (another PC) or a uniqueness rule would break."""
 
 
+class DatabaseBusy(ConflictError):
+    """Another PC held the database longer than the busy timeout; nothing was written, the
+    same operation can simply be tried again."""
+
+
 class NotFound(ServiceError):
     pass
 

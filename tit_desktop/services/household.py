@@ -8,7 +8,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from tit_desktop.models import HouseholdLink, HouseholdRelation, Person
-from tit_desktop.services import persons
+from tit_desktop.services import conflicts, persons
 from tit_desktop.services.errors import ConflictError, NotFound, ValidationError
 from tit_desktop.services.permissions import Actor, Permission, require
 
@@ -90,6 +90,25 @@ def link_relative(
     return Relative(
         link.id, other.id, other.code, f"{other.last_name} {other.first_name}", relation
     )
+
+
+@conflicts.explains("uq_household_link_person_id_relative_id")
+def _already_linked(session: Session, violation: conflicts.Violation) -> str | None:
+    pairs = violation.pairs("person_id", "relative_id")
+    if not pairs:
+        return None
+    person_id, relative_id = pairs[0]
+    names = {
+        row.id: f"{row.last_name} {row.first_name}"
+        for row in session.execute(
+            select(Person.id, Person.last_name, Person.first_name).where(
+                Person.id.in_([person_id, relative_id])
+            )
+        )
+    }
+    if len(names) < 2:
+        return None
+    return f"{names[relative_id]} è già nel nucleo familiare di {names[person_id]}."
 
 
 def unlink_relative(session: Session, actor: Actor, link_id: int) -> None:

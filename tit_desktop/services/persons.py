@@ -28,9 +28,15 @@ from tit_desktop.models import (
     StaffMember,
 )
 from tit_desktop.models.audit import AuditAction
-from tit_desktop.services import audit, clock, codice_fiscale, places
+from tit_desktop.services import audit, clock, codice_fiscale, conflicts, places
 from tit_desktop.services.database import STALE_MESSAGE
-from tit_desktop.services.errors import ConflictError, NotFound, ValidationError, register_labels
+from tit_desktop.services.errors import (
+    ConflictError,
+    NotFound,
+    ValidationError,
+    label_for,
+    register_labels,
+)
 from tit_desktop.services.permissions import Actor, Permission, require
 from tit_desktop.services.text import (
     CONTROL_CHARACTERS_MESSAGE,
@@ -397,6 +403,27 @@ def _check_unique(
             errors[name] = (
                 f"già usato da {other.last_name} {other.first_name} (codice {other.code})"
             )
+
+
+# The same rules as the database's constraints, for two PCs that pass the check above at the
+# same moment: the second one's save is refused naming the record the first one saved.
+@conflicts.explains("uq_person_code", "uq_person_fiscal_code", "uq_person_cui")
+def _value_taken(session: Session, violation: conflicts.Violation) -> str | None:
+    name = violation.columns[0] if violation.columns else ""
+    column = {"code": Person.code, "fiscal_code": Person.fiscal_code, "cui": Person.cui}.get(name)
+    values = violation.values(name)
+    if column is None or not values:
+        return None
+    query = select(Person.last_name, Person.first_name, Person.code, column).where(
+        column.in_(values[:500])
+    )
+    other = session.execute(query.limit(1)).first()
+    if other is None:
+        return None
+    who = f"{other.last_name} {other.first_name}"
+    if name == "code":
+        return f"Codice {other.code} già usato da {who}."
+    return f"{label_for(name)} {other[3]} già usato da {who} (codice {other.code})."
 
 
 def _check_references(session: Session, data: PersonInput, errors: dict[str, str]) -> None:

@@ -23,7 +23,7 @@ from sqlalchemy import inspect
 from tit_desktop import paths
 from tit_desktop.services import backup
 from tit_desktop.services.database import Database
-from tit_desktop.services.errors import DatabaseVersionError, ServiceError
+from tit_desktop.services.errors import DatabaseBusy, DatabaseVersionError, ServiceError
 
 log = logging.getLogger(__name__)
 
@@ -120,9 +120,13 @@ def upgrade(
 
     config = alembic_config(script_location)
     try:
-        with db.engine.begin() as connection:
+        # A write transaction (IMMEDIATE on SQLite): two PCs starting the new version at the
+        # same moment migrate one after the other, and the second finds nothing left to do.
+        with db.write_connection() as connection:
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
+    except DatabaseBusy:
+        raise  # nothing was written: the lock was never ours
     except Exception as exc:
         log.exception("Migration from %s failed", before.current)
         if backup_path is not None:

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from tit_desktop.models.audit import AuditAction
 from tit_desktop.models.user import Role, User
-from tit_desktop.services import audit, clock
+from tit_desktop.services import audit, clock, conflicts
 from tit_desktop.services.database import STALE_MESSAGE, Database
 from tit_desktop.services.errors import (
     AuthenticationError,
@@ -158,14 +158,37 @@ def add_user(
     return _info(user)
 
 
+@conflicts.explains("uq_app_user_username")
+def _username_taken(session: Session, violation: conflicts.Violation) -> str | None:
+    names = violation.values("username")
+    other = session.scalar(select(User).where(User.username.in_(names)).limit(1))
+    if other is None:
+        return None
+    who = f" ({other.full_name})" if other.full_name else ""
+    return f"Esiste già un utente «{other.username}»{who}."
+
+
 def login(db: Database, username: str, password: str) -> Actor:
     """Check the password. Five wrong passwords in a row lock the account for 15 minutes.
 
-    The failure counter is committed even though the login is refused.
+    The failure counter is committed even though the login is refused. The password is
+    checked before the write transaction, so that the write lock (one writer at a time on
+    SQLite) never waits for argon2's fraction of a second: the transaction only records.
     """
     now = clock.utcnow()
+    with db.reading() as session:
+        seen = _user_by_name(session, username)
+        seen_hash = seen.password_hash if seen is not None else None
+    verdict = _check_password(seen_hash, password)
     with db.transaction(SYSTEM) as session:
-        user = _user_by_name(session, username)
+        # FOR UPDATE: two logins of one user on PostgreSQL take turns instead of one of them
+        # failing on the row's version (SQLite's IMMEDIATE transaction already serialises).
+        user = session.scalar(
+            select(User).where(User.username == normalise_username(username)).with_for_update()
+        )
+        if user is not None and user.password_hash != seen_hash:
+            # Changed in between (a reset, or another login stored a stronger hash).
+            verdict = _check_password(user.password_hash, password)
         if user is None:
             audit.record(
                 session,
@@ -181,7 +204,7 @@ def login(db: Database, username: str, password: str) -> Actor:
             failure = "Questo utente è disattivato. Rivolgersi all'amministratore."
         else:
             failure = None
-            if not _verify(user, password):
+            if not verdict.correct:
                 user.failed_logins += 1
                 failure = _BAD_CREDENTIALS
                 if user.failed_logins >= MAX_FAILED_LOGINS:
@@ -195,13 +218,27 @@ def login(db: Database, username: str, password: str) -> Actor:
                 user.failed_logins = 0
                 user.locked_until = None
                 user.last_login_at = now
-                if _hasher.check_needs_rehash(user.password_hash):
-                    user.password_hash = hash_password(password)
+                if verdict.stronger_hash is not None:
+                    user.password_hash = verdict.stronger_hash
                 audit.record(session, _actor(user), AuditAction.LOGIN, "app_user", user.id)
                 actor = _actor(user)
     if failure is not None:
         raise AuthenticationError(failure)
     return actor
+
+
+@dataclass(frozen=True)
+class _Verdict:
+    correct: bool
+    stronger_hash: str | None = None  # the password hashed at today's cost, when it was less
+
+
+def _check_password(password_hash: str | None, password: str) -> _Verdict:
+    if password_hash is None or not _verify_hash(password_hash, password):
+        return _Verdict(False)
+    if _hasher.check_needs_rehash(password_hash):
+        return _Verdict(True, hash_password(password))
+    return _Verdict(True)
 
 
 def _locked_message(until: dt.datetime) -> str:
@@ -210,8 +247,12 @@ def _locked_message(until: dt.datetime) -> str:
 
 
 def _verify(user: User, password: str) -> bool:
+    return _verify_hash(user.password_hash, password)
+
+
+def _verify_hash(password_hash: str, password: str) -> bool:
     try:
-        return _hasher.verify(user.password_hash, password)
+        return _hasher.verify(password_hash, password)
     except (VerificationError, InvalidHashError):
         return False
 

@@ -272,10 +272,9 @@ def export_persons(
 
     def work(progress: Progress) -> exchange.ExportResult:
         # Worker thread: no widget here.
-        with ctx.db.transaction(ctx.actor) as session:
-            return exchange.export_workbook(
-                session, ctx.actor, path, person_filter, progress=progress.report
-            )
+        return exchange.export_database(
+            ctx.db, ctx.actor, path, person_filter, progress=progress.report
+        )
 
     def done(result: exchange.ExportResult) -> None:
         count = sum(result.exported.values())

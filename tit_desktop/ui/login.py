@@ -121,6 +121,9 @@ class LoginDialog(QDialog, Ui_LoginDialog):
             self.password.clear()
             self.password.setFocus()
             return
+        except ServiceError as exc:  # e.g. the database busy on another PC: try again
+            self._show(exc.message)
+            return
         self.accept()
 
     def _show(self, text: str) -> None:

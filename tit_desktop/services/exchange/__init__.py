@@ -6,6 +6,7 @@ Public API::
     import_workbook(session, actor, path, *, dry_run=False, progress=None, cancel=None)
         -> ImportReport
     export_workbook(session, actor, path, person_filter=None, progress=None) -> ExportResult
+    export_database(db, actor, path, person_filter=None, progress=None) -> ExportResult
 
 Modules: :mod:`.cells` (cell parsers), :mod:`.reader` (files to rows), :mod:`.sheets` (the
 sheet registry: columns, handlers, exporters), :mod:`.importer`, :mod:`.exporter`, and one
@@ -16,7 +17,7 @@ module per sheet (:mod:`.beneficiari`). A new sheet is a module that builds its
 from __future__ import annotations
 
 from tit_desktop.services.exchange import beneficiari  # registers the Beneficiari sheet
-from tit_desktop.services.exchange.exporter import export_workbook
+from tit_desktop.services.exchange.exporter import export_database, export_workbook
 from tit_desktop.services.exchange.importer import import_raw, import_workbook
 from tit_desktop.services.exchange.model import (
     Cancelled,
@@ -36,6 +37,7 @@ __all__ = [
     "SheetCounts",
     "SheetSpec",
     "beneficiari",
+    "export_database",
     "export_workbook",
     "import_raw",
     "import_workbook",

@@ -10,7 +10,6 @@ do not name the column: the report puts it beside them.
 from __future__ import annotations
 
 import datetime as dt
-import decimal
 import math
 import re
 from collections.abc import Callable
@@ -20,7 +19,7 @@ from functools import cache, lru_cache
 from typing import Any, TypeVar
 
 from tit_desktop.models import Employment, PermitReason
-from tit_desktop.services import places
+from tit_desktop.services import money, places
 from tit_desktop.services.text import CONTROL_CHARACTERS_MESSAGE, has_control_characters
 
 T = TypeVar("T")
@@ -145,81 +144,16 @@ def parse_date(value: Any) -> dt.date:
 
 # --- amounts --------------------------------------------------------------------------
 
-_CENT = Decimal("0.01")
-_TOO_BIG = Decimal(10) ** 12  # no amount of the office comes near a thousand billion
-_ITALIAN = re.compile(r"^(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?$")
-_PLAIN = re.compile(r"^(\d+)\.(\d{1,2})$")
-_THOUSANDS_ONLY = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
-
 
 def parse_amount(value: Any) -> Decimal:
-    """A sum of money in euro, to the cent.
-
-    Number cells, or text in Italian form ("1.234,56", "350,00", "350", "1.234" = 1234) or
-    plain form ("350.00", "350.5"). A dot followed by exactly three digits is a thousands
-    separator, as Italians write it ("1.234" is 1234 euro): amounts have at most two
-    decimals, so it cannot be a decimal point. "€", spaces around the number and a leading
-    minus sign are accepted; which sign is allowed is the column's business.
-    """
+    """A sum of money in euro, to the cent, read by the application's one amount parser
+    (:func:`tit_desktop.services.money.parse_amount`: Italian forms, number cells). A leading
+    minus sign is accepted here: which sign is allowed is the column's business."""
     _check_usable(value)
-    if isinstance(value, bool):
-        raise CellError(f"«{_shown(value)}» non è un importo")
-    if isinstance(value, int):
-        return Decimal(value).quantize(_CENT)
-    if isinstance(value, float):
-        if not _finite(value):
-            raise CellError("importo non valido")
-        exact = Decimal(repr(value))
-        _not_too_big(exact, _shown(value))
-        cents = exact.quantize(_CENT, rounding=decimal.ROUND_HALF_EVEN)
-        # A computed cell may hold 0.30000000000000004 for 0.30: that is still 30 cents.
-        if abs(exact - cents) > Decimal("0.000001"):
-            raise CellError(f"«{_shown(value)}»: un importo ha al massimo due decimali")
-        return cents
-    if isinstance(value, Decimal):
-        return _two_decimals(value, _shown(value))
-    if not isinstance(value, str):
-        raise CellError(f"«{_shown(value)}» non è un importo")
-    text = value.strip()
-    body = text.replace("€", "").replace("\u00a0", " ").strip()
-    negative = body.startswith("-")
-    if negative:
-        body = body[1:].strip()
-    amount = _amount_text(body)
-    if amount is None:
-        raise CellError(
-            f"«{_shown(text)}» non è un importo: scrivere ad esempio 1.234,56 oppure 350,00"
-        )
-    amount = _two_decimals(amount, text)
-    return -amount if negative else amount
-
-
-def _amount_text(body: str) -> Decimal | None:
-    if _THOUSANDS_ONLY.match(body):
-        return Decimal(body.replace(".", ""))
-    plain = _PLAIN.match(body)
-    if plain:
-        return Decimal(body)
-    italian = _ITALIAN.match(body)
-    if italian:
-        whole, decimals = italian.groups()
-        return Decimal(whole.replace(".", "") + ("." + decimals if decimals else ""))
-    return None
-
-
-def _not_too_big(amount: Decimal, shown: str) -> None:
-    if abs(amount) >= _TOO_BIG:
-        raise CellError(f"«{shown}»: importo troppo grande")
-
-
-def _two_decimals(amount: Decimal, shown: str) -> Decimal:
-    if not amount.is_finite():
-        raise CellError("importo non valido")
-    _not_too_big(amount, shown)
-    exponent = amount.as_tuple().exponent
-    if isinstance(exponent, int) and exponent < -2 and amount != amount.quantize(_CENT):
-        raise CellError(f"«{shown}»: un importo ha al massimo due decimali")
-    return amount.quantize(_CENT)
+    try:
+        return money.parse_amount(value, allow_negative=True)
+    except money.AmountError as exc:
+        raise CellError(exc.message) from None
 
 
 # --- whole numbers and closed lists ---------------------------------------------------

@@ -37,6 +37,7 @@ from openpyxl.utils import get_column_letter
 from sqlalchemy.orm import Session
 
 from tit_desktop.services import audit
+from tit_desktop.services.database import Database
 from tit_desktop.services.errors import ServiceError, ValidationError
 from tit_desktop.services.exchange.model import ExportResult, ProgressCallback
 from tit_desktop.services.exchange.sheets import SHEETS, ExportOptions, SheetSpec
@@ -57,11 +58,14 @@ def export_workbook(
     path: str | Path,
     person_filter: PersonFilter | None = None,
     progress: ProgressCallback | None = None,
+    *,
+    record: bool = True,
 ) -> ExportResult:
     """Write the exchange workbook to ``path`` (.xlsx; or .csv: one CSV per sheet in that
     folder) with the persons of ``person_filter`` (all when None), never anonymised or
     merged ones, sorted by Codice. Needs :attr:`Permission.EXPORT_DATA`; recorded in the
-    audit log as an ``export``."""
+    audit log as an ``export`` (unless ``record`` is False: :func:`export_database` records
+    it in its own transaction)."""
     require(actor, Permission.EXPORT_DATA)
     target = Path(path)
     suffix = target.suffix.lower()
@@ -85,6 +89,20 @@ def export_workbook(
             _write_csv(target.parent / f"{spec.name}.csv", rows, spec) for spec, rows in sheets
         ]
     exported = {spec.name: len(rows) for spec, rows in sheets}
+    result = ExportResult(exported, files)
+    if record:
+        record_export(session, actor, target, result, person_filter)
+    return result
+
+
+def record_export(
+    session: Session,
+    actor: Actor,
+    target: Path,
+    result: ExportResult,
+    person_filter: PersonFilter | None,
+) -> None:
+    """The audit entry of an export: which file, how many rows per sheet, which filter."""
     flt = person_filter or PersonFilter()
     audit.record(
         session,
@@ -92,15 +110,38 @@ def export_workbook(
         EXPORT_ACTION,
         "person",
         detail=f"Esportazione in «{target.name}»: "
-        + ", ".join(f"{name} {count}" for name, count in exported.items()),
+        + ", ".join(f"{name} {count}" for name, count in result.exported.items()),
         changes={
             "file": str(target),
-            "exported": exported,
+            "exported": result.exported,
             "filter": dataclasses.asdict(flt),
         },
     )
     session.flush()
-    return ExportResult(exported, files)
+
+
+def export_database(
+    db: Database,
+    actor: Actor,
+    path: str | Path,
+    person_filter: PersonFilter | None = None,
+    progress: ProgressCallback | None = None,
+) -> ExportResult:
+    """:func:`export_workbook` for the CLI and the window: the rows are read in a read
+    transaction, so that on SQLite the other PCs go on saving during a long export (a write
+    transaction would hold the one write lock all along), and the export is recorded
+    afterwards in a short write transaction. A file whose export could not be recorded is
+    removed: nothing leaves the office without its trace in the audit log."""
+    with db.reading() as session:
+        result = export_workbook(session, actor, path, person_filter, progress, record=False)
+    try:
+        with db.transaction(actor) as session:
+            record_export(session, actor, Path(path), result, person_filter)
+    except BaseException:
+        for file in result.files:
+            file.unlink(missing_ok=True)
+        raise
+    return result
 
 
 @contextmanager
