@@ -1,28 +1,68 @@
-"""Application start: open the database (backup + migrate), first administrator or login,
-then the main window. Logging out or changing database goes back to the login."""
+"""Application start: the login window first, then (behind it) open the database, check
+the schema (backup + migrate when needed); first administrator or login, then the main
+window. Logging out or changing database goes back to the login.
+
+The login window must appear quickly, so this module and ``ui.login`` import only Qt and
+light modules: SQLAlchemy's ORM, the models, the services, Alembic (only to migrate),
+ReportLab and openpyxl are imported in the background or when first used
+(tests/ui/test_startup.py holds this).
+"""
 
 from __future__ import annotations
 
 import logging
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from tit_desktop import APP_NAME, APP_TITLE, __version__, paths
 from tit_desktop.logging_setup import setup_logging
-from tit_desktop.models.audit import AuditAction
-from tit_desktop.services import audit, schema, users
-from tit_desktop.services.database import Database
 from tit_desktop.services.errors import ServiceError
-from tit_desktop.services.permissions import Actor
 from tit_desktop.settings import Settings, resolve_database_url
 from tit_desktop.ui.background import run_in_background
-from tit_desktop.ui.context import AppContext
 from tit_desktop.ui.errors import handle_error, install_excepthook, service_error_text
 
+if TYPE_CHECKING:
+    from tit_desktop.services.database import Database
+    from tit_desktop.services.permissions import Actor
+    from tit_desktop.ui.context import AppContext
+    from tit_desktop.ui.login import LoginDialog
+
 log = logging.getLogger(__name__)
+
+PREPARE_AT_THE_LATEST_MS = 1500
+
+
+@dataclass(frozen=True)
+class PreparedDatabase:
+    db: Database
+    first_start: bool
+
+
+def prepare_database(url: str) -> PreparedDatabase:
+    """Open the database, bring its schema to head (a quick check when it is there
+    already) and tell whether it has users yet. Runs off the GUI thread."""
+    from tit_desktop.services import schema, users
+    from tit_desktop.services.database import Database
+
+    db = Database(url)
+    try:
+        schema.upgrade(db)
+        with db.reading() as session:
+            first_start = not users.users_exist(session)
+    except BaseException as exc:
+        db.dispose()
+        refusal = db.open_error(exc)
+        if refusal is not None:
+            raise refusal from exc
+        raise
+    return PreparedDatabase(db, first_start)
+
 
 _translators: list[QTranslator] = []
 
@@ -59,21 +99,51 @@ class AppController:
 
     # --- database -------------------------------------------------------------------
     def start(self) -> None:
+        """Show the login window at once and open the database behind it, once the window
+        is drawn (loading the database code alongside would slow the window down)."""
         self._close_db()
-        try:
-            self.db = Database(resolve_database_url(self.explicit_url))
-        except ServiceError as exc:
-            self._database_problem(exc)
+        url = resolve_database_url(self.explicit_url)
+        login = self.show_login()
+        started = False
+
+        def prepare() -> None:
+            nonlocal started
+            if started or self.dialog is not login:
+                return
+            started = True
+            run_in_background(
+                None,
+                lambda _p: prepare_database(url),
+                lambda prepared: self._database_ready(login, prepared),
+                lambda exc: self._database_failed(login, exc),
+            )
+
+        login.painted.connect(prepare)
+        # A window that is never drawn (minimised at start) still gets its database.
+        QTimer.singleShot(PREPARE_AT_THE_LATEST_MS, prepare)
+
+    def _database_ready(self, login: LoginDialog, prepared: PreparedDatabase) -> None:
+        if self.dialog is not login:  # the user closed the window meanwhile
+            prepared.db.dispose()
             return
-        db = self.db
-        run_in_background(
-            None,
-            lambda _p: schema.upgrade(db),
-            lambda _result: self._after_upgrade(),
-            self._upgrade_failed,
-            progress="Preparazione del database…",
-            cancellable=False,
-        )
+        self.db = prepared.db
+        if prepared.first_start:
+            self._replace_dialog(login)
+            self._show_first_admin()
+        else:
+            login.set_database(self.db)
+
+    def _database_failed(self, login: LoginDialog, exc: BaseException) -> None:
+        if self.dialog is not login:
+            return
+        self._replace_dialog(login)
+        self._upgrade_failed(exc)
+
+    def _replace_dialog(self, dialog: QWidget) -> None:
+        """Close ``dialog`` without its ``finished`` acting (the next one takes over)."""
+        self.dialog = None
+        dialog.close()
+        dialog.deleteLater()
 
     def _close_db(self) -> None:
         if self.db is not None:
@@ -102,6 +172,8 @@ class AppController:
         box.open()
 
     def _after_upgrade(self) -> None:
+        from tit_desktop.services import users
+
         assert self.db is not None
         with self.db.reading() as session:
             first_start = not users.users_exist(session)
@@ -143,14 +215,17 @@ class AppController:
             cancellable=False,
         )
 
-    def show_login(self) -> None:
+    def show_login(self) -> LoginDialog:
+        """The login window; usable at once when the database is open, else it waits for
+        ``set_database``."""
         from tit_desktop.ui.login import LoginDialog
 
-        assert self.db is not None
         dialog = LoginDialog(self.db)
         self.dialog = dialog
 
         def finished(result: int) -> None:
+            if self.dialog is not dialog:
+                return
             if dialog.settings_requested:
                 self._open_settings()
             elif result and dialog.actor is not None:
@@ -160,8 +235,11 @@ class AppController:
 
         dialog.finished.connect(finished)
         dialog.open()
+        log.info("Login window shown")
+        return dialog
 
     def _after_login(self, actor: Actor) -> None:
+        from tit_desktop.services import users
         from tit_desktop.ui.login import ChangePasswordDialog
 
         assert self.db is not None
@@ -197,6 +275,8 @@ class AppController:
         dialog.open()
 
     def _after_upgrade_or_quit(self) -> None:
+        from tit_desktop.services import schema
+
         try:
             assert self.db is not None
             if schema.status(self.db).state is schema.SchemaState.CURRENT:
@@ -208,6 +288,7 @@ class AppController:
 
     # --- main window ----------------------------------------------------------------
     def _open_main(self, actor: Actor) -> None:
+        from tit_desktop.ui.context import AppContext
         from tit_desktop.ui.main_window import MainWindow
 
         assert self.db is not None
@@ -228,6 +309,9 @@ class AppController:
             self._quit()
 
     def logout(self) -> None:
+        from tit_desktop.models.audit import AuditAction
+        from tit_desktop.services import audit
+
         if self.context is not None and self.db is not None:
             with self.db.transaction(self.context.actor) as session:
                 audit.record(
@@ -276,6 +360,9 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Comune di Ancona")
     app.setQuitOnLastWindowClosed(False)
+    icon = paths.resource_path("icons", "tit-desktop.png")
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
     install_translations(app, Settings.load().language)
     install_excepthook()
     return app
