@@ -14,9 +14,10 @@ import logging
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QLockFile, QTimer, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -42,6 +43,25 @@ PREPARE_AT_THE_LATEST_MS = 1500
 class PreparedDatabase:
     db: Database
     first_start: bool
+    lock: QLockFile | None = None
+
+
+def lock_sqlite_file(path: Path) -> QLockFile | None:
+    """One window per SQLite file: a second TIT Desktop opened on the same file is refused
+    (it would upgrade or restore the file under the first one's feet). The lock file next
+    to the database belongs to a running process; one left by a crash is taken over."""
+    lock = QLockFile(str(path) + ".lock")
+    lock.setStaleLockTime(0)  # stale only when its process is gone, however old
+    if lock.tryLock(0):
+        return lock
+    if lock.error() is QLockFile.LockError.LockFailedError:
+        raise ServiceError(
+            f"Il database {path} è già aperto in un'altra finestra di TIT Desktop. Usate "
+            "quella finestra (nessun dato è stato toccato). Se non ce n'è nessuna aperta, "
+            f"su un altro computer che usa lo stesso file, chiudetela lì; il file {path}.lock "
+            "indica chi lo tiene aperto."
+        )
+    return None  # no lock file possible (a read-only folder): opening the database says why
 
 
 def prepare_database(url: str) -> PreparedDatabase:
@@ -51,17 +71,22 @@ def prepare_database(url: str) -> PreparedDatabase:
     from tit_desktop.services.database import Database
 
     db = Database(url)
+    lock = None
     try:
+        if db.sqlite_path is not None:
+            lock = lock_sqlite_file(db.sqlite_path)
         schema.upgrade(db)
         with db.reading() as session:
             first_start = not users.users_exist(session)
     except BaseException as exc:
         db.dispose()
+        if lock is not None:
+            lock.unlock()
         refusal = db.open_error(exc)
         if refusal is not None:
             raise refusal from exc
         raise
-    return PreparedDatabase(db, first_start)
+    return PreparedDatabase(db, first_start, lock)
 
 
 _translators: list[QTranslator] = []
@@ -93,6 +118,7 @@ class AppController:
     def __init__(self, explicit_url: str | None = None) -> None:
         self.explicit_url = explicit_url
         self.db: Database | None = None
+        self._lock: QLockFile | None = None
         self.dialog: QWidget | None = None
         self.window: QWidget | None = None
         self.context: AppContext | None = None
@@ -125,8 +151,11 @@ class AppController:
     def _database_ready(self, login: LoginDialog, prepared: PreparedDatabase) -> None:
         if self.dialog is not login:  # the user closed the window meanwhile
             prepared.db.dispose()
+            if prepared.lock is not None:
+                prepared.lock.unlock()
             return
         self.db = prepared.db
+        self._lock = prepared.lock
         if prepared.first_start:
             self._replace_dialog(login)
             self._show_first_admin()
@@ -149,6 +178,9 @@ class AppController:
         if self.db is not None:
             self.db.dispose()
             self.db = None
+        if self._lock is not None:
+            self._lock.unlock()
+            self._lock = None
 
     def _upgrade_failed(self, exc: BaseException) -> None:
         refusal = self.db.open_error(exc) if self.db is not None else None
