@@ -175,3 +175,21 @@ def test_the_window_explains_a_file_that_is_not_a_database(
     assert box.informativeText() == "Potete scegliere un altro database nelle impostazioni."
     assert path.read_text(encoding="utf-8") == "appunti della riunione"
     box.close()
+
+
+def test_settings_asked_before_the_database_is_open_go_back_to_the_login(
+    qtbot: QtBot, sqlite_db: Database, no_quit: list[bool]
+) -> None:
+    from tit_desktop.ui.settings_dialog import SettingsDialog
+
+    make_user(sqlite_db, "admin", Role.ADMIN)
+    controller = AppController(sqlite_db.url.render_as_string(hide_password=False))
+    controller.start()
+    login = controller.dialog
+    assert isinstance(login, LoginDialog) and not login.ready
+    login.settings_button.click()
+    assert isinstance(controller.dialog, SettingsDialog)
+    controller.dialog.reject()
+    qtbot.waitUntil(lambda: isinstance(controller.dialog, LoginDialog) and controller.dialog.ready)
+    assert no_quit == []
+    controller._close_db()

@@ -259,7 +259,8 @@ class AppController:
             if self.dialog is not dialog:
                 return
             if dialog.settings_requested:
-                self._open_settings()
+                # Asked before the database was open: cancelling goes back to the login.
+                self._open_settings(back_to_login=not dialog.ready)
             elif result and dialog.actor is not None:
                 self._after_login(dialog.actor)
             else:
@@ -287,7 +288,7 @@ class AppController:
         )
         dialog.open()
 
-    def _open_settings(self) -> None:
+    def _open_settings(self, back_to_login: bool = False) -> None:
         from tit_desktop.ui.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog()
@@ -297,6 +298,8 @@ class AppController:
             if result:
                 # The settings file now names the database; an explicit one no longer wins.
                 self.explicit_url = None
+                self.start()
+            elif back_to_login:
                 self.start()
             elif self.db is not None and self.window is None:
                 self._after_upgrade_or_quit()
