@@ -345,6 +345,12 @@ def run(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except ServiceError as exc:
         return _refused(exc, as_json)
+    except Exception as exc:
+        refusal = db.open_error(exc)  # a database that cannot be opened or is busy
+        if refusal is None:
+            raise
+        log.warning("Database unusable", exc_info=True)
+        return _refused(refusal, as_json)
     finally:
         db.dispose()
 

@@ -3,8 +3,8 @@
 The user folders come from platformdirs, so they follow each platform's rules
 (Windows: %LOCALAPPDATA%\\tit-desktop\\...). ``TIT_HOME`` moves all of them under one
 folder: tests use it, and so can an office that keeps data on another drive.
-Resources and migrations are found next to the package in a source checkout and
-inside the bundle when frozen by PyInstaller.
+Resources and migrations are found by one resolver (``shipped_dir``) in a source checkout,
+an installed wheel and a PyInstaller bundle.
 """
 
 from __future__ import annotations
@@ -57,17 +57,32 @@ def default_database_path() -> Path:
     return data_dir() / "tit.sqlite3"
 
 
-def _bundle_root() -> Path:
+# Shipped data: ``migrations/`` and ``resources/`` stay at the top of the repository. The
+# wheel (see setup.py) and the PyInstaller bundle (packaging/tit-desktop.spec) put them inside
+# the package as ``tit_desktop/_migrations`` and ``tit_desktop/_resources``.
+_SHIPPED = {"migrations": "_migrations", "resources": "_resources"}
+
+
+def _package_dir() -> Path:
     frozen_root = getattr(sys, "_MEIPASS", None)
-    if frozen_root:
-        return Path(frozen_root)
-    return Path(__file__).resolve().parent.parent
+    if getattr(sys, "frozen", False) and frozen_root:
+        return Path(frozen_root) / "tit_desktop"
+    return Path(__file__).resolve().parent
+
+
+def shipped_dir(name: str) -> Path:
+    """The folder ``migrations`` or ``resources``: inside the installed package (wheel or
+    frozen bundle) when it is there, else at the top of the source checkout."""
+    installed = _package_dir() / _SHIPPED[name]
+    if installed.is_dir():
+        return installed
+    return _package_dir().parent / name
 
 
 def resource_path(*parts: str) -> Path:
-    """A file or folder under ``resources/``, in a checkout or a frozen bundle."""
-    return _bundle_root().joinpath("resources", *parts)
+    """A file or folder under ``resources/``."""
+    return shipped_dir("resources").joinpath(*parts)
 
 
 def migrations_path() -> Path:
-    return _bundle_root() / "migrations"
+    return shipped_dir("migrations")

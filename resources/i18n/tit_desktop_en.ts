@@ -579,6 +579,11 @@ Prima viene salvata una copia dei dati attuali. Continuare?</source>
 <context>
     <name>LoginDialog</name>
     <message>
+        <location filename="../../tit_desktop/ui/login.py" line="103"/>
+        <source>Apertura del database in corso…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../tit_desktop/ui/login.py" line="88"/>
         <source>Database: {0}</source>
         <translation type="unfinished"></translation>

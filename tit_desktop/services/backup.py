@@ -9,6 +9,7 @@ office from one PC to a shared server and back.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import logging
 import sqlite3
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from pathlib import Path
 
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Connection, Engine, MetaData, Table, func, inspect, select, text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from tit_desktop import paths
@@ -23,7 +25,7 @@ from tit_desktop.models import AuditEntry, Base
 from tit_desktop.models.audit import AuditAction
 from tit_desktop.services import audit, clock
 from tit_desktop.services.database import Database, create_db_engine
-from tit_desktop.services.errors import DatabaseVersionError, ValidationError
+from tit_desktop.services.errors import DatabaseVersionError, ServiceError, ValidationError
 from tit_desktop.services.permissions import Actor, Permission, require
 
 log = logging.getLogger(__name__)
@@ -96,7 +98,11 @@ def _write_backup(db: Database, target: Path) -> Path:
     if target.exists():
         raise ValidationError({"out": f"il file {target} esiste già"})
     if db.sqlite_path is not None:
-        _sqlite_copy(db.sqlite_path, target)
+        try:
+            _sqlite_copy(db.sqlite_path, target)
+        except (OSError, sqlite3.Error) as exc:
+            target.unlink(missing_ok=True)  # never leave half a backup behind
+            raise _write_failed(target, exc) from exc
         return target
     from tit_desktop.services import schema
 
@@ -110,12 +116,35 @@ def _write_backup(db: Database, target: Path) -> Path:
         schema.upgrade(file_db, make_backup=False)
         with file_db.engine.begin() as conn:
             _copy_rows(db.engine, conn)
-    except BaseException:
+    except BaseException as exc:
         file_db.dispose()
         target.unlink(missing_ok=True)
+        if _disk_full(exc):
+            raise _write_failed(target, exc) from exc
         raise
     file_db.dispose()
     return target
+
+
+def _disk_full(exc: BaseException) -> bool:
+    if isinstance(exc, OSError):
+        return exc.errno == errno.ENOSPC
+    if isinstance(exc, DBAPIError):
+        exc = exc.orig  # type: ignore[assignment]
+    return isinstance(exc, sqlite3.Error) and "disk is full" in str(exc).lower()
+
+
+def _write_failed(target: Path, exc: BaseException) -> ServiceError:
+    if _disk_full(exc):
+        reason = "il disco è pieno"
+    elif isinstance(exc, OSError) and exc.strerror:
+        reason = exc.strerror
+    else:
+        reason = str(exc)
+    return ServiceError(
+        f"Backup non riuscito ({reason}): il file {target} non è stato scritto e il database "
+        "non è stato modificato. Liberate spazio o scegliete un'altra cartella, poi riprovate."
+    )
 
 
 def automatic_backup(db: Database, reason: str) -> Path:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -90,7 +91,14 @@ def create_db_engine(
     parsed = parse_url(url) if isinstance(url, str) else url
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+            folder = Path(parsed.database).parent
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise ServiceError(
+                    f"Impossibile creare la cartella del database {folder}: "
+                    f"{exc.strerror or exc}. Scegliete un'altra cartella nelle impostazioni."
+                ) from exc
         engine = create_engine(parsed, poolclass=NullPool, **kwargs)
         timeout = (
             SQLITE_BUSY_TIMEOUT_MS if sqlite_busy_timeout_ms is None else sqlite_busy_timeout_ms
@@ -259,8 +267,42 @@ class Database:
         """A readable refusal for a failure to reach or open the database, else None."""
         if isinstance(exc, DBAPIError) and is_busy(exc):
             return self._busy(exc)
+        if not isinstance(exc, DBAPIError):
+            return None
+        first = str(exc.orig or exc).strip().splitlines()[0]
+        path = self.sqlite_path
+        if path is not None:
+            reason = first.lower()
+            if "file is not a database" in reason or "malformed" in reason:
+                return ServiceError(
+                    f"Il file {path} non è un database di TIT Desktop: non è un database "
+                    "SQLite oppure è danneggiato. Il file non è stato modificato. Indicate "
+                    "il file giusto nelle impostazioni o ripristinate l'ultimo backup."
+                )
+            if "locked" in reason or "busy" in reason:
+                return ServiceError(
+                    f"Il database {path} è occupato da un'altra finestra o da un altro "
+                    "comando di TIT Desktop, che lo sta modificando. Nessun dato è stato "
+                    "modificato: riprovate tra poco."
+                )
+            if "disk is full" in reason:
+                return ServiceError(
+                    f"Il disco del database {path} è pieno: l'operazione non è stata "
+                    "eseguita e i dati già salvati non sono stati toccati. Liberate spazio "
+                    "e riprovate."
+                )
+            if "readonly" in reason or "unable to open" in reason:
+                folder = path.parent
+                if not os.access(folder, os.W_OK) or (
+                    path.exists() and not os.access(path, os.W_OK)
+                ):
+                    return ServiceError(
+                        f"TIT Desktop non ha il permesso di scrivere nella cartella {folder} "
+                        "(o nel file del database): il database non può essere aperto lì. "
+                        "Chiedete il permesso di scrittura oppure scegliete un'altra "
+                        "cartella nelle impostazioni. Nessun dato è stato modificato."
+                    )
         if isinstance(exc, OperationalError):
-            first = str(exc.orig or exc).strip().splitlines()[0]
             return ServiceError(f"Impossibile aprire il database ({self.describe()}): {first}")
         return None
 

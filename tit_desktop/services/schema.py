@@ -5,25 +5,31 @@ transaction (PostgreSQL and SQLite both have transactional DDL) and, on SQLite, 
 backup is put back if anything still went wrong, so a failed upgrade leaves the database
 as it was. A database stamped with a revision this version does not know was written by
 a newer version of the application and is refused.
+
+Alembic is imported only to migrate. Every start checks the schema, and on the usual path
+(the database is at head) that check is one plain query of ``alembic_version`` compared with
+the head revision read from the migration files' ``revision``/``down_revision`` lines, so
+the window does not wait for Alembic to load.
 """
 
 from __future__ import annotations
 
 import enum
+import functools
 import logging
+import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 
 from tit_desktop import paths
-from tit_desktop.services import backup
 from tit_desktop.services.database import Database
 from tit_desktop.services.errors import DatabaseBusy, DatabaseVersionError, ServiceError
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 log = logging.getLogger(__name__)
 
@@ -55,36 +61,77 @@ class UpgradeResult:
 
 
 def alembic_config(script_location: Path | None = None) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(script_location or paths.migrations_path()))
     return config
 
 
+_REVISION_LINE = re.compile(
+    r"""^(?P<key>revision|down_revision)\s*(?::[^=]*)?=\s*(?:["'](?P<id>[^"']+)["']|None)\s*$""",
+    re.MULTILINE,
+)
+
+
+@dataclass(frozen=True)
+class RevisionGraph:
+    """The migrations as written in ``versions/``: each revision and the one it follows."""
+
+    parents: dict[str, str | None]
+
+    @property
+    def head(self) -> str:
+        followed = set(self.parents.values())
+        heads = [revision for revision in self.parents if revision not in followed]
+        if len(heads) != 1:
+            raise RuntimeError(f"the migrations must have exactly one head, not {heads}")
+        return heads[0]
+
+
+@functools.lru_cache(maxsize=8)
+def _revision_graph(versions: Path) -> RevisionGraph:
+    parents: dict[str, str | None] = {}
+    for file in sorted(versions.glob("*.py")):
+        found = {m["key"]: m["id"] for m in _REVISION_LINE.finditer(file.read_text("utf-8"))}
+        if "revision" not in found or "down_revision" not in found:
+            raise RuntimeError(f"{file.name}: revision or down_revision not found")
+        revision = found["revision"]
+        assert revision is not None
+        parents[revision] = found["down_revision"]
+    if not parents:
+        raise RuntimeError(f"no migrations found in {versions}")
+    return RevisionGraph(parents)
+
+
+def revision_graph(script_location: Path | None = None) -> RevisionGraph:
+    return _revision_graph((script_location or paths.migrations_path()) / "versions")
+
+
 def head_revision(script_location: Path | None = None) -> str:
-    script = ScriptDirectory.from_config(alembic_config(script_location))
-    head = script.get_current_head()
-    assert head is not None, "no migrations found"
-    return head
+    return revision_graph(script_location).head
 
 
 def knows_revision(revision: str, script_location: Path | None = None) -> bool:
     """Whether this version of the application has the migration ``revision`` (a database
     or backup stamped with an unknown one was written by a newer version)."""
-    script = ScriptDirectory.from_config(alembic_config(script_location))
-    try:
-        script.get_revision(revision)
-    except Exception:  # alembic raises several kinds for an unknown revision
-        return False
-    return True
+    return revision in revision_graph(script_location).parents
 
 
 def status(db: Database, script_location: Path | None = None) -> SchemaStatus:
-    script = ScriptDirectory.from_config(alembic_config(script_location))
-    head = script.get_current_head()
-    assert head is not None
+    head = head_revision(script_location)
     with db.engine.connect() as connection:
-        current = MigrationContext.configure(connection).get_current_revision()
-        tables = set(inspect(connection).get_table_names())
+        inspector = inspect(connection)
+        current: str | None = None
+        if inspector.has_table("alembic_version"):
+            stamped = connection.execute(text("SELECT version_num FROM alembic_version")).all()
+            if len(stamped) > 1:
+                raise DatabaseVersionError(
+                    "Il database indica più versioni dello schema insieme: non è stato "
+                    "modificato. Rivolgetevi all'assistenza."
+                )
+            current = stamped[0][0] if stamped else None
+        tables = set(inspector.get_table_names()) if current is None else set()
     if current is None:
         state = SchemaState.EMPTY if not tables else SchemaState.FOREIGN
     elif current == head:
@@ -113,6 +160,10 @@ def upgrade(
         )
     if before.state is SchemaState.CURRENT:
         return UpgradeResult(before.current, before.head, None)
+
+    from alembic import command
+
+    from tit_desktop.services import backup
 
     backup_path = None
     if make_backup and db.is_sqlite and before.state is SchemaState.OLD:

@@ -1,28 +1,93 @@
-"""Application start: open the database (backup + migrate), first administrator or login,
-then the main window. Logging out or changing database goes back to the login."""
+"""Application start: the login window first, then (behind it) open the database, check
+the schema (backup + migrate when needed); first administrator or login, then the main
+window. Logging out or changing database goes back to the login.
+
+The login window must appear quickly, so this module and ``ui.login`` import only Qt and
+light modules: SQLAlchemy's ORM, the models, the services, Alembic (only to migrate),
+ReportLab and openpyxl are imported in the background or when first used
+(tests/ui/test_startup.py holds this).
+"""
 
 from __future__ import annotations
 
 import logging
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QLockFile, QTimer, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from tit_desktop import APP_NAME, APP_TITLE, __version__, paths
 from tit_desktop.logging_setup import setup_logging
-from tit_desktop.models.audit import AuditAction
-from tit_desktop.services import audit, schema, users
-from tit_desktop.services.database import Database
 from tit_desktop.services.errors import ServiceError
-from tit_desktop.services.permissions import Actor
 from tit_desktop.settings import Settings, resolve_database_url
 from tit_desktop.ui.background import run_in_background
-from tit_desktop.ui.context import AppContext
 from tit_desktop.ui.errors import handle_error, install_excepthook, service_error_text
 
+if TYPE_CHECKING:
+    from tit_desktop.services.database import Database
+    from tit_desktop.services.permissions import Actor
+    from tit_desktop.ui.context import AppContext
+    from tit_desktop.ui.login import LoginDialog
+
 log = logging.getLogger(__name__)
+
+PREPARE_AT_THE_LATEST_MS = 1500
+
+
+@dataclass(frozen=True)
+class PreparedDatabase:
+    db: Database
+    first_start: bool
+    lock: QLockFile | None = None
+
+
+def lock_sqlite_file(path: Path) -> QLockFile | None:
+    """One window per SQLite file: a second TIT Desktop opened on the same file is refused
+    (it would upgrade or restore the file under the first one's feet). The lock file next
+    to the database belongs to a running process; one left by a crash is taken over."""
+    lock = QLockFile(str(path) + ".lock")
+    lock.setStaleLockTime(0)  # stale only when its process is gone, however old
+    if lock.tryLock(0):
+        return lock
+    if lock.error() is QLockFile.LockError.LockFailedError:
+        raise ServiceError(
+            f"Il database {path} è già aperto in un'altra finestra di TIT Desktop. Usate "
+            "quella finestra (nessun dato è stato toccato). Se non ce n'è nessuna aperta, "
+            f"su un altro computer che usa lo stesso file, chiudetela lì; il file {path}.lock "
+            "indica chi lo tiene aperto."
+        )
+    return None  # no lock file possible (a read-only folder): opening the database says why
+
+
+def prepare_database(url: str) -> PreparedDatabase:
+    """Open the database, bring its schema to head (a quick check when it is there
+    already) and tell whether it has users yet. Runs off the GUI thread."""
+    from tit_desktop.services import schema, users
+    from tit_desktop.services.database import Database
+
+    db = Database(url)
+    lock = None
+    try:
+        if db.sqlite_path is not None:
+            lock = lock_sqlite_file(db.sqlite_path)
+        schema.upgrade(db)
+        with db.reading() as session:
+            first_start = not users.users_exist(session)
+    except BaseException as exc:
+        db.dispose()
+        if lock is not None:
+            lock.unlock()
+        refusal = db.open_error(exc)
+        if refusal is not None:
+            raise refusal from exc
+        raise
+    return PreparedDatabase(db, first_start, lock)
+
 
 _translators: list[QTranslator] = []
 
@@ -62,32 +127,69 @@ class AppController:
     def __init__(self, explicit_url: str | None = None) -> None:
         self.explicit_url = explicit_url
         self.db: Database | None = None
+        self._lock: QLockFile | None = None
         self.dialog: QWidget | None = None
         self.window: QWidget | None = None
         self.context: AppContext | None = None
 
     # --- database -------------------------------------------------------------------
     def start(self) -> None:
+        """Show the login window at once and open the database behind it, once the window
+        is drawn (loading the database code alongside would slow the window down)."""
         self._close_db()
-        try:
-            self.db = Database(resolve_database_url(self.explicit_url))
-        except ServiceError as exc:
-            self._database_problem(exc)
+        url = resolve_database_url(self.explicit_url)
+        login = self.show_login()
+        started = False
+
+        def prepare() -> None:
+            nonlocal started
+            if started or self.dialog is not login:
+                return
+            started = True
+            run_in_background(
+                None,
+                lambda _p: prepare_database(url),
+                lambda prepared: self._database_ready(login, prepared),
+                lambda exc: self._database_failed(login, exc),
+            )
+
+        login.painted.connect(prepare)
+        # A window that is never drawn (minimised at start) still gets its database.
+        QTimer.singleShot(PREPARE_AT_THE_LATEST_MS, prepare)
+
+    def _database_ready(self, login: LoginDialog, prepared: PreparedDatabase) -> None:
+        if self.dialog is not login:  # the user closed the window meanwhile
+            prepared.db.dispose()
+            if prepared.lock is not None:
+                prepared.lock.unlock()
             return
-        db = self.db
-        run_in_background(
-            None,
-            lambda _p: schema.upgrade(db),
-            lambda _result: self._after_upgrade(),
-            self._upgrade_failed,
-            progress="Preparazione del database…",
-            cancellable=False,
-        )
+        self.db = prepared.db
+        self._lock = prepared.lock
+        if prepared.first_start:
+            self._replace_dialog(login)
+            self._show_first_admin()
+        else:
+            login.set_database(self.db)
+
+    def _database_failed(self, login: LoginDialog, exc: BaseException) -> None:
+        if self.dialog is not login:
+            return
+        self._replace_dialog(login)
+        self._upgrade_failed(exc)
+
+    def _replace_dialog(self, dialog: QWidget) -> None:
+        """Close ``dialog`` without its ``finished`` acting (the next one takes over)."""
+        self.dialog = None
+        dialog.close()
+        dialog.deleteLater()
 
     def _close_db(self) -> None:
         if self.db is not None:
             self.db.dispose()
             self.db = None
+        if self._lock is not None:
+            self._lock.unlock()
+            self._lock = None
 
     def _upgrade_failed(self, exc: BaseException) -> None:
         refusal = self.db.open_error(exc) if self.db is not None else None
@@ -111,6 +213,8 @@ class AppController:
         box.open()
 
     def _after_upgrade(self) -> None:
+        from tit_desktop.services import users
+
         assert self.db is not None
         with self.db.reading() as session:
             first_start = not users.users_exist(session)
@@ -152,16 +256,20 @@ class AppController:
             cancellable=False,
         )
 
-    def show_login(self) -> None:
+    def show_login(self) -> LoginDialog:
+        """The login window; usable at once when the database is open, else it waits for
+        ``set_database``."""
         from tit_desktop.ui.login import LoginDialog
 
-        assert self.db is not None
         dialog = LoginDialog(self.db)
         self.dialog = dialog
 
         def finished(result: int) -> None:
+            if self.dialog is not dialog:
+                return
             if dialog.settings_requested:
-                self._open_settings()
+                # Asked before the database was open: cancelling goes back to the login.
+                self._open_settings(back_to_login=not dialog.ready)
             elif result and dialog.actor is not None:
                 self._after_login(dialog.actor)
             else:
@@ -169,8 +277,11 @@ class AppController:
 
         dialog.finished.connect(finished)
         dialog.open()
+        log.info("Login window shown")
+        return dialog
 
     def _after_login(self, actor: Actor) -> None:
+        from tit_desktop.services import users
         from tit_desktop.ui.login import ChangePasswordDialog
 
         assert self.db is not None
@@ -186,7 +297,7 @@ class AppController:
         )
         dialog.open()
 
-    def _open_settings(self) -> None:
+    def _open_settings(self, back_to_login: bool = False) -> None:
         from tit_desktop.ui.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog()
@@ -197,6 +308,8 @@ class AppController:
                 # The settings file now names the database; an explicit one no longer wins.
                 self.explicit_url = None
                 self.start()
+            elif back_to_login:
+                self.start()
             elif self.db is not None and self.window is None:
                 self._after_upgrade_or_quit()
             elif self.window is None:
@@ -206,6 +319,8 @@ class AppController:
         dialog.open()
 
     def _after_upgrade_or_quit(self) -> None:
+        from tit_desktop.services import schema
+
         try:
             assert self.db is not None
             if schema.status(self.db).state is schema.SchemaState.CURRENT:
@@ -217,6 +332,7 @@ class AppController:
 
     # --- main window ----------------------------------------------------------------
     def _open_main(self, actor: Actor) -> None:
+        from tit_desktop.ui.context import AppContext
         from tit_desktop.ui.main_window import MainWindow
 
         assert self.db is not None
@@ -237,6 +353,9 @@ class AppController:
             self._quit()
 
     def logout(self) -> None:
+        from tit_desktop.models.audit import AuditAction
+        from tit_desktop.services import audit
+
         if self.context is not None and self.db is not None:
             with self.db.transaction(self.context.actor) as session:
                 audit.record(
@@ -285,6 +404,9 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Comune di Ancona")
     app.setQuitOnLastWindowClosed(False)
+    icon = paths.resource_path("icons", "tit-desktop.png")
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
     install_translations(app, Settings.load().language)
     install_excepthook()
     return app

@@ -1,8 +1,15 @@
-"""Login, first administrator, and change-password dialogs."""
+"""Login, first administrator, and change-password dialogs.
+
+The login window is the first thing on screen: this module imports only Qt and light
+modules at the top; the services (SQLAlchemy, the models, argon2) when first used.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -16,18 +23,20 @@ from PySide6.QtWidgets import (
 )
 
 from tit_desktop import APP_TITLE, __version__
-from tit_desktop.models.user import Role
-from tit_desktop.services import users
-from tit_desktop.services.database import Database
 from tit_desktop.services.errors import AuthenticationError, ServiceError, ValidationError
-from tit_desktop.services.permissions import SYSTEM, Actor
 from tit_desktop.ui.errors import show_service_error
 from tit_desktop.ui.form_guard import FormGuard, Settled
 from tit_desktop.ui.widgets import ERROR_STYLE, FieldErrors
 
+if TYPE_CHECKING:
+    from tit_desktop.services.database import Database
+    from tit_desktop.services.permissions import Actor
+
 
 def _password_problems(username: str, password: str, confirm: str, field: str) -> dict[str, str]:
     """The password rules checked as typed, so that an error shown goes once fixed."""
+    from tit_desktop.services import users
+
     found: dict[str, str] = {}
     try:
         users.check_password_policy(password, username, field)
@@ -36,6 +45,12 @@ def _password_problems(username: str, password: str, confirm: str, field: str) -
     if confirm != password:
         found["confirm"] = QCoreApplication.translate("login", "le due password non coincidono")
     return found
+
+
+def _normalised_username(text: str) -> str:
+    from tit_desktop.services import users
+
+    return users.normalise_username(text)
 
 
 def _password_edit() -> QLineEdit:
@@ -90,25 +105,55 @@ class Ui_LoginDialog:
 
 class LoginDialog(QDialog, Ui_LoginDialog):
     """Asks for username and password; ``actor`` is set when accepted.
-    ``settings_requested`` is set when the user wants to change the database."""
+    ``settings_requested`` is set when the user wants to change the database.
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    Without a database it shows at once and waits (the user may already type) until the
+    application has opened the database and calls ``set_database``. ``painted`` is emitted
+    once, when the window is first drawn on screen."""
+
+    painted = Signal()
+
+    def __init__(self, db: Database | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setup_ui(self)
-        self._db = db
+        self._db: Database | None = None
         self.actor: Actor | None = None
         self.settings_requested = False
-        self.database.setText(self.tr("Database: {0}").format(db.describe()))
+        self._painted = False
+        if db is None:
+            self.database.setText(self.tr("Apertura del database in corso…"))
+            self.login_button.setEnabled(False)
+        else:
+            self.set_database(db)
         self.buttons.accepted.connect(self._try_login)
         self.buttons.rejected.connect(self.reject)
         self.settings_button.clicked.connect(self._open_settings)
         self.username.setFocus()
+
+    def set_database(self, db: Database) -> None:
+        self._db = db
+        self.database.setText(self.tr("Database: {0}").format(db.describe()))
+        self.login_button.setEnabled(True)
+
+    @property
+    def ready(self) -> bool:
+        return self._db is not None
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.painted.emit()
 
     def _open_settings(self) -> None:
         self.settings_requested = True
         self.reject()
 
     def _try_login(self) -> None:
+        from tit_desktop.services import users
+
+        if self._db is None:
+            return
         name = self.username.text().strip()
         if not name:
             self._show(self.tr("Inserire il nome utente."))
@@ -191,7 +236,7 @@ class FirstAdminDialog(QDialog, Ui_FirstAdminDialog):
         self.buttons.rejected.connect(self.reject)
         self.errors.set_checker(
             lambda: _password_problems(
-                users.normalise_username(self.username.text()),
+                _normalised_username(self.username.text()),
                 self.password.text(),
                 self.confirm.text(),
                 "password",
@@ -211,6 +256,10 @@ class FirstAdminDialog(QDialog, Ui_FirstAdminDialog):
         return self.demo.isChecked()
 
     def _create(self) -> bool:
+        from tit_desktop.models.user import Role
+        from tit_desktop.services import users
+        from tit_desktop.services.permissions import SYSTEM
+
         self.errors.clear()
         if self.password.text() != self.confirm.text():
             self.errors.show(
@@ -271,6 +320,8 @@ class ChangePasswordDialog(QDialog, Ui_ChangePasswordDialog):
         self, db: Database, actor: Actor, forced: bool = False, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        from tit_desktop.services import users
+
         self.setup_ui(self)
         self._db = db
         self._actor = actor
@@ -302,6 +353,8 @@ class ChangePasswordDialog(QDialog, Ui_ChangePasswordDialog):
             super().reject()
 
     def _save(self) -> bool:
+        from tit_desktop.services import users
+
         self.errors.clear()
         if self.new.text() != self.confirm.text():
             self.errors.show(
