@@ -184,6 +184,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="386"/>
+        <source>più di {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../tit_desktop/ui/pages/admin.py" line="388"/>
         <source>Mostrate le {0} attività più recenti su {1}: restringete i filtri.</source>
         <translation type="unfinished"></translation>

@@ -73,4 +73,22 @@ class AuditEntry(Base):
         Index("ix_audit_log_entity", "entity", "entity_id"),
         Index("ix_audit_log_user_at", "user_id", "at"),
         Index("ix_audit_log_person", "person_id", "id"),
+        # The activity log filtered by user, newest first, without sorting the user's rows.
+        Index("ix_audit_log_username", "username", "id"),
+    )
+
+
+class AuditSubject(Base):
+    """One person named by an audit row that concerns many (a bulk write's summary): the
+    person's trail finds the row through this table's primary key, person first."""
+
+    __tablename__ = "audit_subject"
+    __audit_skip__ = True
+
+    person_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    audit_id: Mapped[int] = mapped_column(
+        BigIntKey,
+        ForeignKey("audit_log.id", ondelete="CASCADE"),
+        primary_key=True,
+        autoincrement=False,
     )

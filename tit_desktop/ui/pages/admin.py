@@ -379,14 +379,19 @@ class AuditTab(QWidget):
         flt = self.current_filter()
         with self._ctx.db.reading() as session:
             rows = audit.search(session, self._ctx.actor, flt, limit=self.PAGE)
-            total = audit.count(session, self._ctx.actor, flt)
+            total = audit.count(session, self._ctx.actor, flt, cap=audit.COUNT_CAP)
         self.model.set_rows(rows)
         self.view.resizeColumnsToContents()
         if total > len(rows):
+            shown = (
+                self.tr("più di {0}").format(f"{audit.COUNT_CAP:,}".replace(",", "."))
+                if total > audit.COUNT_CAP
+                else str(total)
+            )
             self.summary.setText(
                 self.tr(
                     "Mostrate le {0} attività più recenti su {1}: restringete i filtri."
-                ).format(len(rows), total)
+                ).format(len(rows), shown)
             )
         else:
             self.summary.setText(self.tr("{0} attività").format(total))
