@@ -19,7 +19,7 @@ from tit_desktop.models import (
     PersonSearchToken,
     Role,
 )
-from tit_desktop.services import attachments, audit, bulk, household, notes, persons
+from tit_desktop.services import attachments, audit, bulk, household, merge, notes, persons
 from tit_desktop.services.database import Database
 from tit_desktop.services.permissions import Actor
 
@@ -265,3 +265,23 @@ def test_count_can_stop_at_a_cap_and_pages_go_by_key(db: Database, admin: Actor)
         by_offset = audit.search(session, admin, flt, limit=5, offset=5)
     assert [r.detail for r in first] == [f"stampa {i}" for i in range(11, 6, -1)]
     assert second == by_offset
+
+
+def test_a_merge_and_its_undo_are_in_both_persons_trails(
+    db: Database, actors: dict[Role, Actor]
+) -> None:
+    coordinator = actors[Role.COORDINATOR]
+    survivor = _person(db, coordinator, "M-1", "Ali")
+    absorbed = _person(db, coordinator, "M-2", "Ali")
+    with db.transaction(coordinator) as session:
+        result = merge.merge_persons(session, coordinator, survivor, absorbed)
+    with db.transaction(coordinator) as session:
+        merge.undo_merge(session, coordinator, result.audit_id)
+    for pid in (survivor, absorbed):
+        with db.reading() as session:
+            actions = session.scalars(
+                select(AuditEntry.action)
+                .where(audit.concerning([pid]), AuditEntry.action.in_(("merge", "undo_merge")))
+                .order_by(AuditEntry.id)
+            ).all()
+        assert actions == ["merge", "undo_merge"], pid

@@ -633,6 +633,7 @@ def _merge(
         survivor.id,
         detail=f"unita la scheda {absorbed.id} ({absorbed.last_name} {absorbed.first_name})",
         changes=undo,
+        subjects=(absorbed.id,),
     )
     session.flush()
     audit_id = session.scalar(
@@ -882,6 +883,7 @@ def _undo(
         survivor.id,
         detail=f"annullata l'unione della scheda {absorbed.id}",
         changes={"merge_audit_id": entry.id, "absorbed_id": absorbed.id},
+        subjects=(absorbed.id,),
     )
     session.flush()
     return UndoResult(
