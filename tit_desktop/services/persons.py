@@ -427,8 +427,8 @@ def insert_search_tokens(session: Session, created: Sequence[tuple[int, PersonIn
         for person_id, data in created
         for token in sorted(search_tokens(data))
     ]
-    for start in range(0, len(rows), 5000):
-        session.execute(insert(PersonSearchToken), rows[start : start + 5000])
+    for start in range(0, len(rows), 5000):  # Core: the ORM's bulk path costs twice as much
+        session.connection().execute(insert(PersonSearchToken), rows[start : start + 5000])
 
 
 def write_search_tokens(session: Session, people: Sequence[Person]) -> None:
