@@ -1,4 +1,4 @@
-"""bulk writes name their persons in audit_subject; the log filtered by user through an index
+"""bulk writes name their persons in audit_subject; the log read by (at, id), also by user
 
 Revision ID: 0004
 Revises: 0003
@@ -34,11 +34,16 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("person_id", "audit_id", name=op.f("pk_audit_subject")),
     )
+    # The activity log reads newest first by (at, id), with or without a user's name.
     with op.batch_alter_table("audit_log", schema=None) as batch_op:
-        batch_op.create_index("ix_audit_log_username", ["username", "id"], unique=False)
+        batch_op.drop_index("ix_audit_log_at")
+        batch_op.create_index("ix_audit_log_at", ["at", "id"], unique=False)
+        batch_op.create_index("ix_audit_log_username", ["username", "at", "id"], unique=False)
 
 
 def downgrade() -> None:
     with op.batch_alter_table("audit_log", schema=None) as batch_op:
         batch_op.drop_index("ix_audit_log_username")
+        batch_op.drop_index("ix_audit_log_at")
+        batch_op.create_index("ix_audit_log_at", ["at"], unique=False)
     op.drop_table("audit_subject")

@@ -69,12 +69,12 @@ class AuditEntry(Base):
     detail: Mapped[str | None] = mapped_column(Text)
 
     __table_args__ = (
-        Index("ix_audit_log_at", "at"),
+        # Both read newest first by (at, id): the activity log's order.
+        Index("ix_audit_log_at", "at", "id"),
         Index("ix_audit_log_entity", "entity", "entity_id"),
         Index("ix_audit_log_user_at", "user_id", "at"),
         Index("ix_audit_log_person", "person_id", "id"),
-        # The activity log filtered by user, newest first, without sorting the user's rows.
-        Index("ix_audit_log_username", "username", "id"),
+        Index("ix_audit_log_username", "username", "at", "id"),
     )
 
 

@@ -29,7 +29,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Column, Table, bindparam, delete, insert, select, update
+from sqlalchemy import Column, Table, bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Mapper, Session, class_mapper
 from sqlalchemy.orm.util import identity_key
 
@@ -122,8 +122,21 @@ class BulkWrite:
         if self._version is not None:
             for row in prepared:
                 row.setdefault(self._version_key, 1)
-        statement = insert(self.table).returning(self.key, sort_by_parameter_order=True)
-        keys = list(self._execute(statement, prepared).scalars())
+        name = str(self.key.key)
+        if self.session.connection().dialect.name == "sqlite" and name not in prepared[0]:
+            # SQLite cannot tell which RETURNING row belongs to which VALUES row, so
+            # SQLAlchemy would send the rows one INSERT at a time. The keys SQLite would
+            # choose (the largest plus one) are given instead: the MAX read and the INSERT
+            # are one transaction, and another PC's write in between makes this INSERT
+            # fail (a busy snapshot or a duplicate key), never overwrite.
+            top = self._execute(select(func.max(self.key))).scalar() or 0
+            for offset, row in enumerate(prepared, start=1):
+                row[name] = top + offset
+            self._execute(insert(self.table), prepared)
+            keys = [row[name] for row in prepared]
+        else:
+            statement = insert(self.table).returning(self.key, sort_by_parameter_order=True)
+            keys = list(self._execute(statement, prepared).scalars())
         self.inserted.extend(keys)
         if self._person is self.key:
             self._note_persons(keys)
