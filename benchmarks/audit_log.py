@@ -128,7 +128,7 @@ def fill(db: Database, rows: int, user_base: int) -> float:
                    {common["user_id"]}, 'operatore' || {user_k}, {common["action"]},
                    {common["entity"]}, {person}::text, {common["person_id"]},
                    '{changes}'::jsonb, NULL
-            FROM generate_series(1, {rows}) AS g"""
+            FROM generate_series(1::bigint, {rows}) AS g"""
         sql = sql.replace("%", "%%")  # psycopg reads % as a placeholder
     indexes = _index_ddl(db)
     began = time.perf_counter()

@@ -222,6 +222,8 @@ def _remember_owner(session: Session, _transaction: SessionTransaction, conn: Co
 
 
 def _flushing(conn: Connection) -> bool:
+    """Whether the connection's session is inside a flush (its unit of work: the listener
+    audits it). ``Session._flushing`` has no public twin; a test covers it."""
     owner = _owners.get(conn)
     session = owner() if owner is not None else None
     return bool(session is not None and session._flushing)
