@@ -55,6 +55,7 @@ ACTION_LABELS = {
     AuditAction.MERGE: "unione di schede",
     AuditAction.UNDO_MERGE: "unione annullata",
     AuditAction.ANONYMISE: "anonimizzazione",
+    AuditAction.BULK: "scrittura di più record",
 }
 
 
