@@ -42,7 +42,7 @@ from sqlalchemy.engine import URL, Connection, make_url
 
 from tit_desktop.models import Organisation, Person, PersonSearchToken, StaffMember
 from tit_desktop.models.user import Role
-from tit_desktop.services import codice_fiscale, demo_names, persons, schema, users
+from tit_desktop.services import audit, codice_fiscale, demo_names, persons, schema, users
 from tit_desktop.services.database import Database
 from tit_desktop.services.permissions import SYSTEM
 
@@ -418,6 +418,8 @@ def build(
         uniques = _Uniques()
         generate = insert_time = 0.0
         with db.engine.begin() as connection:
+            # A generated dataset, not a user's change: no audit rows, like a restore.
+            connection.execution_options(**audit.audited_elsewhere("dataset di prova"))
             staff_ids, referrer_ids = _staff_and_organisations(
                 connection, scale, random.Random(seed + 1)
             )

@@ -14,6 +14,10 @@ target_metadata = Base.metadata
 
 
 def _run(connection: Connection) -> None:
+    # A migration's data fixes change no user's record: the audit guard lets them through.
+    from tit_desktop.services import audit
+
+    connection.execution_options(**audit.audited_elsewhere("migrazione dello schema"))
     context.configure(
         connection=connection,
         target_metadata=target_metadata,

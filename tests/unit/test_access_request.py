@@ -39,7 +39,16 @@ from tit_desktop.reports.access_request import (
     TableBlock,
     render_access_request,
 )
-from tit_desktop.services import attachments, clock, forms, gdpr, household, notes, persons
+from tit_desktop.services import (
+    attachments,
+    audit,
+    clock,
+    forms,
+    gdpr,
+    household,
+    notes,
+    persons,
+)
 from tit_desktop.services.database import Database
 from tit_desktop.services.errors import ConflictError, NotFound, PermissionDenied
 from tit_desktop.services.permissions import SYSTEM, Actor
@@ -608,7 +617,10 @@ def test_attachment_copies_are_written_and_checked(
 
     # a damaged scan stops the answer before any file is written
     with db.transaction(SYSTEM) as session:
-        session.execute(update(Attachment).values(content=b"%PDF-1.4 rovinato"))
+        session.execute(
+            update(Attachment).values(content=b"%PDF-1.4 rovinato"),
+            execution_options=audit.audited_elsewhere("test: un file rovinato sul disco"),
+        )
     again = tmp_path / "di-nuovo"
     pdf, js = tmp_path / "b.pdf", tmp_path / "b.json"
     with (

@@ -25,7 +25,7 @@ from tests.unit.test_exchange_support import (
     write_xlsx,
 )
 from tit_desktop.models import AuditEntry, Person, Role
-from tit_desktop.services import clock, codice_fiscale, exchange, persons
+from tit_desktop.services import audit, clock, codice_fiscale, exchange, persons
 from tit_desktop.services.database import Database
 from tit_desktop.services.errors import PermissionDenied
 from tit_desktop.services.exchange import SheetCounts
@@ -107,10 +107,18 @@ def test_every_column_is_imported(db: Database, admin: Actor, tmp_path: Path) ->
     assert person.ethos_at_intake is None and person.declined_fields == "ethos_at_intake"
     assert person.intake_date == dt.date(2024, 5, 2)
     assert person.notes == "Segue il corso di italiano\nlivello A2"
-    assert [(a, e) for a, e, _d in _audit(db)] == [("insert", "person"), ("import", "person")]
+    # One summary row for the sheet (bulk insert), naming the new record, in the person's
+    # trail through the index.
+    assert [(a, e) for a, e, _d in _audit(db)] == [("import", "person")]
     assert _audit(db)[-1][2] == (
         "Importazione da «b.xlsx», foglio Beneficiari: nuove 1, aggiornate 0, invariate 0"
     )
+    with db.reading() as session:
+        trail = list(session.scalars(select(AuditEntry).where(audit.concerning([person.id]))))
+    assert [e.action for e in trail] == ["import"]
+    assert trail[0].changes is not None
+    assert trail[0].changes["inserted"] == {"count": 1, "ids": [person.id]}
+    assert trail[0].changes["file"] == "b.xlsx" and trail[0].changes["created"] == 1
     with db.reading() as session:  # the search tokens were written too
         found = persons.search_ids(session, admin, persons.PersonFilter(text="muller jose"))
     assert found == [person.id]

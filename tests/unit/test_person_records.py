@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import update
 
 from tit_desktop.models import Attachment, HouseholdRelation, NoteLevel, Role
-from tit_desktop.services import attachments, household, notes, persons
+from tit_desktop.services import attachments, audit, household, notes, persons
 from tit_desktop.services.database import Database
 from tit_desktop.services.errors import ConflictError, PermissionDenied, ValidationError
 from tit_desktop.services.permissions import Actor
@@ -89,7 +89,8 @@ def test_attachments_keep_a_digest_and_refuse_duplicates(
     # A damaged stored file is detected, not handed out.
     with db.transaction(admin) as session:
         session.execute(
-            update(Attachment).where(Attachment.id == info.id).values(content=b"rovinato")
+            update(Attachment).where(Attachment.id == info.id).values(content=b"rovinato"),
+            execution_options=audit.audited_elsewhere("test: un file rovinato sul disco"),
         )
     with pytest.raises(ConflictError) as damaged, db.transaction(admin) as session:
         attachments.copy_to_file(session, admin, info.id, tmp_path / "x.pdf")

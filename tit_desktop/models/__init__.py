@@ -1,6 +1,6 @@
 """SQLAlchemy models. Importing this package registers every table on ``Base.metadata``."""
 
-from tit_desktop.models.audit import AuditAction, AuditEntry
+from tit_desktop.models.audit import AuditAction, AuditEntry, AuditSubject
 from tit_desktop.models.base import Base
 from tit_desktop.models.registry import (
     Attachment,
@@ -24,6 +24,7 @@ __all__ = [
     "Attachment",
     "AuditAction",
     "AuditEntry",
+    "AuditSubject",
     "Base",
     "Disability",
     "Employment",

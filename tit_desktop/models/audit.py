@@ -69,8 +69,26 @@ class AuditEntry(Base):
     detail: Mapped[str | None] = mapped_column(Text)
 
     __table_args__ = (
-        Index("ix_audit_log_at", "at"),
+        # Both read newest first by (at, id): the activity log's order.
+        Index("ix_audit_log_at", "at", "id"),
         Index("ix_audit_log_entity", "entity", "entity_id"),
         Index("ix_audit_log_user_at", "user_id", "at"),
         Index("ix_audit_log_person", "person_id", "id"),
+        Index("ix_audit_log_username", "username", "at", "id"),
+    )
+
+
+class AuditSubject(Base):
+    """One person named by an audit row that concerns many (a bulk write's summary): the
+    person's trail finds the row through this table's primary key, person first."""
+
+    __tablename__ = "audit_subject"
+    __audit_skip__ = True
+
+    person_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    audit_id: Mapped[int] = mapped_column(
+        BigIntKey,
+        ForeignKey("audit_log.id", ondelete="CASCADE"),
+        primary_key=True,
+        autoincrement=False,
     )

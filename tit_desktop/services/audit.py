@@ -4,6 +4,13 @@ with who, when (UTC), which record and each field's old and new value.
 The listener works on the ORM flush, so no service can forget to audit; a flush with
 changes and no acting user is a programming error and fails. Reads of a person's
 record, logins and exports are recorded explicitly with :func:`record`.
+
+Writes of many rows at once go through :mod:`tit_desktop.services.bulk`, which writes one
+summary row naming the records (and their persons, in ``audit_subject``). Any other Core
+or ORM-bulk INSERT/UPDATE/DELETE on an audited table (a model without ``__audit_skip__``)
+is refused by a guard on every engine (:class:`UnauditedWrite`), unless the statement or
+its connection carries :func:`audited_elsewhere` with the reason (a migration, a backup
+being restored, the merge's own audit row).
 """
 
 from __future__ import annotations
@@ -11,15 +18,31 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 import enum
+import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, event, func, insert, inspect, select
-from sqlalchemy.orm import Session
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Engine,
+    Table,
+    and_,
+    event,
+    func,
+    insert,
+    inspect,
+    or_,
+    select,
+    union,
+)
+from sqlalchemy.orm import Session, SessionTransaction
 from sqlalchemy.orm.base import NO_VALUE
+from sqlalchemy.sql.dml import UpdateBase
 
-from tit_desktop.models.audit import AuditEntry
+from tit_desktop.models import Base
+from tit_desktop.models.audit import AuditEntry, AuditSubject
 from tit_desktop.services import clock
 from tit_desktop.services.permissions import Actor, Permission, require
 
@@ -125,14 +148,116 @@ def person_of(obj: Any) -> int | None:
     return value if isinstance(value, int) else None
 
 
-def concerning(person_ids: Iterable[int]) -> ColumnElement[bool]:
-    """The condition selecting every audit row about these persons, through the
-    ``person_id`` index: the access request and the anonymisation read a trail with it."""
-    return AuditEntry.person_id.in_(list(person_ids))
+def concerning(person_ids: Iterable[int], *, bulk: bool = True) -> ColumnElement[bool]:
+    """The condition selecting every audit row about these persons, through indexes only:
+    the rows filed under one of them (``audit_log.person_id``) and, with ``bulk``, the
+    summaries of bulk writes that name one of them (``audit_subject``). The access request
+    and the anonymisation read a trail with it.
+
+    A bulk summary holds counts and record ids, never a person's data: code that scrubs a
+    trail's personal data can pass ``bulk=False`` and leave the summaries of many persons
+    alone."""
+    ids = sorted(set(person_ids))
+    own = AuditEntry.person_id.in_(ids)
+    if not bulk:
+        return own
+    # One IN over a UNION of two index lookups: an OR of the two conditions would make
+    # PostgreSQL read the whole log.
+    named = union(
+        select(AuditEntry.id).where(own),
+        select(AuditSubject.audit_id).where(AuditSubject.person_id.in_(ids)),
+    )
+    return AuditEntry.id.in_(named.scalar_subquery())
 
 
 def _audited(obj: Any) -> bool:
     return not getattr(obj, "__audit_skip__", False)
+
+
+# --- the guard against unaudited writes ---------------------------------------------------
+
+AUDITED_BY = "tit_audited_by"
+
+
+class UnauditedWrite(RuntimeError):
+    """A Core or ORM-bulk write on an audited table outside the ORM flush and the bulk
+    helper: a programming error, like a flush without an acting user."""
+
+
+def audited_elsewhere(reason: str) -> dict[str, str]:
+    """Execution options that let a Core write on an audited table through the guard, for
+    a write that is audited another way or is not a user's change. ``reason`` says which,
+    for the reader of the code and the error message: ``conn.execution_options(
+    **audit.audited_elsewhere("migrazione dello schema"))``."""
+    if not reason.strip():
+        raise ValueError("audited_elsewhere needs a reason")
+    return {AUDITED_BY: reason}
+
+
+_audited_cache: tuple[int, frozenset[str]] = (-1, frozenset())
+
+
+def audited_tables() -> frozenset[str]:
+    """Names of the tables whose rows the listener audits (mapped, no ``__audit_skip__``)."""
+    global _audited_cache
+    mappers = Base.registry.mappers
+    if _audited_cache[0] != len(mappers):
+        names = frozenset(
+            table.name
+            for mapper in mappers
+            if not getattr(mapper.class_, "__audit_skip__", False)
+            for table in mapper.tables
+        )
+        _audited_cache = (len(mappers), names)
+    return _audited_cache[1]
+
+
+# Which session a connection belongs to: its writes are the listener's while it flushes.
+_owners: weakref.WeakKeyDictionary[Connection, weakref.ref[Session]] = weakref.WeakKeyDictionary()
+
+
+@event.listens_for(Session, "after_begin")
+def _remember_owner(session: Session, _transaction: SessionTransaction, conn: Connection) -> None:
+    _owners[conn] = weakref.ref(session)
+
+
+def _flushing(conn: Connection) -> bool:
+    """Whether the connection's session is inside a flush (its unit of work: the listener
+    audits it). ``Session._flushing`` has no public twin; a test covers it."""
+    owner = _owners.get(conn)
+    session = owner() if owner is not None else None
+    return bool(session is not None and session._flushing)
+
+
+@event.listens_for(Engine, "before_execute")
+def _refuse_unaudited_writes(
+    conn: Connection,
+    statement: Any,
+    _multiparams: Any,
+    _params: Any,
+    execution_options: Any,
+) -> None:
+    if not isinstance(statement, UpdateBase):
+        return
+    table = getattr(statement, "table", None)
+    name = getattr(table, "name", None)
+    if not isinstance(table, Table) or name not in audited_tables():
+        return
+    for options in (
+        execution_options or {},
+        statement.get_execution_options(),
+        conn.get_execution_options(),
+    ):
+        if options.get(AUDITED_BY):
+            return
+    if _flushing(conn):
+        return
+    kind = type(statement).__name__.upper()
+    raise UnauditedWrite(
+        f"{kind} sulla tabella {name} fuori dal registro delle attività: scrivere con "
+        "l'ORM o con tit_desktop.services.bulk, oppure indicare il motivo con "
+        "audit.audited_elsewhere(...)"
+    )
 
 
 @event.listens_for(Session, "after_flush")
@@ -181,25 +306,31 @@ def record(
     detail: str | None = None,
     changes: dict[str, Any] | None = None,
     person_id: int | None = None,
+    subjects: Iterable[int] = (),
 ) -> None:
     """Record an event that is not a change of a row: opening a record, a login, an export.
     ``person_id`` files it under the person it concerns (opening their record, printing
-    their form); an event about a ``person`` row is filed under that person by itself."""
+    their form); an event about a ``person`` row is filed under that person by itself.
+    ``subjects`` names more persons the event concerns (both records of a merge): their
+    trails find it through ``audit_subject``."""
     if person_id is None and entity == "person" and entity_id is not None:
         person_id = int(entity_id)
-    session.add(
-        AuditEntry(
-            at=clock.utcnow(),
-            user_id=actor.user_id,
-            username=actor.username,
-            action=action,
-            entity=entity,
-            entity_id=None if entity_id is None else str(entity_id),
-            detail=detail,
-            changes=changes,
-            person_id=person_id,
-        )
+    entry = AuditEntry(
+        at=clock.utcnow(),
+        user_id=actor.user_id,
+        username=actor.username,
+        action=action,
+        entity=entity,
+        entity_id=None if entity_id is None else str(entity_id),
+        detail=detail,
+        changes=changes,
+        person_id=person_id,
     )
+    session.add(entry)
+    others = sorted(set(subjects) - {person_id})
+    if others:
+        session.flush()
+        session.add_all(AuditSubject(person_id=p, audit_id=entry.id) for p in others)
 
 
 @dataclass(frozen=True)
@@ -239,7 +370,7 @@ def _filtered(query: Any, flt: AuditFilter) -> Any:
     if flt.entity_id:
         query = query.where(AuditEntry.entity_id == flt.entity_id)
     if flt.person_id is not None:
-        query = query.where(AuditEntry.person_id == flt.person_id)
+        query = query.where(concerning([flt.person_id]))
     if flt.action:
         query = query.where(AuditEntry.action == flt.action)
     if flt.date_from:
@@ -250,34 +381,65 @@ def _filtered(query: Any, flt: AuditFilter) -> Any:
 
 
 def search(
-    session: Session, actor: Actor, flt: AuditFilter, limit: int = 500, offset: int = 0
+    session: Session,
+    actor: Actor,
+    flt: AuditFilter,
+    limit: int = 500,
+    offset: int = 0,
+    before_id: int | None = None,
 ) -> list[AuditRow]:
-    """Newest first. Only admin and coordinatore may read the log."""
+    """Newest first (by moment, then id). Only admin and coordinatore may read the log.
+
+    For the next page pass ``before_id``, the id of the last row shown (keyset paging: any
+    page is read through the index, where ``offset`` reads and skips every row before it).
+
+    The order follows the ``at`` indexes (alone, after the user's name), so that a filter
+    by user, by dates or both reads just the page, not every matching row to sort them."""
     require(actor, Permission.VIEW_AUDIT)
-    query = _filtered(select(AuditEntry), flt).order_by(AuditEntry.id.desc())
-    entries = session.scalars(query.limit(limit).offset(offset)).all()
-    return [
-        AuditRow(
-            e.id,
-            e.at,
-            e.username,
-            e.action,
-            e.entity,
-            e.entity_id,
-            e.changes,
-            e.detail,
-            e.person_id,
+    columns = (
+        AuditEntry.id,
+        AuditEntry.at,
+        AuditEntry.username,
+        AuditEntry.action,
+        AuditEntry.entity,
+        AuditEntry.entity_id,
+        AuditEntry.changes,
+        AuditEntry.detail,
+        AuditEntry.person_id,
+    )
+    # Plain rows, not ORM objects: a page of 500 costs a fraction of the identity map's.
+    query = _filtered(select(*columns), flt).order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
+    if before_id is not None:
+        last_at = select(AuditEntry.at).where(AuditEntry.id == before_id).scalar_subquery()
+        query = query.where(
+            or_(
+                AuditEntry.at < last_at,
+                and_(AuditEntry.at == last_at, AuditEntry.id < before_id),
+            )
         )
-        for e in entries
-    ]
+    return [AuditRow(*row) for row in session.execute(query.limit(limit).offset(offset))]
 
 
-def count(session: Session, actor: Actor, flt: AuditFilter) -> int:
+# The activity log shows "più di 10.000" rather than counting millions of rows.
+COUNT_CAP = 10_000
+
+
+def count(session: Session, actor: Actor, flt: AuditFilter, cap: int | None = None) -> int:
+    """The rows matching the filter. With ``cap`` at most ``cap + 1`` rows are counted: a
+    result above ``cap`` means "more than ``cap``" (an exact count of a log of millions
+    of rows reads all of them)."""
     require(actor, Permission.VIEW_AUDIT)
-    query = _filtered(select(func.count()).select_from(AuditEntry), flt)
+    if cap is None:
+        query = _filtered(select(func.count()).select_from(AuditEntry), flt)
+    else:
+        matching = _filtered(select(AuditEntry.id), flt).limit(cap + 1).subquery()
+        query = select(func.count()).select_from(matching)
     return int(session.scalar(query) or 0)
 
 
 def known_entities(session: Session, actor: Actor) -> list[str]:
+    """The kinds of record the log can name: the audited tables and the other entities
+    the services record (known in advance, not read from the log: a DISTINCT over millions
+    of rows reads all of them)."""
     require(actor, Permission.VIEW_AUDIT)
-    return list(session.scalars(select(AuditEntry.entity).distinct().order_by(AuditEntry.entity)))
+    return sorted(audited_tables() | ENTITY_LABELS.keys())

@@ -710,9 +710,11 @@ class AuditPage:
 def load_page(
     session: Session, actor: Actor, flt: audit.AuditFilter, limit: int, offset: int = 0
 ) -> AuditPage:
-    """A page of the log, newest first, with the total and the names it mentions."""
+    """A page of the log, newest first, with the total and the names it mentions. The
+    total is counted up to ``audit.COUNT_CAP`` + 1 (an exact count over millions of rows
+    would cost seconds): a larger one reads "più di 10.000"."""
     rows = audit.search(session, actor, flt, limit=limit, offset=offset)
-    total = audit.count(session, actor, flt)
+    total = audit.count(session, actor, flt, cap=audit.COUNT_CAP)
     refs = load_references(session, actor, rows)
     lines = tuple(AuditLine(r, person_text(r, refs), sentence(r, refs)) for r in rows)
     return AuditPage(lines, total, refs)

@@ -57,6 +57,8 @@ def _copy_rows(source: Engine, dst: Connection) -> dict[str, int]:
     meta = MetaData()
     meta.reflect(bind=source, only=["alembic_version"])
     tables: list[Table] = [*Base.metadata.sorted_tables, meta.tables["alembic_version"]]
+    # A copy of every row is the backup itself, recorded by its own BACKUP/RESTORE row.
+    dst.execution_options(**audit.audited_elsewhere("copia del database (backup o ripristino)"))
     with source.connect() as src:
         if dst.dialect.name == "sqlite":
             dst.exec_driver_sql("PRAGMA defer_foreign_keys=ON")

@@ -226,6 +226,11 @@ def _known_table(name: str) -> Table:
     return table
 
 
+# Rows of a table without a model are moved with Core: the merge's own audit row lists
+# every row moved, deleted or kept (and its undo, every row put back).
+_AUDITED_BY_MERGE = audit.audited_elsewhere("unione di schede: la riga MERGE elenca le righe")
+
+
 def _mapped_class(table: Table) -> type[Any] | None:
     for mapper in Base.registry.mappers:
         if mapper.local_table is table:
@@ -478,7 +483,10 @@ def _move_rows(session: Session, survivor_id: int, absorbed_id: int) -> _Moves:
                 if mapped is not None:
                     session.delete(session.get(mapped, pk))
                 else:
-                    session.execute(delete(table).where(_key_filter(table, _pk_of(table, row))))
+                    session.execute(
+                        delete(table).where(_key_filter(table, _pk_of(table, row))),
+                        execution_options=_AUDITED_BY_MERGE,
+                    )
                 continue
             changes = {c: row[c] for c in row if new[c] != row[c]}
             if mapped is not None:
@@ -489,7 +497,8 @@ def _move_rows(session: Session, survivor_id: int, absorbed_id: int) -> _Moves:
                 session.execute(
                     update(table)
                     .where(_key_filter(table, _pk_of(table, row)))
-                    .values({c: new[c] for c in changes})
+                    .values({c: new[c] for c in changes}),
+                    execution_options=_AUDITED_BY_MERGE,
                 )
             # The key after the move (a person column may be part of the primary key).
             moves.moved.append(
@@ -624,6 +633,7 @@ def _merge(
         survivor.id,
         detail=f"unita la scheda {absorbed.id} ({absorbed.last_name} {absorbed.first_name})",
         changes=undo,
+        subjects=(absorbed.id,),
     )
     session.flush()
     audit_id = session.scalar(
@@ -839,7 +849,10 @@ def _undo(
             for name, value in values.items():
                 setattr(obj, name, value)
         else:
-            session.execute(update(table).where(_key_filter(table, moved["key"])).values(values))
+            session.execute(
+                update(table).where(_key_filter(table, moved["key"])).values(values),
+                execution_options=_AUDITED_BY_MERGE,
+            )
     session.flush()
     for deleted in data["deleted"]:
         table = _known_table(deleted["table"])
@@ -848,7 +861,7 @@ def _undo(
         if mapped is not None:
             session.add(mapped(**values))
         else:
-            session.execute(insert(table).values(values))
+            session.execute(insert(table).values(values), execution_options=_AUDITED_BY_MERGE)
     session.flush()
 
     # 2. Unique values: the absorbed record steps aside, the survivor gets its values back,
@@ -870,6 +883,7 @@ def _undo(
         survivor.id,
         detail=f"annullata l'unione della scheda {absorbed.id}",
         changes={"merge_audit_id": entry.id, "absorbed_id": absorbed.id},
+        subjects=(absorbed.id,),
     )
     session.flush()
     return UndoResult(

@@ -37,7 +37,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from tit_desktop.models import Person
-from tit_desktop.services import persons, places
+from tit_desktop.services import bulk, persons, places
 from tit_desktop.services.errors import ConflictError, ValidationError
 from tit_desktop.services.exchange.cells import (
     DECLINED,
@@ -55,13 +55,19 @@ from tit_desktop.services.exchange.cells import (
     parse_text,
     permit_text,
 )
-from tit_desktop.services.exchange.model import ImportContext, ParsedRow, SheetCounts
+from tit_desktop.services.exchange.model import (
+    AuditSummary,
+    ImportContext,
+    ParsedRow,
+    SheetCounts,
+)
 from tit_desktop.services.exchange.sheets import Column, ExportOptions, SheetSpec, register
 from tit_desktop.services.permissions import Actor, Permission, require
 from tit_desktop.services.text import clean
 
 SHEET = "Beneficiari"
 BATCH = 500
+
 _IN_CHUNK = 900  # values per IN (...) query: well below both back ends' parameter limits
 
 T = TypeVar("T")
@@ -374,38 +380,45 @@ class PersonsHandler:
 
     # --- write --------------------------------------------------------------------------
 
-    def write(self, ctx: ImportContext) -> None:
+    def write(self, ctx: ImportContext, summary: AuditSummary) -> None:
+        """Changed persons through the ORM (the listener keeps each field's old value), new
+        persons and their search tokens in bulk; ``summary`` is the sheet's audit row, which
+        names the new records (their values are the rows themselves)."""
         session = ctx.session
         updates = [p for p in self.plans if p.person is not None and p.changed]
         creates = [p for p in self.plans if p.person is None]
         total = len(updates) + len(creates)
         done = 0
-        written: list[Person] = []
         try:
-            # Updates first: a value one of them lets go may be taken by a new person.
-            for chunk in _chunks(updates, BATCH):
+            with bulk.writing(
+                session,
+                ctx.actor,
+                Person,
+                action=summary.action,
+                detail=summary.detail,
+                changes=summary.changes,
+            ) as batch:
+                # Updates first: a value one of them lets go may be taken by a new person.
+                changed: list[Person] = []
+                for chunk in _chunks(updates, BATCH):
+                    ctx.cancel()
+                    for plan in chunk:
+                        assert plan.person is not None
+                        persons.apply_input(plan.person, plan.data)
+                        changed.append(plan.person)
+                    session.flush()
+                    done += len(chunk)
+                    ctx.progress(done, total, f"Scrittura dei beneficiari: {done} di {total}")
+                created: list[tuple[int, persons.PersonInput]] = []
+                for chunk in _chunks(creates, BATCH):
+                    ctx.cancel()
+                    ids = batch.insert([persons.new_person_row(plan.data) for plan in chunk])
+                    created.extend(zip(ids, (plan.data for plan in chunk), strict=True))
+                    done += len(chunk)
+                    ctx.progress(done, total, f"Scrittura dei beneficiari: {done} di {total}")
                 ctx.cancel()
-                for plan in chunk:
-                    assert plan.person is not None
-                    persons.apply_input(plan.person, plan.data)
-                    written.append(plan.person)
-                session.flush()
-                done += len(chunk)
-                ctx.progress(done, total, f"Scrittura dei beneficiari: {done} di {total}")
-            for chunk in _chunks(creates, BATCH):
-                ctx.cancel()
-                batch = []
-                for plan in chunk:
-                    person = Person()
-                    persons.apply_input(person, plan.data)
-                    batch.append(person)
-                session.add_all(batch)
-                session.flush()
-                written.extend(batch)
-                done += len(chunk)
-                ctx.progress(done, total, f"Scrittura dei beneficiari: {done} di {total}")
-            ctx.cancel()
-            persons.write_search_tokens(session, written)
+                persons.write_search_tokens(session, changed)
+                persons.insert_search_tokens(session, created)
         except IntegrityError as exc:
             raise ConflictError(
                 "Nel frattempo un altro utente ha registrato un codice, un codice fiscale o un "

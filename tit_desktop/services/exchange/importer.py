@@ -7,9 +7,11 @@
    or missing required column is an error (the sheet's rows are then not checked).
 4. Every cell goes through its column's parser; then the sheet's handler checks the rows
    (field rules, uniqueness within the file and against the database).
-5. With no error at all and not a dry run, each handler writes through the ORM in the
-   caller's transaction (so the audit listener records every row), and one ``import`` audit
-   entry per sheet records the file's name and the counts. With any error nothing is written.
+5. With no error at all and not a dry run, each handler writes in the caller's
+   transaction: new rows in bulk, with one ``import`` audit row per sheet that records the
+   file's name, the counts and the records' ids (:mod:`tit_desktop.services.bulk`); changed
+   rows through the ORM, whose listener records each field's old and new value. With any
+   error nothing is written.
 
 Usage::
 
@@ -26,10 +28,11 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from tit_desktop.services import audit, clock
+from tit_desktop.services import clock
 from tit_desktop.services.exchange import reader
 from tit_desktop.services.exchange.cells import BadCell, CellError, is_blank
 from tit_desktop.services.exchange.model import (
+    AuditSummary,
     CancelCheck,
     Cancelled,
     ImportContext,
@@ -147,25 +150,22 @@ def import_raw(
     if ok and not dry_run:
         ctx.cancel()
         for spec, handler in handlers:
-            handler.write(ctx)
             sheet_counts = counts[spec.name]
-            audit.record(
-                session,
-                actor,
-                IMPORT_ACTION,
-                spec.audit_entity or spec.name,
-                detail=(
+            handler.write(
+                ctx,
+                AuditSummary(
+                    IMPORT_ACTION,
                     f"Importazione da «{raw.source}», foglio {spec.name}: "
                     f"nuove {sheet_counts.created}, aggiornate {sheet_counts.updated}, "
-                    f"invariate {sheet_counts.unchanged}"
+                    f"invariate {sheet_counts.unchanged}",
+                    {
+                        "file": raw.source,
+                        "sheet": spec.name,
+                        "created": sheet_counts.created,
+                        "updated": sheet_counts.updated,
+                        "unchanged": sheet_counts.unchanged,
+                    },
                 ),
-                changes={
-                    "file": raw.source,
-                    "sheet": spec.name,
-                    "created": sheet_counts.created,
-                    "updated": sheet_counts.updated,
-                    "unchanged": sheet_counts.unchanged,
-                },
             )
         ctx.cancel()
         session.flush()

@@ -165,6 +165,16 @@ class ParsedRow:
         return not self.failed
 
 
+@dataclass(frozen=True)
+class AuditSummary:
+    """The one audit row a sheet's write records (through :mod:`tit_desktop.services.bulk`):
+    the action, what the activity log shows, and the file's name and counts."""
+
+    action: str
+    detail: str
+    changes: dict[str, Any]
+
+
 @dataclass
 class ImportContext:
     """What a sheet handler needs while it checks and writes its rows.

@@ -19,7 +19,12 @@ from typing import Any, Protocol
 from sqlalchemy.orm import Session
 
 from tit_desktop.services.exchange.cells import CellParser, parse_text
-from tit_desktop.services.exchange.model import ImportContext, ParsedRow, SheetCounts
+from tit_desktop.services.exchange.model import (
+    AuditSummary,
+    ImportContext,
+    ParsedRow,
+    SheetCounts,
+)
 from tit_desktop.services.permissions import Actor, Permission
 from tit_desktop.services.persons import PersonFilter
 
@@ -41,8 +46,10 @@ class SheetHandler(Protocol):
     ``check`` sees every non-empty row (those with refused cells too, marked in
     ``row.failed``), reports problems through ``ctx.error`` / ``ctx.warning`` and prepares
     the writes; it must not write. ``write`` runs only when the whole file has no error and
-    it is not a dry run, inside the caller's transaction, through the ORM (so the audit
-    listener records every row); it may call ``ctx.cancel()`` between batches.
+    it is not a dry run, inside the caller's transaction; it records ``summary`` as the
+    sheet's one audit row: new rows go through :func:`tit_desktop.services.bulk.writing`
+    with it, changed rows through the ORM (whose listener keeps each field's old value)
+    or the same bulk write. It may call ``ctx.cancel()`` between batches.
     """
 
     def check(self, ctx: ImportContext, rows: list[ParsedRow], present: frozenset[str]) -> None:
@@ -51,7 +58,7 @@ class SheetHandler(Protocol):
     def counts(self) -> SheetCounts:
         """Rows that create, update, or leave unchanged a record (after ``check``)."""
 
-    def write(self, ctx: ImportContext) -> None: ...
+    def write(self, ctx: ImportContext, summary: AuditSummary) -> None: ...
 
 
 @dataclass(frozen=True)

@@ -442,14 +442,19 @@ class AuditLogPage(QWidget):
         self._offset = max(0, self._offset - self.PAGE)
         self.refresh(keep_position=False)
 
+    def _has_older(self) -> bool:
+        if self._total > audit.COUNT_CAP:  # counted only up to the cap: a full page goes on
+            return self.model.rowCount() == self.PAGE
+        return self._offset + self.PAGE < self._total
+
     def _older(self) -> None:
-        if self._offset + self.PAGE < self._total:
+        if self._has_older():
             self._offset += self.PAGE
             self.refresh(keep_position=False)
 
     def _update_paging(self) -> None:
         self.newer_button.setEnabled(self._offset > 0)
-        self.older_button.setEnabled(self._offset + self.PAGE < self._total)
+        self.older_button.setEnabled(self._has_older())
 
     # --- loading --------------------------------------------------------------------------
     def selected_id(self) -> int | None:
@@ -513,11 +518,14 @@ class AuditLogPage(QWidget):
         elif total <= self.PAGE and self._offset == 0:
             self.summary.setText(self.tr("%n attività", "", total))
         else:
+            of = (
+                self.tr("più di {0}").format(_thousands(audit.COUNT_CAP))
+                if total > audit.COUNT_CAP
+                else _thousands(total)
+            )
             self.summary.setText(
                 self.tr("Attività da {0} a {1} di {2}, dalla più recente.").format(
-                    _thousands(self._offset + 1),
-                    _thousands(self._offset + shown),
-                    _thousands(total),
+                    _thousands(self._offset + 1), _thousands(self._offset + shown), of
                 )
             )
 
