@@ -135,12 +135,15 @@ def _scenario(db: Database, coordinator: Actor, tmp_path: Path) -> dict[str, int
         household.link_relative(session, coordinator, son, "B-0042", HouseholdRelation.GENITORE)
         info = attachments.attach_file(session, coordinator, pid, scan, "Permesso di soggiorno")
         session.add(NotSamePerson(person_low_id=pid, person_high_id=namesake))
+        # A row that quotes the person's data names the person (audit.concerning finds
+        # it by index; the log is not searched as a whole).
         audit.record(
             session,
             coordinator,
             "import",
             "database",
             detail="riga 5: codice fiscale GNDSKR90C12Z243P già presente",
+            person_id=pid,
         )
     with db.transaction(coordinator) as session:
         attachments.copy_to_file(session, coordinator, info.id, tmp_path / "copia.pdf")
@@ -540,7 +543,7 @@ def test_a_failure_midway_leaves_everything_as_it_was(
     pid = _scenario(db, coordinator, tmp_path)["person"]
     before = _snapshot(db)
     reached: list[str] = []
-    real_scrub = gdpr._scrub_audit
+    real_scrub = gdpr.audit_scrub.scrub_audit
 
     def scrub_then_fail(*args: Any, **kwargs: Any) -> int:
         # by now notes, attachments and links are deleted and the identity erased
@@ -548,7 +551,7 @@ def test_a_failure_midway_leaves_everything_as_it_was(
         real_scrub(*args, **kwargs)
         raise RuntimeError("disco pieno")
 
-    monkeypatch.setattr(gdpr, "_scrub_audit", scrub_then_fail)
+    monkeypatch.setattr(gdpr.audit_scrub, "scrub_audit", scrub_then_fail)
     with pytest.raises(RuntimeError, match="disco pieno"), db.transaction(coordinator) as session:
         gdpr.anonymise_person(session, coordinator, pid, "Richiesta", "B-0042")
     assert reached == ["scrub"]
@@ -645,7 +648,8 @@ def test_registered_sections_are_exported_and_scrubbed(
     pid = _create(db, coordinator, _simple("T-1", "Yıldız", "Elif", sex="F"))
     other = _create(db, coordinator, _simple("T-2", "Kaya", "Deniz"))
     with db.transaction(coordinator) as session:
-        # the rows a stays module's changes would leave in the audit log
+        # the rows a stays module's changes would leave in the audit log (the listener
+        # files each under its person_id)
         for entity_id, person_id, note in ((1, pid, "Yıldız al letto 1"), (2, other, "Kaya")):
             audit.record(
                 session,
@@ -654,6 +658,7 @@ def test_registered_sections_are_exported_and_scrubbed(
                 "stay_test",
                 entity_id,
                 changes={"person_id": person_id, "bed_id": 7, "note": note},
+                person_id=person_id,
             )
     with db.transaction(coordinator) as session:
         gdpr.export_person_data(session, coordinator, pid, tmp_path / "a.pdf", tmp_path / "a.json")

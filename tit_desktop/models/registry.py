@@ -301,6 +301,9 @@ class NotSamePerson(Base):
     """A user's decision that two records that look alike are different people."""
 
     __tablename__ = "not_same_person"
+    # Filed in the audit log under the lower id; the access request and the anonymisation
+    # find the pair from either side through the table itself.
+    __audit_person__ = "person_low_id"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     person_low_id: Mapped[int] = mapped_column(

@@ -1,20 +1,26 @@
 """The answer to a data subject's access request (art. 15 of Regulation (EU) 2016/679): the
 PDF that lists everything the office holds about one person.
 
-The service (``tit_desktop.services.gdpr``) decides what goes in and writes every text of
-the sections; this module only lays them out with the shared machinery: letterhead, title,
-the person's code and the date, an introduction, the numbered sections (label/value tables
-and lists), the information on the processing that art. 15(1) requires (taken from the
-privacy notice the person signed at registration), and the office's closing signatures.
-Nothing here touches the database.
+The service (``tit_desktop.services.gdpr``) decides what goes in and hands over plain data
+(:class:`AccessRequestContent`: the record's fields with their labels, the consents, notes,
+attachments, services and the audit trail); :func:`access_request_sections` lays it out in
+numbered sections (which tables, their columns and widths, the explanations) and
+:func:`render_access_request` prints them with the shared machinery: letterhead, title, the
+person's code and the date, an introduction, the sections, the information on the processing
+that art. 15(1) requires (taken from the privacy notice the person signed at registration),
+and the office's closing signatures. Nothing here touches the database or the services.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime as dt
+import decimal
+import enum
+import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Final, TypeAlias
+from typing import Any, Final, TypeAlias
 
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
@@ -42,11 +48,17 @@ __all__ = [
     "HEADING",
     "LEGAL_BASIS",
     "TITLE",
+    "AccessRequestContent",
     "AccessRequestData",
     "Block",
     "FieldBlock",
     "ReportSection",
+    "ServiceTable",
     "TableBlock",
+    "access_request_sections",
+    "format_date",
+    "format_datetime",
+    "format_value",
     "render_access_request",
 ]
 
@@ -105,6 +117,270 @@ class AccessRequestData:
     #: Where the data came from (art. 15(1)(g)).
     source: str = ""
 
+
+# --------------------------------------------------------------------------- values as printed
+
+
+def format_date(value: dt.date | None) -> str:
+    if value is None:
+        return ""
+    return f"{value.day:02d}/{value.month:02d}/{value.year:04d}"
+
+
+def format_datetime(value: dt.datetime | None) -> str:
+    """A moment in the local time of the PC that prints it."""
+    if value is None:
+        return ""
+    local = value.astimezone()
+    return f"{format_date(local)} {local.hour:02d}:{local.minute:02d}"
+
+
+_ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def format_value(value: Any) -> str:
+    """A plain value as the document prints it (ISO dates as found in the JSON copy too)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "sì" if value else "no"
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    if isinstance(value, dt.datetime):
+        return format_datetime(value)
+    if isinstance(value, dt.date):
+        return format_date(value)
+    if isinstance(value, decimal.Decimal):
+        return f"{value:.2f}".replace(".", ",")
+    if isinstance(value, str):
+        if _ISO_DATETIME.match(value):
+            try:
+                return format_datetime(dt.datetime.fromisoformat(value))
+            except ValueError:
+                return value
+        if _ISO_DATE.match(value):
+            try:
+                return format_date(dt.date.fromisoformat(value))
+            except ValueError:
+                return value
+        return value
+    if isinstance(value, list):
+        return " → ".join(format_value(v) or "—" for v in value)
+    return str(value)
+
+
+def _size(size: int) -> str:
+    return f"{size:,} byte".replace(",", ".")
+
+
+# --------------------------------------------------------------------------- the content
+
+
+@dataclass(frozen=True)
+class ServiceTable:
+    """A registered module's rows (stays, meals...): plain values, printed by column."""
+
+    title: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[Any, ...], ...]
+    empty_text: str = "Nessun dato registrato."
+
+
+@dataclass(frozen=True, kw_only=True)
+class AccessRequestContent:
+    """Everything the office holds about the person, as plain data from the service.
+
+    ``record`` and each of ``merged_records`` are the printed groups of a record: a title and
+    (label, text) pairs. ``consents``, ``household``, ``notes``, ``attachments``,
+    ``distinct_decisions`` and ``trail`` are the items of the JSON copy (the trail's items
+    also carry ``summary``: the changes as people read them)."""
+
+    record: tuple[tuple[str, tuple[tuple[str, str], ...]], ...]
+    created_at: dt.datetime
+    updated_at: dt.datetime
+    anonymised_at: dt.datetime | None = None
+    consents: Sequence[Mapping[str, Any]] = ()
+    household: Sequence[Mapping[str, Any]] = ()
+    notes: Sequence[Mapping[str, Any]] = ()
+    with_staff_names: bool = False
+    attachments: Sequence[Mapping[str, Any]] = ()
+    copies_delivered: bool = False
+    distinct_decisions: Sequence[Mapping[str, Any]] = ()
+    merged_records: Sequence[tuple[str, tuple[tuple[str, str], ...]]] = ()
+    services: Sequence[ServiceTable] = ()
+    trail: Sequence[Mapping[str, Any]] = ()
+
+
+def _record_blocks(content: AccessRequestContent) -> list[Block]:
+    blocks: list[Block] = [FieldBlock(title, rows) for title, rows in content.record]
+    status = [
+        ("Scheda creata il", format_datetime(content.created_at)),
+        ("Ultima modifica", format_datetime(content.updated_at)),
+    ]
+    if content.anonymised_at is not None:
+        status.append(("Anonimizzata il", format_datetime(content.anonymised_at)))
+    blocks.append(FieldBlock("Stato della scheda", tuple(status)))
+    return blocks
+
+
+def _consent_block(consents: Sequence[Mapping[str, Any]]) -> TableBlock:
+    rows = []
+    for c in consents:
+        given = c["given"]
+        answer = "non richiesto" if given is None else ("sì" if given else "no")
+        rows.append((c["label"], answer, format_value(c["date"])))
+    return TableBlock("", ("Consenso", "Risposta", "Data"), tuple(rows), (6, 1.6, 1.6))
+
+
+def _note_block(notes: Sequence[Mapping[str, Any]], with_authors: bool) -> TableBlock:
+    if with_authors:
+        return TableBlock(
+            "",
+            ("Data", "Livello", "Autore", "Testo"),
+            tuple(
+                (format_value(n["written_at"]), n["level"], n["author"] or "", n["text"])
+                for n in notes
+            ),
+            (1.8, 1.3, 1.7, 5.2),
+            "Nessuna nota.",
+        )
+    return TableBlock(
+        "",
+        ("Data", "Livello", "Testo"),
+        tuple((format_value(n["written_at"]), n["level"], n["text"]) for n in notes),
+        (1.8, 1.3, 6.9),
+        "Nessuna nota.",
+    )
+
+
+def _attachment_block(items: Sequence[Mapping[str, Any]]) -> TableBlock:
+    rows = []
+    for a in items:
+        document = a["file_name"]
+        if a["description"]:
+            document += f"\n{a['description']}"
+        document += f"\n{a['media_type']}"
+        if a["copy"]:
+            document += f"\ncopia: {a['copy']}"
+        digest = a["sha256"]
+        rows.append(
+            (
+                document,
+                _size(a["size"]),
+                format_value(a["uploaded_at"]),
+                f"{digest[:32]}\n{digest[32:]}",
+            )
+        )
+    return TableBlock(
+        "",
+        ("Documento", "Dimensione", "Caricato il", "Impronta SHA-256"),
+        tuple(rows),
+        (3.2, 1.3, 1.6, 3.4),
+        "Nessun documento allegato.",
+    )
+
+
+def _trail_block(trail: Sequence[Mapping[str, Any]]) -> TableBlock:
+    rows = []
+    for t in trail:
+        details = t["summary"]
+        if t["detail"]:
+            details = f"{t['detail']}\n{details}" if details else t["detail"]
+        subject = t["entity_label"]
+        if t["entity"] != "person" and t["entity_id"]:
+            subject = f"{subject} n. {t['entity_id']}"
+        rows.append((format_value(t["at"]), t["action_label"], subject, t["by"] or "", details))
+    return TableBlock(
+        "",
+        ("Data e ora", "Operazione", "Oggetto", "Eseguita da", "Dettagli"),
+        tuple(rows),
+        (1.8, 1.45, 1.3, 1.45, 4.0),
+        "Nessuna operazione registrata.",
+    )
+
+
+def _service_block(table: ServiceTable) -> TableBlock:
+    return TableBlock(
+        table.title,
+        table.columns or ("Dati",),
+        tuple(tuple(format_value(v) for v in row) for row in table.rows),
+        empty_text=table.empty_text,
+    )
+
+
+def access_request_sections(content: AccessRequestContent) -> tuple[ReportSection, ...]:
+    """The numbered sections of the document, in order."""
+    sections = [
+        ReportSection("Dati della scheda", tuple(_record_blocks(content))),
+        ReportSection("Consensi", (_consent_block(content.consents),)),
+        ReportSection(
+            "Nucleo familiare",
+            (
+                TableBlock(
+                    "",
+                    ("Nome e cognome", "Codice", "Relazione"),
+                    tuple((r["name"], r["code"], r["relation"]) for r in content.household),
+                    (4, 2, 3),
+                    "Nessun familiare registrato.",
+                ),
+            ),
+            "Relazione: che cosa il familiare è per la persona interessata.",
+        ),
+        ReportSection("Note", (_note_block(content.notes, content.with_staff_names),)),
+        ReportSection(
+            "Documenti allegati",
+            (_attachment_block(content.attachments),),
+            "L'impronta SHA-256 identifica il contenuto esatto di ciascun documento."
+            + (
+                " Una copia di ciascun documento è consegnata insieme a questo."
+                if content.copies_delivered
+                else " Una copia dei documenti può essere consegnata su richiesta."
+            ),
+        ),
+    ]
+    if content.distinct_decisions:
+        sections.append(
+            ReportSection(
+                "Verifiche di omonimia",
+                (
+                    TableBlock(
+                        "",
+                        ("Data della verifica",),
+                        tuple((format_value(d["decided_at"]),) for d in content.distinct_decisions),
+                    ),
+                ),
+                "L'ufficio ha verificato che una scheda simile a questa appartiene a "
+                "un'altra persona (i dati dell'altra persona non sono riportati).",
+            )
+        )
+    if content.merged_records:
+        sections.append(
+            ReportSection(
+                "Schede unite a questa",
+                tuple(FieldBlock(f"Scheda {code}", rows) for code, rows in content.merged_records),
+                "Schede registrate due volte per la stessa persona e poi unite a questa.",
+            )
+        )
+    sections.append(
+        ReportSection(
+            "Servizi ricevuti",
+            tuple(_service_block(t) for t in content.services),
+            "" if content.services else "Nessun servizio registrato.",
+        )
+    )
+    sections.append(
+        ReportSection(
+            "Registro delle operazioni sulla scheda",
+            (_trail_block(content.trail),),
+            "Ogni consultazione, stampa e modifica della scheda e dei dati collegati, con i "
+            "valori precedenti e successivi che il registro conserva. Orari nell'ora locale.",
+        )
+    )
+    return tuple(sections)
+
+
+# --------------------------------------------------------------------------- the document
 
 _INTRO: Final = (
     "In risposta alla richiesta di accesso ai dati personali presentata ai sensi dell'art. 15 "

@@ -39,7 +39,7 @@ import decimal
 import enum
 from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from sqlalchemy import (
@@ -65,7 +65,7 @@ from sqlalchemy.orm import Session
 
 from tit_desktop.models import AuditEntry, Base, Person
 from tit_desktop.models.audit import AuditAction
-from tit_desktop.services import audit, persons
+from tit_desktop.services import audit, person_fields, persons
 from tit_desktop.services.errors import ConflictError, NotFound, ValidationError
 from tit_desktop.services.permissions import Actor, Permission, require
 from tit_desktop.services.persons import DECLINABLE, PersonInput, validate
@@ -77,26 +77,11 @@ UNDO_FORMAT = 1
 Side = Literal["survivor", "absorbed"]
 SIDES: tuple[Side, ...] = ("survivor", "absorbed")
 
-# Fields of the person form, each copied from one record or the other.
-MERGEABLE_FIELDS: tuple[str, ...] = tuple(
-    f.name for f in fields(PersonInput) if f.name != "declined"
-)
+# Fields of the person form, each copied from one record or the other (the catalogue's).
+MERGEABLE_FIELDS: tuple[str, ...] = person_fields.form_fields()
 
 # Fields that belong together: choosing one of them chooses the whole group.
-FIELD_GROUPS: tuple[tuple[str, ...], ...] = (
-    ("birth_place_code", "birth_place_text"),
-    (
-        "permit_type",
-        "permit_reason",
-        "permit_number",
-        "permit_issuer",
-        "permit_issued_on",
-        "permit_expires_on",
-    ),
-    ("consent_privacy", "consent_privacy_on"),
-    ("consent_photo", "consent_photo_on"),
-    ("consent_sharing", "consent_sharing_on"),
-)
+FIELD_GROUPS: tuple[tuple[str, ...], ...] = person_fields.bundles()
 
 # What happens to a row that, once moved, would repeat one the survivor has, or link the
 # survivor to itself. Tables not listed refuse the merge.

@@ -28,7 +28,7 @@ from tit_desktop.models import (
     StaffMember,
 )
 from tit_desktop.models.audit import AuditAction
-from tit_desktop.services import audit, clock, codice_fiscale, conflicts, places
+from tit_desktop.services import audit, clock, codice_fiscale, conflicts, person_fields, places
 from tit_desktop.services.database import STALE_MESSAGE
 from tit_desktop.services.errors import (
     ConflictError,
@@ -47,7 +47,7 @@ from tit_desktop.services.text import (
 )
 
 # Optional fields for which "refused to answer" differs from "not asked".
-DECLINABLE = ("education_isced", "employment", "ethos_at_intake", "disability", "citizenship_code")
+DECLINABLE = person_fields.declinable()
 
 ISCED_LABELS = {
     0: "ISCED 0 - Nessun titolo / educazione prescolare",
@@ -110,42 +110,8 @@ MAX_LENGTHS = {
     "notes": 5000,
 }
 
-FIELD_LABELS = {
-    "code": "Codice",
-    "last_name": "Cognome",
-    "first_name": "Nome",
-    "sex": "Sesso",
-    "birth_date": "Data di nascita",
-    "birth_place_code": "Luogo di nascita",
-    "birth_place_text": "Luogo di nascita",
-    "citizenship_code": "Cittadinanza",
-    "fiscal_code": "Codice fiscale",
-    "cui": "CUI",
-    "permit_type": "Tipo di permesso",
-    "permit_reason": "Motivo del permesso",
-    "permit_number": "Numero del permesso",
-    "permit_issuer": "Questura",
-    "permit_issued_on": "Rilascio del permesso",
-    "permit_expires_on": "Scadenza del permesso",
-    "phone": "Telefono",
-    "email": "E-mail",
-    "address": "Indirizzo",
-    "languages": "Lingue parlate",
-    "education_isced": "Titolo di studio",
-    "employment": "Condizione occupazionale",
-    "ethos_at_intake": "ETHOS",
-    "disability": "Disabilità",
-    "intake_date": "Data presa in carico",
-    "referring_organisation_id": "Ente inviante",
-    "reference_staff_id": "Operatore di riferimento",
-    "consent_privacy": "Consenso privacy",
-    "consent_privacy_on": "Data consenso privacy",
-    "consent_photo": "Consenso foto",
-    "consent_photo_on": "Data consenso foto",
-    "consent_sharing": "Consenso comunicazione a enti",
-    "consent_sharing_on": "Data consenso comunicazione a enti",
-    "notes": "Note",
-}
+# Labels of the form's fields, from the catalogue (error messages name fields by them).
+FIELD_LABELS = person_fields.labels()
 
 register_labels(FIELD_LABELS)
 

@@ -46,6 +46,7 @@ from tit_desktop.services import (
     duplicates,
     household,
     notes,
+    person_fields,
     persons,
 )
 from tit_desktop.services.errors import ServiceError, ValidationError
@@ -69,59 +70,12 @@ from tit_desktop.ui.wording import plural
 WARNING_STYLE = "color: #8a5a00;"
 PERMIT_MARK = " ⚠"
 
-# Which tab holds each field, to bring the first error into view.
-TAB_OF_FIELD: dict[str, int] = {}
-
-
-def _tab_fields(index: int, *names: str) -> None:
-    for name in names:
-        TAB_OF_FIELD[name] = index
-
-
-_tab_fields(
-    0,
-    "code",
-    "last_name",
-    "first_name",
-    "sex",
-    "birth_date",
-    "birth_place_code",
-    "birth_place_text",
-    "citizenship_code",
-    "fiscal_code",
-    "cui",
-)
-_tab_fields(
-    1,
-    "permit_type",
-    "permit_reason",
-    "permit_number",
-    "permit_issuer",
-    "permit_issued_on",
-    "permit_expires_on",
-)
-_tab_fields(2, "phone", "email", "address", "languages")
-_tab_fields(
-    3,
-    "education_isced",
-    "employment",
-    "ethos_at_intake",
-    "disability",
-    "intake_date",
-    "referring_organisation_id",
-    "reference_staff_id",
-    "declined",
-)
-_tab_fields(
-    4,
-    "consent_privacy",
-    "consent_privacy_on",
-    "consent_photo",
-    "consent_photo_on",
-    "consent_sharing",
-    "consent_sharing_on",
-)
-_tab_fields(5, "notes")
+# Which tab holds each field, to bring the first error into view (from the catalogue; the
+# declined-answer boxes are on the situation tab).
+TAB_OF_FIELD: dict[str, int] = {
+    **person_fields.tab_of_field(),
+    "declined": person_fields.Tab.SITUATION,
+}
 
 # An error shown for the key is checked again when one of these fields changes too.
 FIELD_DEPENDS: dict[str, tuple[str, ...]] = {

@@ -37,7 +37,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from tit_desktop.models import Person
-from tit_desktop.services import bulk, persons, places
+from tit_desktop.services import bulk, person_fields, persons, places
 from tit_desktop.services.errors import ConflictError, ValidationError
 from tit_desktop.services.exchange.cells import (
     DECLINED,
@@ -72,36 +72,41 @@ _IN_CHUNK = 900  # values per IN (...) query: well below both back ends' paramet
 
 T = TypeVar("T")
 
-COLUMNS = (
-    Column("Codice", "code", parse_text, required=True),
-    Column("Cognome", "last_name", parse_text, required=True),
-    Column("Nome", "first_name", parse_text, required=True),
-    Column("Sesso", "sex", parse_sex, required=True),
-    Column("Data di nascita", "birth_date", parse_date),
-    Column("Luogo di nascita", "birth_place", parse_birth_place),
-    Column("Cittadinanza", "citizenship_code", declinable(parse_state)),
-    Column("Codice fiscale", "fiscal_code", parse_text),
-    Column("CUI", "cui", parse_text),
-    Column("Tipo permesso", "permit", parse_permit),
-    Column("Numero permesso", "permit_number", parse_text),
-    Column("Scadenza permesso", "permit_expires_on", parse_date),
-    Column("Telefono", "phone", parse_text),
-    Column("Titolo di studio", "education_isced", declinable(parse_isced)),
-    Column("Condizione occupazionale", "employment", declinable(parse_employment)),
-    Column("ETHOS", "ethos_at_intake", declinable(parse_ethos)),
-    Column("Data presa in carico", "intake_date", parse_date, required=True),
-    Column("Note", "notes", parse_text),
+# How each column's cells are read, by the column's key (a field, or a bundle of fields the
+# cell fills as a whole). Headers, order and required columns come from the field catalogue.
+_PARSERS: dict[str, Any] = {
+    "code": parse_text,
+    "last_name": parse_text,
+    "first_name": parse_text,
+    "sex": parse_sex,
+    "birth_date": parse_date,
+    "birth_place": parse_birth_place,
+    "citizenship_code": declinable(parse_state),
+    "fiscal_code": parse_text,
+    "cui": parse_text,
+    "permit": parse_permit,
+    "permit_number": parse_text,
+    "permit_expires_on": parse_date,
+    "phone": parse_text,
+    "education_isced": declinable(parse_isced),
+    "employment": declinable(parse_employment),
+    "ethos_at_intake": declinable(parse_ethos),
+    "intake_date": parse_date,
+    "notes": parse_text,
+}
+
+COLUMNS = tuple(
+    Column(c.name, c.key, _PARSERS[c.key], required=c.required)
+    for c in person_fields.exchange_columns()
 )
 
 # The person fields each column sets.
 _FIELDS_OF: dict[str, tuple[str, ...]] = {
-    "birth_place": ("birth_place_code", "birth_place_text"),
-    "permit": ("permit_type", "permit_reason"),
+    c.key: c.fields for c in person_fields.exchange_columns() if c.fields != (c.key,)
 }
-_COLUMN_OF: dict[str, str] = {}
-for _column in COLUMNS:
-    for _field in _FIELDS_OF.get(_column.key, (_column.key,)):
-        _COLUMN_OF[_field] = _column.name
+_COLUMN_OF: dict[str, str] = {
+    field: c.name for c in person_fields.exchange_columns() for field in c.fields
+}
 
 
 def column_of(field: str) -> str:
