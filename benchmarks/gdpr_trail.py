@@ -135,7 +135,7 @@ def _targets(db: Database, actor: Actor, count: int) -> None:
             notes.add_note(session, actor, pid, "Cerca lavoro come magazziniere.")
             if ids:
                 household.link_relative(
-                    session, actor, pid, f"T-{n - 1:03d}", HouseholdRelation.ALTRO
+                    session, actor, pid, f"T-{n - 1:03d}", HouseholdRelation.OTHER_RELATIVE
                 )
             merge.merge_persons(session, actor, pid, twin)
         with db.transaction(actor) as session:

@@ -42,7 +42,7 @@ from sqlalchemy.engine import make_url
 from tit_desktop.models import Disability, Employment, PermitReason, Person, Role, Sex
 from tit_desktop.services import persons, schema, users
 from tit_desktop.services.database import Database
-from tit_desktop.services.exchange import beneficiari, import_workbook
+from tit_desktop.services.exchange import import_workbook, persons_sheet
 from tit_desktop.services.permissions import SYSTEM
 
 TARGET_RATIO = 3.0
@@ -58,8 +58,8 @@ def write_workbook(path: Path, rows: int, seed: int) -> None:
         "disability": Disability,
     }
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(beneficiari.SHEET)
-    sheet.append([column.name for column in beneficiari.COLUMNS])
+    sheet = workbook.create_sheet(persons_sheet.SHEET)
+    sheet.append([column.name for column in persons_sheet.COLUMNS])
     for data in person_inputs(rows, seed):
         person = Person()
         apply_input(person, data)
@@ -67,7 +67,7 @@ def write_workbook(path: Path, rows: int, seed: int) -> None:
             value = getattr(person, name)
             if value is not None:
                 setattr(person, name, kind(value))
-        sheet.append(beneficiari.export_row(person))
+        sheet.append(persons_sheet.export_row(person))
     workbook.save(path)
 
 

@@ -894,11 +894,11 @@ def _import_workbook_file(path: Path, seed: int) -> None:
     from openpyxl import Workbook
 
     from tit_desktop.models import Disability, Employment, PermitReason, Person, Sex
-    from tit_desktop.services.exchange import beneficiari
+    from tit_desktop.services.exchange import persons_sheet
 
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(beneficiari.SHEET)
-    sheet.append([column.name for column in beneficiari.COLUMNS])
+    sheet = workbook.create_sheet(persons_sheet.SHEET)
+    sheet.append([column.name for column in persons_sheet.COLUMNS])
     enums = {
         "sex": Sex,
         "permit_reason": PermitReason,
@@ -912,7 +912,7 @@ def _import_workbook_file(path: Path, seed: int) -> None:
             value = getattr(person, name)
             if value is not None:
                 setattr(person, name, kind(value))
-        sheet.append(beneficiari.export_row(person))
+        sheet.append(persons_sheet.export_row(person))
     workbook.save(path)
 
 

@@ -4,37 +4,37 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../tit_desktop/ui/import_export.py" line="261"/>
+        <location filename="../../tit_desktop/ui/import_export.py" line="259"/>
         <source>import_export</source>
         <comment>Cartella di lavoro Excel (*.xlsx)</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/import_export.py" line="262"/>
+        <location filename="../../tit_desktop/ui/import_export.py" line="260"/>
         <source>import_export</source>
         <comment>File CSV, uno per foglio (*.csv)</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/import_export.py" line="265"/>
+        <location filename="../../tit_desktop/ui/import_export.py" line="263"/>
         <source>import_export</source>
         <comment>Esporta i beneficiari</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/import_export.py" line="286"/>
+        <location filename="../../tit_desktop/ui/import_export.py" line="282"/>
         <source>import_export</source>
         <comment>Esportata 1 persona in:</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/import_export.py" line="288"/>
+        <location filename="../../tit_desktop/ui/import_export.py" line="284"/>
         <source>import_export</source>
         <comment>Esportate %1 persone in:</comment>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tit_desktop/ui/import_export.py" line="292"/>
+        <location filename="../../tit_desktop/ui/import_export.py" line="288"/>
         <source>import_export</source>
         <comment>Sono state esportate solo le persone che corrispondono ai filtri dell&apos;elenco.</comment>
         <translation type="unfinished">
@@ -43,13 +43,13 @@
         </translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/import_export.py" line="295"/>
+        <location filename="../../tit_desktop/ui/import_export.py" line="291"/>
         <source>import_export</source>
         <comment>Esportazione completata</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/import_export.py" line="302"/>
+        <location filename="../../tit_desktop/ui/import_export.py" line="298"/>
         <source>import_export</source>
         <comment>Esportazione dei beneficiari…</comment>
         <translation type="unfinished"></translation>
@@ -58,22 +58,22 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="356"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="413"/>
         <source>Utenti</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="358"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="415"/>
         <source>Registro attività</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="360"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="417"/>
         <source>Database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="362"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="419"/>
         <source>Questa sezione è riservata ad amministratori e coordinatori.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -81,32 +81,32 @@
 <context>
     <name>AnonymiseDialog</name>
     <message>
-        <location filename="../../tit_desktop/ui/gdpr_actions.py" line="85"/>
+        <location filename="../../tit_desktop/ui/gdpr_actions.py" line="83"/>
         <source>Anonimizza la persona</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/gdpr_actions.py" line="90"/>
+        <location filename="../../tit_desktop/ui/gdpr_actions.py" line="88"/>
         <source>&lt;b&gt;Operazione irreversibile.&lt;/b&gt; Nome, cognome, codici, recapiti, note, allegati e legami familiari saranno cancellati, anche dal registro attività. Restano solo i dati anonimi che servono alle statistiche (sesso, cittadinanza, anno di nascita, situazione abitativa, data di presa in carico) e i servizi ricevuti.&lt;br&gt;&lt;br&gt;Per confermare scrivete il codice della persona: &lt;b&gt;{0}&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/gdpr_actions.py" line="105"/>
+        <location filename="../../tit_desktop/ui/gdpr_actions.py" line="103"/>
         <source>es. richiesta dell&apos;interessato del gg/mm/aaaa</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/gdpr_actions.py" line="107"/>
+        <location filename="../../tit_desktop/ui/gdpr_actions.py" line="105"/>
         <source>&amp;Codice:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/gdpr_actions.py" line="108"/>
+        <location filename="../../tit_desktop/ui/gdpr_actions.py" line="106"/>
         <source>&amp;Motivo:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/gdpr_actions.py" line="113"/>
+        <location filename="../../tit_desktop/ui/gdpr_actions.py" line="112"/>
         <source>Anonimizza</source>
         <translation type="unfinished"></translation>
     </message>
@@ -256,12 +256,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="512"/>
+        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="517"/>
         <source>Nessuna attività con questi filtri.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="514"/>
+        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="519"/>
         <source>%n attività</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -269,7 +269,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="517"/>
+        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="522"/>
+        <source>più di {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="527"/>
         <source>Attività da {0} a {1} di {2}, dalla più recente.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -277,17 +282,17 @@
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../tit_desktop/ui/login.py" line="247"/>
+        <location filename="../../tit_desktop/ui/login.py" line="331"/>
         <source>La password è stata reimpostata dall&apos;amministratore: sceglietene una nuova per continuare.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/login.py" line="253"/>
+        <location filename="../../tit_desktop/ui/login.py" line="337"/>
         <source>Almeno {0} caratteri, senza il nome utente.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/login.py" line="264"/>
+        <location filename="../../tit_desktop/ui/login.py" line="361"/>
         <source>le due password non coincidono</source>
         <translation type="unfinished"></translation>
     </message>
@@ -295,70 +300,115 @@
 <context>
     <name>DatabaseTab</name>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="262"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="273"/>
         <source>Esegui &amp;backup ora…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="263"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="274"/>
         <source>&amp;Ripristina da un backup…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="277"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="284"/>
+        <source>Data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="286"/>
+        <source>Dimensione</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="292"/>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="313"/>
         <source>&lt;b&gt;Database:&lt;/b&gt; {0}&lt;br&gt;&lt;b&gt;Revisione dello schema:&lt;/b&gt; {1} ({2})&lt;br&gt;&lt;b&gt;Cartella dei backup automatici:&lt;/b&gt; {3}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="285"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="324"/>
+        <source>&lt;b&gt;Ultimo backup:&lt;/b&gt; nessun backup eseguito</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="328"/>
+        <source>oggi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="330"/>
+        <source>{n} giorno fa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="330"/>
+        <source>{n} giorni fa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="333"/>
+        <source>&lt;b&gt;Ultimo backup:&lt;/b&gt; {0} ({1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="339"/>
         <source>Salva il backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="285"/>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="312"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="341"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="368"/>
         <source>Backup (*.sqlite3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="295"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="352"/>
         <source>Backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="295"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="352"/>
         <source>Backup scritto in {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="303"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="360"/>
         <source>Backup in corso…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="310"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="367"/>
         <source>Scegliete il backup da ripristinare</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="318"/>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="330"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="375"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="387"/>
         <source>Ripristino</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="320"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="377"/>
         <source>Tutti i dati attuali saranno sostituiti da quelli del backup.
 Prima viene salvata una copia dei dati attuali. Continuare?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="331"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="380"/>
+        <source>Ripristina</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="388"/>
         <source>Ripristino completato. Verrete disconnessi: accedete di nuovo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="342"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="399"/>
         <source>Ripristino in corso…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -411,7 +461,7 @@ Prima viene salvata una copia dei dati attuali. Continuare?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/duplicates_dialog.py" line="87"/>
+        <location filename="../../tit_desktop/ui/duplicates_dialog.py" line="88"/>
         <source>Torna alla scheda</source>
         <translation type="unfinished"></translation>
     </message>
@@ -419,12 +469,12 @@ Prima viene salvata una copia dei dati attuali. Continuare?</source>
 <context>
     <name>FirstAdminDialog</name>
     <message>
-        <location filename="../../tit_desktop/ui/login.py" line="173"/>
+        <location filename="../../tit_desktop/ui/login.py" line="234"/>
         <source>Database: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/login.py" line="185"/>
+        <location filename="../../tit_desktop/ui/login.py" line="266"/>
         <source>le due password non coincidono</source>
         <translation type="unfinished"></translation>
     </message>
@@ -432,38 +482,48 @@ Prima viene salvata una copia dei dati attuali. Continuare?</source>
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../tit_desktop/ui/pages/home.py" line="68"/>
+        <location filename="../../tit_desktop/ui/pages/home.py" line="69"/>
         <source>Scadenza</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/home.py" line="69"/>
+        <location filename="../../tit_desktop/ui/pages/home.py" line="70"/>
         <source>Quando</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/home.py" line="70"/>
+        <location filename="../../tit_desktop/ui/pages/home.py" line="71"/>
         <source>Codice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/home.py" line="71"/>
+        <location filename="../../tit_desktop/ui/pages/home.py" line="72"/>
         <source>Persona</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/home.py" line="72"/>
+        <location filename="../../tit_desktop/ui/pages/home.py" line="74"/>
         <source>Motivo del permesso</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/home.py" line="99"/>
+        <location filename="../../tit_desktop/ui/pages/home.py" line="102"/>
         <source>Beneficiari registrati: &lt;b&gt;{0}&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/home.py" line="103"/>
-        <source>&lt;h3&gt;Permessi di soggiorno da rinnovare&lt;/h3&gt;{0} scaduti, {1} in scadenza nei prossimi {2} giorni (doppio clic per aprire la scheda).</source>
+        <location filename="../../tit_desktop/ui/pages/home.py" line="106"/>
+        <source>&lt;h3&gt;Permessi di soggiorno da rinnovare&lt;/h3&gt;{0}, {1} in scadenza nei prossimi {2} giorni (doppio clic per aprire la scheda).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/home.py" line="109"/>
+        <source>{n} scaduto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/home.py" line="109"/>
+        <source>{n} scaduti</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -579,17 +639,17 @@ Prima viene salvata una copia dei dati attuali. Continuare?</source>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../tit_desktop/ui/login.py" line="103"/>
+        <location filename="../../tit_desktop/ui/login.py" line="124"/>
         <source>Apertura del database in corso…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/login.py" line="88"/>
+        <location filename="../../tit_desktop/ui/login.py" line="135"/>
         <source>Database: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/login.py" line="101"/>
+        <location filename="../../tit_desktop/ui/login.py" line="159"/>
         <source>Inserire il nome utente.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -597,67 +657,67 @@ Prima viene salvata una copia dei dati attuali. Continuare?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../tit_desktop/ui/main_window.py" line="174"/>
+        <location filename="../../tit_desktop/ui/main_window.py" line="178"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/main_window.py" line="175"/>
+        <location filename="../../tit_desktop/ui/main_window.py" line="179"/>
         <source>Cambia &amp;password…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/main_window.py" line="177"/>
+        <location filename="../../tit_desktop/ui/main_window.py" line="181"/>
         <source>&amp;Impostazioni…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/main_window.py" line="180"/>
+        <location filename="../../tit_desktop/ui/main_window.py" line="184"/>
         <source>Esci dall&apos;&amp;account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/main_window.py" line="183"/>
+        <location filename="../../tit_desktop/ui/main_window.py" line="187"/>
         <source>&amp;Esci</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/main_window.py" line="190"/>
+        <location filename="../../tit_desktop/ui/main_window.py" line="194"/>
         <source>&amp;Aiuto</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/main_window.py" line="191"/>
+        <location filename="../../tit_desktop/ui/main_window.py" line="195"/>
         <source>Apri la cartella dei &amp;log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/main_window.py" line="195"/>
+        <location filename="../../tit_desktop/ui/main_window.py" line="199"/>
         <source>&amp;Informazioni su TIT Desktop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/main_window.py" line="203"/>
+        <location filename="../../tit_desktop/ui/main_window.py" line="207"/>
         <source>Utente: {0} ({1})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/main_window.py" line="205"/>
+        <location filename="../../tit_desktop/ui/main_window.py" line="209"/>
         <source>Database: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/main_window.py" line="216"/>
+        <location filename="../../tit_desktop/ui/main_window.py" line="220"/>
         <source>Password cambiata.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/main_window.py" line="221"/>
+        <location filename="../../tit_desktop/ui/main_window.py" line="225"/>
         <source>Informazioni su TIT Desktop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/main_window.py" line="223"/>
+        <location filename="../../tit_desktop/ui/main_window.py" line="227"/>
         <source>&lt;h3&gt;TIT Desktop {0}&lt;/h3&gt;&lt;p&gt;Gestione del programma «Tessiture Integrate Urbane» del Comune di Ancona: registri, servizi, percorsi, convenzione, moduli e report.&lt;/p&gt;&lt;p&gt;Database: {1}&lt;br&gt;Log: {2}&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -665,78 +725,88 @@ Prima viene salvata una copia dei dati attuali. Continuare?</source>
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../tit_desktop/ui/merge_dialog.py" line="38"/>
+        <location filename="../../tit_desktop/ui/merge_dialog.py" line="40"/>
         <source>Possibili doppioni nel registro</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/merge_dialog.py" line="43"/>
+        <location filename="../../tit_desktop/ui/merge_dialog.py" line="45"/>
         <source>Coppie di schede che probabilmente riguardano la stessa persona. Unendole, tutti i servizi passano alla scheda che resta; l&apos;unione si può annullare.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/merge_dialog.py" line="53"/>
+        <location filename="../../tit_desktop/ui/merge_dialog.py" line="55"/>
         <source>Somiglianza</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/merge_dialog.py" line="54"/>
+        <location filename="../../tit_desktop/ui/merge_dialog.py" line="56"/>
         <source>Prima scheda</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/merge_dialog.py" line="55"/>
+        <location filename="../../tit_desktop/ui/merge_dialog.py" line="57"/>
         <source>Seconda scheda</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/merge_dialog.py" line="56"/>
+        <location filename="../../tit_desktop/ui/merge_dialog.py" line="58"/>
         <source>Motivi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/merge_dialog.py" line="71"/>
+        <location filename="../../tit_desktop/ui/merge_dialog.py" line="73"/>
         <source>Unisci, tiene la &amp;prima</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/merge_dialog.py" line="72"/>
+        <location filename="../../tit_desktop/ui/merge_dialog.py" line="74"/>
         <source>Unisci, tiene la &amp;seconda</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/merge_dialog.py" line="73"/>
+        <location filename="../../tit_desktop/ui/merge_dialog.py" line="75"/>
         <source>Sono persone &amp;diverse</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/merge_dialog.py" line="74"/>
+        <location filename="../../tit_desktop/ui/merge_dialog.py" line="76"/>
         <source>&amp;Annulla l&apos;ultima unione</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/merge_dialog.py" line="76"/>
+        <location filename="../../tit_desktop/ui/merge_dialog.py" line="78"/>
         <source>Chiudi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/merge_dialog.py" line="104"/>
-        <source>{0} coppie da controllare</source>
+        <location filename="../../tit_desktop/ui/merge_dialog.py" line="116"/>
+        <source>{n} coppia da controllare</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/merge_dialog.py" line="119"/>
+        <location filename="../../tit_desktop/ui/merge_dialog.py" line="117"/>
+        <source>{n} coppie da controllare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/merge_dialog.py" line="135"/>
         <source>Unisci schede</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/merge_dialog.py" line="121"/>
+        <location filename="../../tit_desktop/ui/merge_dialog.py" line="137"/>
         <source>Resta la scheda {0}.
 La scheda {1} viene unita a questa: servizi, note e allegati passano alla scheda che resta. Continuare?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/merge_dialog.py" line="143"/>
+        <location filename="../../tit_desktop/ui/merge_dialog.py" line="140"/>
+        <source>Unisci le schede</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/merge_dialog.py" line="159"/>
         <source>Unione eseguita, con avvisi</source>
         <translation type="unfinished"></translation>
     </message>
@@ -749,481 +819,496 @@ La scheda {1} viene unita a questa: servizi, note e allegati passano alla scheda
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="170"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="186"/>
         <source>Anagrafica</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="179"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="195"/>
         <source>16 caratteri, o 11 cifre se provvisorio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="181"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="197"/>
         <source>&amp;Codice:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="182"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="198"/>
         <source>C&amp;ognome:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="183"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="199"/>
         <source>&amp;Nome:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="184"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="200"/>
         <source>&amp;Sesso:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="185"/>
-        <source>Data di &amp;nascita:</source>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="201"/>
+        <source>&amp;Data di nascita:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="186"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="202"/>
         <source>&amp;Luogo di nascita:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="191"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="207"/>
         <source>non ha risposto</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="196"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="212"/>
         <source>C&amp;ittadinanza:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="201"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="217"/>
         <source>Usa il codice calcolato</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="204"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="220"/>
         <source>Codice &amp;fiscale:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="210"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="227"/>
         <source>C&amp;UI:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="212"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="229"/>
         <source>Permesso</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="214"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="231"/>
         <source>es. permesso elettronico, ricevuta</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="220"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="239"/>
         <source>&amp;Tipo:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="221"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="240"/>
         <source>&amp;Motivo:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="222"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="241"/>
         <source>N&amp;umero:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="223"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="242"/>
         <source>&amp;Questura:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="224"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="243"/>
         <source>&amp;Rilascio:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="225"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="244"/>
         <source>Sca&amp;denza:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="227"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="252"/>
         <source>Recapiti</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="232"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="257"/>
         <source>es. arabo, francese</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="233"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="258"/>
         <source>&amp;Telefono:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="234"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="259"/>
         <source>&amp;E-mail:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="235"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="260"/>
         <source>&amp;Indirizzo:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="236"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="261"/>
         <source>&amp;Lingue parlate:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="238"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="263"/>
         <source>Situazione</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="246"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="271"/>
         <source>Data &amp;presa in carico:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="247"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="272"/>
         <source>&amp;Titolo di studio:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="248"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="273"/>
         <source>&amp;Condizione occupazionale:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="249"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="274"/>
         <source>Situazione abitativa (&amp;ETHOS):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="250"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="275"/>
         <source>&amp;Disabilità:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="251"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="276"/>
         <source>Ente i&amp;nviante:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="252"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="277"/>
         <source>&amp;Operatore di riferimento:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="255"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="280"/>
         <source>Consensi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="258"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="283"/>
         <source>sì</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="258"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="283"/>
         <source>no</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="259"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="284"/>
         <source>non ancora chiesto</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="265"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="290"/>
         <source>data:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="278"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="303"/>
         <source>Salva</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="282"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="307"/>
         <source>Stampa scheda…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="285"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="310"/>
         <source>Richiesta di accesso…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="288"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="313"/>
         <source>Tutti i dati della persona in PDF e JSON (art. 15 GDPR)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="291"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="316"/>
         <source>Anonimizza…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="293"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="318"/>
         <source>Chiudi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="316"/>
-        <source>Il vostro ruolo permette solo la lettura.</source>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="368"/>
+        <source>Scrivere una nuova nota… (Ctrl+Invio per aggiungerla)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="321"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="402"/>
+        <source>cognome e nome, o codice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="773"/>
+        <source>{n} nota riservata non visibile con il vostro ruolo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="774"/>
+        <source>{n} note riservate non visibili con il vostro ruolo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="887"/>
+        <source>Togliere il documento selezionato dalla scheda?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="888"/>
+        <source>Togli il documento</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="347"/>
         <source>Note generali (compaiono nell&apos;esportazione):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="327"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="353"/>
         <source>Diario (note datate):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="338"/>
-        <source>Scrivere una nuova nota…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="340"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="372"/>
         <source>normale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="342"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="374"/>
         <source>riservata</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="343"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="375"/>
         <source>Aggiungi nota</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="350"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="385"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="358"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="393"/>
         <source>Codice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="358"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="393"/>
         <source>Nome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="358"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="393"/>
         <source>Relazione</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="366"/>
-        <source>codice della persona</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="370"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="418"/>
         <source>Aggiungi al nucleo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="371"/>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="395"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="419"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="447"/>
         <source>Togli</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="373"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="421"/>
         <source>Familiare:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="375"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="423"/>
         <source>è</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="384"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="436"/>
         <source>Nucleo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="393"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="445"/>
         <source>Allega documento…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="394"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="446"/>
         <source>Salva una copia…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="407"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="459"/>
         <source>Allegati</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="425"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="477"/>
         <source>{0} - {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="457"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="509"/>
         <source>anonimizzata</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="477"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="542"/>
         <source>stato non trovato: sceglierlo dall&apos;elenco che compare scrivendo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="551"/>
-        <source>Codice fiscale non valido: {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="559"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="644"/>
         <source>Codice fiscale provvisorio (11 cifre).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="562"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="647"/>
         <source>Codice fiscale coerente con i dati inseriti.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="601"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="688"/>
         <source>Salvato, con avvisi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="658"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="754"/>
         <source>Diario, nucleo familiare e allegati si compilano dopo il primo salvataggio.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="675"/>
-        <source>{0} note riservate non visibili con il vostro ruolo.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="732"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="857"/>
         <source>Documento da allegare</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="736"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="861"/>
         <source>Descrizione</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="736"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="861"/>
         <source>Descrizione (facoltativa):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="753"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="876"/>
         <source>Salva una copia</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="764"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="886"/>
         <source>Togli allegato</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="764"/>
-        <source>Togliere il documento selezionato?</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>PersonsPage</name>
     <message>
-        <location filename="../../tit_desktop/ui/pages/persons.py" line="59"/>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="72"/>
         <source>&amp;Nuova persona</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/persons.py" line="61"/>
-        <source>&amp;Apri</source>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="74"/>
+        <source>A&amp;pri</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/persons.py" line="62"/>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="75"/>
         <source>&amp;Importa…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/persons.py" line="63"/>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="76"/>
         <source>&amp;Esporta elenco…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/persons.py" line="64"/>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="77"/>
         <source>&amp;Doppioni…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/persons.py" line="66"/>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="79"/>
         <source>Possibili doppioni nel registro: unire o separare le schede</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/persons.py" line="84"/>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="97"/>
         <source>Cerca per cognome, nome, codice o codice fiscale (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/persons.py" line="93"/>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="106"/>
         <source>Permesso scaduto o in scadenza (60 gg)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/persons.py" line="164"/>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="209"/>
         <source>Tutte le cittadinanze</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/persons.py" line="171"/>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="216"/>
         <source>Tutte le situazioni (ETHOS)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/persons.py" line="178"/>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="223"/>
         <source>Tutti gli operatori</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/persons.py" line="219"/>
-        <source>{0} persone</source>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="264"/>
+        <source>{n} persona</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/persons.py" line="263"/>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="264"/>
+        <source>{n} persone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="309"/>
+        <source>Scheda {0} salvata.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="313"/>
+        <source>Ricerca e filtri tolti per mostrarla nell&apos;elenco.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="343"/>
         <source>File da importare</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/persons.py" line="265"/>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="344"/>
         <source>Cartella di lavoro Excel (*.xlsx);;File CSV (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1237,34 +1322,107 @@ La scheda {1} viene unita a questa: servizi, note e allegati passano alla scheda
     </message>
 </context>
 <context>
+    <name>ReportsPage</name>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/reports.py" line="47"/>
+        <source>Il riepilogo annuale (PDF e XLSX) e le esportazioni arriveranno con un prossimo aggiornamento. Da qui si stampano intanto i moduli per una persona.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/reports.py" line="57"/>
+        <source>Modulo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/reports.py" line="57"/>
+        <source>Si stampa per</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/reports.py" line="57"/>
+        <source>Lingue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/reports.py" line="57"/>
+        <source>Nome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/reports.py" line="65"/>
+        <source>una persona (codice o nome)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/reports.py" line="73"/>
+        <source>«Nome» è quello da usare con il comando: tit-desktop form NOME --person CODICE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/reports.py" line="82"/>
+        <source>Stampa il modulo selezionato</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/reports.py" line="87"/>
+        <source>Cognome, nome o codice della persona</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/reports.py" line="92"/>
+        <source>&amp;Persona:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/reports.py" line="99"/>
+        <source>&amp;Lingua:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/reports.py" line="106"/>
+        <source>&amp;Salva il PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/reports.py" line="179"/>
+        <source>Il vostro ruolo non permette di stampare i moduli.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/reports.py" line="181"/>
+        <source>Cercate e scegliete la persona.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../tit_desktop/ui/settings_dialog.py" line="141"/>
+        <location filename="../../tit_desktop/ui/settings_dialog.py" line="152"/>
         <source>File del database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/settings_dialog.py" line="143"/>
+        <location filename="../../tit_desktop/ui/settings_dialog.py" line="154"/>
         <source>Database SQLite (*.sqlite3 *.db)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/settings_dialog.py" line="163"/>
+        <location filename="../../tit_desktop/ui/settings_dialog.py" line="175"/>
         <source>Connessione in corso…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/settings_dialog.py" line="180"/>
+        <location filename="../../tit_desktop/ui/settings_dialog.py" line="192"/>
         <source>Connessione riuscita. Stato del database: {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/settings_dialog.py" line="196"/>
+        <location filename="../../tit_desktop/ui/settings_dialog.py" line="208"/>
         <source>Indicare il file del database.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/settings_dialog.py" line="200"/>
+        <location filename="../../tit_desktop/ui/settings_dialog.py" line="212"/>
         <source>Provate la connessione prima di salvare: deve riuscire.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1272,42 +1430,42 @@ La scheda {1} viene unita a questa: servizi, note e allegati passano alla scheda
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="66"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="69"/>
         <source>Nuovo utente</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="66"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="69"/>
         <source>Modifica utente</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="81"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="84"/>
         <source>&amp;Nome utente:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="82"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="85"/>
         <source>N&amp;ome e cognome:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="83"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="86"/>
         <source>&amp;Ruolo:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="87"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="90"/>
         <source>Utente attivo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="90"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="93"/>
         <source>Password &amp;provvisoria:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="91"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="94"/>
         <source>L&apos;utente dovrà cambiarla al primo accesso.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1315,77 +1473,77 @@ La scheda {1} viene unita a questa: servizi, note e allegati passano alla scheda
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="147"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="157"/>
         <source>&amp;Nuovo utente…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="148"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="158"/>
         <source>&amp;Modifica…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="149"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="159"/>
         <source>&amp;Reimposta password…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="156"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="166"/>
         <source>Nome utente</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="157"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="167"/>
         <source>Nome e cognome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="158"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="168"/>
         <source>Ruolo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="159"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="169"/>
         <source>Stato</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="160"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="170"/>
         <source>Ultimo accesso</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="178"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="188"/>
         <source>disattivato</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="180"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="190"/>
         <source>bloccato fino alle {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="184"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="194"/>
         <source>attivo (deve cambiare password)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="185"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="195"/>
         <source>attivo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="212"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="222"/>
         <source>Reimposta password di {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="218"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="229"/>
         <source>Password provvisoria:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="222"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="233"/>
         <source>L&apos;utente dovrà cambiarla al prossimo accesso; il blocco per tentativi errati viene tolto.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1393,150 +1551,201 @@ La scheda {1} viene unita a questa: servizi, note e allegati passano alla scheda
 <context>
     <name>dialog</name>
     <message>
-        <location filename="../../tit_desktop/ui/login.py" line="36"/>
+        <location filename="../../tit_desktop/ui/login.py" line="64"/>
         <source>Accesso - {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/login.py" line="40"/>
+        <location filename="../../tit_desktop/ui/login.py" line="68"/>
         <source>Programma TIU - Comune di Ancona</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/login.py" line="48"/>
-        <location filename="../../tit_desktop/ui/login.py" line="142"/>
+        <location filename="../../tit_desktop/ui/login.py" line="76"/>
+        <location filename="../../tit_desktop/ui/login.py" line="203"/>
         <source>&amp;Nome utente:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/login.py" line="49"/>
-        <location filename="../../tit_desktop/ui/login.py" line="144"/>
+        <location filename="../../tit_desktop/ui/login.py" line="77"/>
+        <location filename="../../tit_desktop/ui/login.py" line="205"/>
         <source>&amp;Password:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/login.py" line="64"/>
+        <location filename="../../tit_desktop/ui/login.py" line="92"/>
         <source>Accedi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/login.py" line="67"/>
+        <location filename="../../tit_desktop/ui/login.py" line="95"/>
         <source>Impostazioni database…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/login.py" line="72"/>
+        <location filename="../../tit_desktop/ui/login.py" line="100"/>
         <source>Versione {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/login.py" line="120"/>
+        <location filename="../../tit_desktop/ui/login.py" line="181"/>
         <source>Primo avvio - {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/login.py" line="125"/>
+        <location filename="../../tit_desktop/ui/login.py" line="186"/>
         <source>&lt;h3&gt;Benvenuti in TIT Desktop&lt;/h3&gt;&lt;p&gt;Il database è nuovo. Create l&apos;utente &lt;b&gt;amministratore&lt;/b&gt;: potrà aggiungere gli altri utenti dalla sezione Amministrazione.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/login.py" line="143"/>
+        <location filename="../../tit_desktop/ui/login.py" line="204"/>
         <source>N&amp;ome e cognome:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/login.py" line="145"/>
+        <location filename="../../tit_desktop/ui/login.py" line="206"/>
         <source>&amp;Ripetere la password:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/login.py" line="148"/>
+        <location filename="../../tit_desktop/ui/login.py" line="209"/>
         <source>Carica dati dimostrativi (persone e servizi inventati, per provare)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/login.py" line="160"/>
+        <location filename="../../tit_desktop/ui/login.py" line="221"/>
         <source>Crea amministratore</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/login.py" line="212"/>
+        <location filename="../../tit_desktop/ui/login.py" line="294"/>
         <source>Cambia password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/login.py" line="226"/>
+        <location filename="../../tit_desktop/ui/login.py" line="308"/>
         <source>Password &amp;attuale:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/login.py" line="227"/>
+        <location filename="../../tit_desktop/ui/login.py" line="309"/>
         <source>&amp;Nuova password:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/login.py" line="228"/>
+        <location filename="../../tit_desktop/ui/login.py" line="310"/>
         <source>&amp;Ripetere la nuova:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/settings_dialog.py" line="34"/>
+        <location filename="../../tit_desktop/ui/settings_dialog.py" line="38"/>
         <source>Impostazioni</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/settings_dialog.py" line="37"/>
+        <location filename="../../tit_desktop/ui/settings_dialog.py" line="41"/>
         <source>Database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/settings_dialog.py" line="39"/>
+        <location filename="../../tit_desktop/ui/settings_dialog.py" line="43"/>
         <source>Su &amp;questo PC (un solo posto di lavoro)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/settings_dialog.py" line="45"/>
+        <location filename="../../tit_desktop/ui/settings_dialog.py" line="49"/>
         <source>Sfoglia…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/settings_dialog.py" line="49"/>
+        <location filename="../../tit_desktop/ui/settings_dialog.py" line="53"/>
         <source>Su un &amp;server PostgreSQL condiviso (più PC)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/settings_dialog.py" line="65"/>
+        <location filename="../../tit_desktop/ui/settings_dialog.py" line="69"/>
         <source>Server (&amp;host):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/settings_dialog.py" line="66"/>
+        <location filename="../../tit_desktop/ui/settings_dialog.py" line="70"/>
         <source>Porta:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/settings_dialog.py" line="67"/>
+        <location filename="../../tit_desktop/ui/settings_dialog.py" line="71"/>
         <source>Nome del &amp;database:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/settings_dialog.py" line="68"/>
+        <location filename="../../tit_desktop/ui/settings_dialog.py" line="72"/>
         <source>&amp;Utente:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/settings_dialog.py" line="69"/>
+        <location filename="../../tit_desktop/ui/settings_dialog.py" line="73"/>
         <source>Pass&amp;word:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/settings_dialog.py" line="72"/>
+        <location filename="../../tit_desktop/ui/settings_dialog.py" line="76"/>
         <source>&amp;Prova connessione</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/settings_dialog.py" line="83"/>
+        <location filename="../../tit_desktop/ui/settings_dialog.py" line="87"/>
         <source>Il cambio di database ha effetto al prossimo accesso. Un database nuovo viene preparato automaticamente; uno esistente viene aggiornato dopo un backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>login</name>
+    <message>
+        <location filename="../../tit_desktop/ui/login.py" line="46"/>
+        <source>le due password non coincidono</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>print_form</name>
+    <message>
+        <location filename="../../tit_desktop/ui/print_form.py" line="26"/>
+        <source>Solo italiano</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/print_form.py" line="27"/>
+        <source>Italiano e inglese</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/print_form.py" line="28"/>
+        <source>Italiano e francese</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/print_form.py" line="46"/>
+        <source>Stampa scheda di iscrizione</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/print_form.py" line="47"/>
+        <source>Lingua del modulo:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/print_form.py" line="65"/>
+        <source>Salva la scheda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/print_form.py" line="67"/>
+        <source>Documento PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/print_form.py" line="84"/>
+        <source>Preparazione del PDF…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -8,8 +8,8 @@ from pathlib import Path
 from tests.integration.test_cli import run
 from tests.unit.test_exchange_support import (
     BASE_ROW,
-    beneficiari_xlsx,
     person_row,
+    persons_workbook,
     read_back,
 )
 
@@ -29,7 +29,7 @@ def _users(db_url: str) -> None:
 
 def test_import_dry_run_import_and_export(db_url: str, tmp_path: Path) -> None:
     _users(db_url)
-    good = beneficiari_xlsx(
+    good = persons_workbook(
         tmp_path / "buono.xlsx",
         [
             person_row(Data_di_nascita="13/03/1990"),  # codice fiscale does not match: warning
@@ -88,7 +88,7 @@ def test_import_dry_run_import_and_export(db_url: str, tmp_path: Path) -> None:
 
 def test_a_wrong_file_is_refused_with_exit_1(db_url: str, tmp_path: Path) -> None:
     _users(db_url)
-    bad = beneficiari_xlsx(
+    bad = persons_workbook(
         tmp_path / "sbagliato.xlsx",
         [BASE_ROW, person_row(Codice="TIU-2", Sesso="X", **{"Codice fiscale": None}),
          person_row(**{"Codice fiscale": None})],
@@ -131,7 +131,7 @@ def test_a_wrong_file_is_refused_with_exit_1(db_url: str, tmp_path: Path) -> Non
 
 def test_refusals_and_wrong_usage(db_url: str, tmp_path: Path) -> None:
     _users(db_url)
-    good = beneficiari_xlsx(tmp_path / "buono.xlsx", [BASE_ROW])
+    good = persons_workbook(tmp_path / "buono.xlsx", [BASE_ROW])
     refused = run("--user", "luca", "import", str(good), "--json", db_url=db_url, env=ENV)
     assert refused.returncode == 1
     assert json.loads(refused.stdout) == {

@@ -345,7 +345,7 @@ def test_enter_in_the_anonymisation_does_not_anonymise(
 # --- 5. read-only mode -------------------------------------------------------------------
 
 
-def test_lettura_sees_the_record_read_only(
+def test_read_only_role_sees_the_record_read_only(
     qtbot: QtBot, db: Database, actors: dict[Role, Actor]
 ) -> None:
     person_id = _person(db, actors[Role.ADMIN])

@@ -68,7 +68,7 @@ def test_dialogs_open_in_documents_then_where_the_user_went_last(
     assert file_dialogs.start_folder() == elsewhere
 
 
-def test_the_printed_scheda_is_named_with_the_codice(
+def test_the_printed_form_is_named_with_the_person_code(
     qtbot: QtBot, db: Database, admin: Actor, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     with db.transaction(admin) as session:

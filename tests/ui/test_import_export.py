@@ -11,9 +11,9 @@ from pytestqt.qtbot import QtBot
 from tests.ui.test_screens import _clipped, _save
 from tests.unit.test_exchange_support import (
     BASE_ROW,
-    beneficiari_xlsx,
     counts,
     person_row,
+    persons_workbook,
     read_back,
 )
 from tit_desktop.services import exchange, persons
@@ -39,7 +39,7 @@ def _checked(qtbot: QtBot, dialog: ImportDialog) -> None:
 def test_problems_are_listed_and_import_stays_disabled(
     qtbot: QtBot, ctx: AppContext, tmp_path: Path
 ) -> None:
-    path = beneficiari_xlsx(
+    path = persons_workbook(
         tmp_path / "sbagliato.xlsx",
         [BASE_ROW, person_row(Codice="TIU-2", Sesso="X", Luogo_di_nascita="Kilimani",
                               **{"Codice fiscale": None})],
@@ -83,7 +83,7 @@ def test_problems_are_listed_and_import_stays_disabled(
 def test_a_clean_file_is_imported_after_the_check(
     qtbot: QtBot, ctx: AppContext, tmp_path: Path
 ) -> None:
-    path = beneficiari_xlsx(
+    path = persons_workbook(
         tmp_path / "buono.xlsx",
         [BASE_ROW, person_row(Codice="TIU-2", Luogo_di_nascita="Kilimani",
                               **{"Codice fiscale": None})],
@@ -127,7 +127,7 @@ def test_check_again_after_fixing_the_file_and_copy_the_list(
     qtbot: QtBot, ctx: AppContext, tmp_path: Path
 ) -> None:
     path = tmp_path / "b.xlsx"
-    beneficiari_xlsx(path, [person_row(ETHOS=20)])
+    persons_workbook(path, [person_row(ETHOS=20)])
     dialog = ImportDialog(ctx, path)
     qtbot.addWidget(dialog)
     _checked(qtbot, dialog)
@@ -137,7 +137,7 @@ def test_check_again_after_fixing_the_file_and_copy_the_list(
         "Tipo\tFoglio\tRiga\tColonna\tProblema\n"
         "Errore\tBeneficiari\t2\tETHOS\t20 non previsto: indicare la categoria ETHOS da 0 a 13"
     )
-    beneficiari_xlsx(path, [person_row(ETHOS=2)])
+    persons_workbook(path, [person_row(ETHOS=2)])
     dialog.recheck_button.click()
     assert dialog.state == "checking"
     _checked(qtbot, dialog)
@@ -166,7 +166,7 @@ def test_export_asks_for_the_file_and_uses_the_list_filter(
         person_row(Codice="TIU-2", Cittadinanza="Marocco", Luogo_di_nascita="Marocco",
                    **{"Codice fiscale": None}),
     ]  # fmt: skip
-    path = beneficiari_xlsx(tmp_path / "in.xlsx", rows)
+    path = persons_workbook(tmp_path / "in.xlsx", rows)
     with ctx.db.transaction(ctx.actor) as session:
         assert exchange.import_workbook(session, ctx.actor, path).ok
     asked: list[str] = []

@@ -52,7 +52,7 @@ def test_stored_values_are_shown_with_their_accents(
 ) -> None:
     from tit_desktop.ui.person_dialog import PersonDialog
 
-    person_id = _person(db, admin, "TIU-00001", permit_reason=PermitReason.MINORE_ETA.value)
+    person_id = _person(db, admin, "TIU-00001", permit_reason=PermitReason.MINOR_AGE.value)
     dialog = PersonDialog(AppContext(db, admin), person_id)
     qtbot.addWidget(dialog)
     assert dialog.permit_reason.currentText() == "minore età"
@@ -74,7 +74,7 @@ def test_home_says_1_scaduto_and_shows_the_accent(qtbot: QtBot, db: Database, ad
         db,
         admin,
         "TIU-00001",
-        permit_reason=PermitReason.MINORE_ETA.value,
+        permit_reason=PermitReason.MINOR_AGE.value,
         permit_expires_on=clock.today() - dt.timedelta(days=3),
     )
     page = HomePage(AppContext(db, admin))

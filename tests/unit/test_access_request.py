@@ -123,7 +123,9 @@ def _fixed_person(db: Database, actors: dict[Role, Actor], tmp_path: Path) -> in
         )
     with db.transaction(coordinator) as session:
         persons.update_person(session, coordinator, pid, corrected, expected_version=1)
-        household.link_relative(session, coordinator, pid, "B-0043", HouseholdRelation.CONIUGE)
+        household.link_relative(
+            session, coordinator, pid, "B-0043", HouseholdRelation.SPOUSE_OR_PARTNER
+        )
         notes.add_note(
             session, coordinator, pid, "Primo colloquio: cerca lavoro.\nParla turco e arabo."
         )

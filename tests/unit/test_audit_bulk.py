@@ -70,7 +70,7 @@ def test_rows_of_a_person_and_of_their_notes_links_attachments_name_the_person(
     scan.write_bytes(b"%PDF-1.4 scansione")
     with db.transaction(coordinator) as session:
         notes.add_note(session, coordinator, mother, "Primo colloquio")
-        household.link_relative(session, coordinator, mother, "P-2", HouseholdRelation.FIGLIO)
+        household.link_relative(session, coordinator, mother, "P-2", HouseholdRelation.CHILD)
         attachments.attach_file(session, coordinator, mother, scan)
         persons.open_person(session, coordinator, mother)
     by_entity = {

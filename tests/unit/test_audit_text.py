@@ -235,11 +235,13 @@ def test_export_and_import_of_the_exchange_workbook(
     assert "invariate 1" in imported.text
 
 
-def test_relatives_users_and_enti_read_as_sentences(db: Database, admin: Actor) -> None:
+def test_relatives_users_and_organisations_read_as_sentences(db: Database, admin: Actor) -> None:
     person_id = _create(db, admin, _input("TIU-00009", "Ferri", "Ivo"))
     _create(db, admin, _input("TIU-00010", "Ferri", "Eva"))
     with db.transaction(admin) as session:
-        household.link_relative(session, admin, person_id, "TIU-00010", HouseholdRelation.CONIUGE)
+        household.link_relative(
+            session, admin, person_id, "TIU-00010", HouseholdRelation.SPOUSE_OR_PARTNER
+        )
     with db.transaction(admin) as session:
         users.add_user(session, admin, "mrossi", Role.OPERATOR, PASSWORD, "Mario Rossi")
     page = _page(db, admin)

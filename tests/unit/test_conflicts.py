@@ -160,7 +160,11 @@ def test_a_household_link_made_twice_names_both_people(db: Database, admin: Acto
     with db.transaction(admin) as session:
         mario = persons.create_person(session, admin, MARIO).id
         anna = persons.create_person(session, admin, ANNA).id
-        link = {"person_id": mario, "relative_id": anna, "relation": HouseholdRelation.CONIUGE}
+        link = {
+            "person_id": mario,
+            "relative_id": anna,
+            "relation": HouseholdRelation.SPOUSE_OR_PARTNER,
+        }
         session.add(HouseholdLink(**link))
     with pytest.raises(ConflictError) as refused, db.transaction(admin) as session:
         session.add(HouseholdLink(**link))

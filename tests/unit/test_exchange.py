@@ -15,11 +15,11 @@ from sqlalchemy import select
 from tests.unit.test_exchange_support import (
     BASE_ROW,
     HEADER,
-    beneficiari_xlsx,
     counts,
     import_file,
     issues,
     person_row,
+    persons_workbook,
     set_cached_values,
     table,
     write_xlsx,
@@ -78,7 +78,7 @@ def test_every_column_is_imported(db: Database, admin: Actor, tmp_path: Path) ->
         "Data presa in carico": "2/5/2024",
         "Note": "Segue il corso di italiano\nlivello A2",
     }
-    report = import_file(db, admin, beneficiari_xlsx(tmp_path / "b.xlsx", [row]))
+    report = import_file(db, admin, persons_workbook(tmp_path / "b.xlsx", [row]))
     assert report.to_json() == {
         "ok": True,
         "errors": [],
@@ -125,7 +125,7 @@ def test_every_column_is_imported(db: Database, admin: Actor, tmp_path: Path) ->
 
 
 def test_dry_run_only_checks(db: Database, admin: Actor, tmp_path: Path) -> None:
-    path = beneficiari_xlsx(
+    path = persons_workbook(
         tmp_path / "b.xlsx", [BASE_ROW, person_row(Codice="TIU-2", **{"Codice fiscale": None})]
     )
     before = counts(db)
@@ -161,10 +161,10 @@ def test_empty_rows_are_skipped_and_row_numbers_are_the_spreadsheets(
         {"Cognome": "   ", "Note": ""},  # row 4: only blanks
         person_row(Codice="TIU-2", Sesso="Z", **{"Codice fiscale": None}),  # row 5
     ]
-    report = import_file(db, admin, beneficiari_xlsx(tmp_path / "b.xlsx", rows))
+    report = import_file(db, admin, persons_workbook(tmp_path / "b.xlsx", rows))
     assert issues(report) == [(SHEET, 5, "Sesso", "«Z» non previsto: indicare F o M")]
     fixed = [*rows[:3], person_row(Codice="TIU-2", **{"Codice fiscale": None})]
-    report = import_file(db, admin, beneficiari_xlsx(tmp_path / "b.xlsx", fixed))
+    report = import_file(db, admin, persons_workbook(tmp_path / "b.xlsx", fixed))
     assert (report.ok, report.imported) == (True, {SHEET: 2})
 
 
@@ -178,7 +178,7 @@ def test_one_wrong_row_and_nothing_is_written(db: Database, admin: Actor, tmp_pa
         person_row(Codice="TIU-3", **{"Codice fiscale": None}),
     ]
     before = counts(db)
-    report = import_file(db, admin, beneficiari_xlsx(tmp_path / "b.xlsx", rows))
+    report = import_file(db, admin, persons_workbook(tmp_path / "b.xlsx", rows))
     assert report.to_json() == {
         "ok": False,
         "errors": [
@@ -211,7 +211,7 @@ def test_every_problem_of_a_row_is_listed_in_column_order(
         Titolo_di_studio="tre",
         **{"Data presa in carico": None},
     )
-    report = import_file(db, admin, beneficiari_xlsx(tmp_path / "b.xlsx", [row]))
+    report = import_file(db, admin, persons_workbook(tmp_path / "b.xlsx", [row]))
     assert issues(report) == [
         (SHEET, 2, "Codice", "valore obbligatorio mancante"),
         (SHEET, 2, "Data di nascita", "«2024-01-01» non è una data nel formato gg/mm/aaaa"),
@@ -235,7 +235,7 @@ def test_every_problem_of_a_row_is_listed_in_column_order(
 
 def test_birth_after_intake_names_the_column(db: Database, admin: Actor, tmp_path: Path) -> None:
     row = person_row(Data_di_nascita="03/05/2024", **{"Codice fiscale": None})
-    report = import_file(db, admin, beneficiari_xlsx(tmp_path / "b.xlsx", [row]))
+    report = import_file(db, admin, persons_workbook(tmp_path / "b.xlsx", [row]))
     assert issues(report) == [
         (
             SHEET,
@@ -257,7 +257,7 @@ def test_field_rules_come_from_the_person_service(
         person_row(Codice="TIU-4", Cognome="X" * 101, **{"Codice fiscale": None}),
         person_row(Codice="TIU-5", **{"Codice fiscale": None, "Data presa in carico": tomorrow}),
     ]
-    report = import_file(db, admin, beneficiari_xlsx(tmp_path / "b.xlsx", rows))
+    report = import_file(db, admin, persons_workbook(tmp_path / "b.xlsx", rows))
     assert issues(report) == [
         (SHEET, 2, "Codice", "solo lettere, cifre e i segni . _ / -"),
         (SHEET, 3, "Telefono", "solo cifre, spazi e i segni + ( ) . / -"),
@@ -272,7 +272,7 @@ def test_field_rules_come_from_the_person_service(
 
 def test_a_wrong_check_letter_is_an_error(db: Database, admin: Actor, tmp_path: Path) -> None:
     row = person_row(**{"Codice fiscale": "GNDSKR90C12Z243X"})
-    report = import_file(db, admin, beneficiari_xlsx(tmp_path / "b.xlsx", [row]))
+    report = import_file(db, admin, persons_workbook(tmp_path / "b.xlsx", [row]))
     assert issues(report) == [
         (SHEET, 2, "Codice fiscale", "carattere di controllo errato: atteso «P», trovato «X»")
     ]
@@ -284,7 +284,7 @@ def test_a_code_that_does_not_match_the_data_is_a_warning_and_imported(
 ) -> None:
     row = person_row(Data_di_nascita="13/03/1990")
     computed = codice_fiscale.compute("Gündoğdu", "Şükrü", "M", dt.date(1990, 3, 13), "Z243")
-    report = import_file(db, admin, beneficiari_xlsx(tmp_path / "b.xlsx", [row]))
+    report = import_file(db, admin, persons_workbook(tmp_path / "b.xlsx", [row]))
     assert report.ok and report.imported == {SHEET: 1}
     assert issues(report, warnings=True) == [
         (
@@ -302,7 +302,7 @@ def test_an_unknown_birth_place_is_kept_as_text_with_a_warning(
     db: Database, admin: Actor, tmp_path: Path
 ) -> None:
     row = person_row(Luogo_di_nascita="Kilimani", **{"Codice fiscale": None})
-    report = import_file(db, admin, beneficiari_xlsx(tmp_path / "b.xlsx", [row]))
+    report = import_file(db, admin, persons_workbook(tmp_path / "b.xlsx", [row]))
     assert report.ok
     assert issues(report, warnings=True) == [
         (
@@ -322,7 +322,7 @@ def test_a_refused_file_does_not_say_the_place_was_recorded(
 ) -> None:
     place = person_row(Luogo_di_nascita="Kilimani", **{"Codice fiscale": None})
     wrong = person_row(Codice="TIU-2", Sesso="X", **{"Codice fiscale": None})
-    report = import_file(db, admin, beneficiari_xlsx(tmp_path / "b.xlsx", [place, wrong]))
+    report = import_file(db, admin, persons_workbook(tmp_path / "b.xlsx", [place, wrong]))
     assert not report.ok
     assert [w.message for w in report.warnings] == [
         "«Kilimani» non è tra i comuni italiani né tra gli stati esteri: il luogo sarà "
@@ -341,7 +341,7 @@ def test_the_same_codice_twice_is_reported_on_the_later_row(
         person_row(Codice="TIU-2", Cognome="Diallo", Nome="Amina", **{"Codice fiscale": None}),
         person_row(Cognome="Rossi", Nome="Mario", **{"Codice fiscale": None}),
     ]
-    report = import_file(db, admin, beneficiari_xlsx(tmp_path / "b.xlsx", rows))
+    report = import_file(db, admin, persons_workbook(tmp_path / "b.xlsx", rows))
     assert issues(report) == [
         (SHEET, 4, "Codice", "il codice «TIU-1» è già usato alla riga 2 (Gündoğdu Şükrü)")
     ]
@@ -353,7 +353,7 @@ def test_the_same_codice_fiscale_or_cui_twice(db: Database, admin: Actor, tmp_pa
         person_row(Codice="TIU-2", CUI="XY98765"),
         person_row(Codice="TIU-3", CUI="ab12345", **{"Codice fiscale": None}),
     ]
-    report = import_file(db, admin, beneficiari_xlsx(tmp_path / "b.xlsx", rows))
+    report = import_file(db, admin, persons_workbook(tmp_path / "b.xlsx", rows))
     assert issues(report) == [
         (
             SHEET,
@@ -383,7 +383,7 @@ def test_codice_fiscale_and_cui_of_another_recorded_person(
             ),
         )
     row = person_row(Codice="NEW-1", CUI="AB12345")
-    report = import_file(db, admin, beneficiari_xlsx(tmp_path / "b.xlsx", [row]))
+    report = import_file(db, admin, persons_workbook(tmp_path / "b.xlsx", [row]))
     assert issues(report) == [
         (SHEET, 2, "Codice fiscale", "già usato da Gündoğdu Şükrü (codice OLD-1)"),
         (SHEET, 2, "CUI", "già usato da Gündoğdu Şükrü (codice OLD-1)"),
@@ -394,14 +394,14 @@ def test_a_value_let_go_by_an_updated_person_may_go_to_a_new_one(
     db: Database, admin: Actor, tmp_path: Path
 ) -> None:
     # GIVEN a recorded person holding a CUI
-    first = beneficiari_xlsx(tmp_path / "1.xlsx", [person_row(CUI="AB12345")])
+    first = persons_workbook(tmp_path / "1.xlsx", [person_row(CUI="AB12345")])
     assert import_file(db, admin, first).ok
     # WHEN a corrected sheet moves that CUI to a new person
     rows = [
         person_row(CUI="CD67890"),
         person_row(Codice="TIU-2", CUI="AB12345", **{"Codice fiscale": None}),
     ]
-    report = import_file(db, admin, beneficiari_xlsx(tmp_path / "2.xlsx", rows))
+    report = import_file(db, admin, persons_workbook(tmp_path / "2.xlsx", rows))
     # THEN both are written: the update first, then the new person
     assert (report.ok, report.counts) == (True, {SHEET: SheetCounts(created=1, updated=1)})
     assert (_person(db, "TIU-1").cui, _person(db, "TIU-2").cui) == ("CD67890", "AB12345")
@@ -410,7 +410,7 @@ def test_a_value_let_go_by_an_updated_person_may_go_to_a_new_one(
         person_row(CUI="AB12345"),
         person_row(Codice="TIU-2", CUI="CD67890", **{"Codice fiscale": None}),
     ]
-    report = import_file(db, admin, beneficiari_xlsx(tmp_path / "3.xlsx", rows))
+    report = import_file(db, admin, persons_workbook(tmp_path / "3.xlsx", rows))
     assert issues(report) == [
         (
             SHEET,
@@ -438,7 +438,7 @@ def test_a_value_let_go_by_an_updated_person_may_go_to_a_new_one(
 
 def test_a_recorded_codice_updates_the_person(db: Database, admin: Actor, tmp_path: Path) -> None:
     # GIVEN a person imported once, then given an e-mail on the person form
-    first = beneficiari_xlsx(
+    first = persons_workbook(
         tmp_path / "1.xlsx", [person_row(Telefono="071 123456", Note="prima nota")]
     )
     assert import_file(db, admin, first).ok
@@ -453,7 +453,7 @@ def test_a_recorded_codice_updates_the_person(db: Database, admin: Actor, tmp_pa
         person_row(Telefono="071 654321", Note=None),
         person_row(Codice="TIU-2", **{"Codice fiscale": None}),
     ]
-    report = import_file(db, admin, beneficiari_xlsx(tmp_path / "2.xlsx", rows))
+    report = import_file(db, admin, persons_workbook(tmp_path / "2.xlsx", rows))
     # THEN the person is updated, the cleared value is announced, the e-mail kept
     assert report.counts == {SHEET: SheetCounts(created=1, updated=1)}
     assert report.imported == {SHEET: 2}
@@ -481,7 +481,7 @@ def test_a_recorded_codice_updates_the_person(db: Database, admin: Actor, tmp_pa
 def test_an_identical_row_is_unchanged_and_not_written(
     db: Database, admin: Actor, tmp_path: Path
 ) -> None:
-    path = beneficiari_xlsx(tmp_path / "b.xlsx", [BASE_ROW])
+    path = persons_workbook(tmp_path / "b.xlsx", [BASE_ROW])
     assert import_file(db, admin, path).ok
     version = _person(db, "TIU-1").version
     before = counts(db)
@@ -497,9 +497,9 @@ def test_an_identical_row_is_unchanged_and_not_written(
 def test_a_column_absent_from_the_file_is_left_as_recorded(
     db: Database, admin: Actor, tmp_path: Path
 ) -> None:
-    assert import_file(db, admin, beneficiari_xlsx(tmp_path / "1.xlsx", [person_row(ETHOS=3)])).ok
+    assert import_file(db, admin, persons_workbook(tmp_path / "1.xlsx", [person_row(ETHOS=3)])).ok
     header = ["Codice", "Cognome", "Nome", "Sesso", "Data presa in carico"]
-    path = beneficiari_xlsx(tmp_path / "2.xlsx", [person_row(Nome="Sukru")], header)
+    path = persons_workbook(tmp_path / "2.xlsx", [person_row(Nome="Sukru")], header)
     report = import_file(db, admin, path)
     assert report.counts == {SHEET: SheetCounts(updated=1)}
     person = _person(db, "TIU-1")
@@ -518,7 +518,7 @@ def test_merged_or_anonymised_records_cannot_be_updated(
         person_row(Codice="TIU-2", Cognome="Diallo", Nome="Amina", **{"Codice fiscale": None}),
         person_row(Codice="TIU-3", **{"Codice fiscale": None}),
     ]
-    assert import_file(db, admin, beneficiari_xlsx(tmp_path / "1.xlsx", rows)).ok
+    assert import_file(db, admin, persons_workbook(tmp_path / "1.xlsx", rows)).ok
     with db.transaction(admin) as session:
         absorbed = session.scalar(select(Person).where(Person.code == "TIU-1"))
         survivor = session.scalar(select(Person).where(Person.code == "TIU-2"))
@@ -526,7 +526,7 @@ def test_merged_or_anonymised_records_cannot_be_updated(
         assert absorbed is not None and survivor is not None and gone is not None
         absorbed.merged_into_id = survivor.id
         gone.anonymised_at = clock.utcnow()
-    report = import_file(db, admin, beneficiari_xlsx(tmp_path / "2.xlsx", [rows[0], rows[2]]))
+    report = import_file(db, admin, persons_workbook(tmp_path / "2.xlsx", [rows[0], rows[2]]))
     assert issues(report) == [
         (
             SHEET,
@@ -671,7 +671,7 @@ def test_merged_cells_are_errors_not_half_values(
 
 def test_formulas_give_their_computed_value(db: Database, admin: Actor, tmp_path: Path) -> None:
     row = person_row(Codice='="TIU-"&(40+2)', ETHOS="=1+2")
-    path = beneficiari_xlsx(tmp_path / "b.xlsx", [row])
+    path = persons_workbook(tmp_path / "b.xlsx", [row])
     set_cached_values(path, {"A2": "TIU-42"}, kind="str")
     set_cached_values(path, {"P2": "3"})
     report = import_file(db, admin, path)
@@ -682,7 +682,7 @@ def test_formulas_give_their_computed_value(db: Database, admin: Actor, tmp_path
 def test_a_formula_without_computed_value_is_an_error(
     db: Database, admin: Actor, tmp_path: Path
 ) -> None:
-    path = beneficiari_xlsx(tmp_path / "b.xlsx", [person_row(ETHOS="=1+2", Note="=A2")])
+    path = persons_workbook(tmp_path / "b.xlsx", [person_row(ETHOS="=1+2", Note="=A2")])
     set_cached_values(path, {"R2": "#REF!"}, kind="e")
     report = import_file(db, admin, path)
     assert issues(report) == [
@@ -802,8 +802,8 @@ def test_csv_problems(db: Database, admin: Actor, tmp_path: Path) -> None:
 # --- permissions, progress, cancel ---------------------------------------------------------
 
 
-def test_lettura_may_not_import(db: Database, actors: dict[Role, Actor], tmp_path: Path) -> None:
-    path = beneficiari_xlsx(tmp_path / "b.xlsx", [BASE_ROW])
+def test_read_only_may_not_import(db: Database, actors: dict[Role, Actor], tmp_path: Path) -> None:
+    path = persons_workbook(tmp_path / "b.xlsx", [BASE_ROW])
     before = counts(db)
     with pytest.raises(PermissionDenied) as exc:
         import_file(db, actors[Role.READ_ONLY], path)
@@ -819,7 +819,7 @@ def _many_rows(count: int) -> list[dict[str, Any]]:
 
 
 def test_progress_is_reported(db: Database, admin: Actor, tmp_path: Path) -> None:
-    path = beneficiari_xlsx(tmp_path / "b.xlsx", _many_rows(1200))
+    path = persons_workbook(tmp_path / "b.xlsx", _many_rows(1200))
     seen: list[tuple[int, int, str]] = []
     report = import_file(db, admin, path, progress=lambda d, t, x: seen.append((d, t, x)))
     assert report.imported == {SHEET: 1200}
@@ -833,7 +833,7 @@ def test_progress_is_reported(db: Database, admin: Actor, tmp_path: Path) -> Non
 def test_cancelling_while_writing_writes_nothing(
     db: Database, admin: Actor, tmp_path: Path
 ) -> None:
-    path = beneficiari_xlsx(tmp_path / "b.xlsx", _many_rows(1200))
+    path = persons_workbook(tmp_path / "b.xlsx", _many_rows(1200))
     before = counts(db)
     texts: list[str] = []
     with pytest.raises(exchange.Cancelled) as exc:

@@ -164,7 +164,7 @@ def test_ethos_goes_from_0_to_13() -> None:
     assert _error(cells.parse_ethos, 14) == "14 non previsto: indicare la categoria ETHOS da 0 a 13"
 
 
-def test_non_ha_risposto_is_a_refusal_in_declinable_columns() -> None:
+def test_declined_answer_is_a_refusal_in_declinable_columns() -> None:
     parse = cells.declinable(cells.parse_ethos)
     assert parse("Non ha risposto") is DECLINED
     assert parse(" NON HA RISPOSTO ") is DECLINED

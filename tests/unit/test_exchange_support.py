@@ -16,10 +16,10 @@ from sqlalchemy import func, select
 from tit_desktop.models import AuditEntry, Person
 from tit_desktop.services import exchange
 from tit_desktop.services.database import Database
-from tit_desktop.services.exchange import beneficiari
+from tit_desktop.services.exchange import persons_sheet
 from tit_desktop.services.permissions import Actor
 
-HEADER = [c.name for c in beneficiari.COLUMNS]
+HEADER = [c.name for c in persons_sheet.COLUMNS]
 
 # A valid row; the codice fiscale is the one the Agenzia delle Entrate computes.
 BASE_ROW: dict[str, Any] = {
@@ -66,7 +66,7 @@ def table(
     return [columns] + [[row.get(c) for c in columns] for row in rows]
 
 
-def beneficiari_xlsx(
+def persons_workbook(
     path: Path, rows: Sequence[Mapping[str, Any]], header: Sequence[str] | None = None
 ) -> Path:
     return write_xlsx(path, {"Beneficiari": table(rows, header)})

@@ -47,7 +47,7 @@ def test_registration_form_carries_the_record(db: Database, admin: Actor) -> Non
                 code="F-2", last_name="Trần", first_name="Văn Đức", intake_date=dt.date(2024, 3, 1)
             ),
         )
-        household.link_relative(session, admin, mother, "F-2", HouseholdRelation.FIGLIO)
+        household.link_relative(session, admin, mother, "F-2", HouseholdRelation.CHILD)
     buffer = io.BytesIO()
     with db.transaction(admin) as session:
         forms.print_form(session, admin, "scheda-iscrizione", mother, buffer, lang="en")

@@ -131,8 +131,10 @@ def _scenario(db: Database, coordinator: Actor, tmp_path: Path) -> dict[str, int
         persons.update_person(session, coordinator, pid, corrected, expected_version=1)
         notes.add_note(session, coordinator, pid, "Primo colloquio: cerca lavoro.")
         notes.add_note(session, coordinator, pid, "Segnalazione riservata.", NoteLevel.CONFIDENTIAL)
-        household.link_relative(session, coordinator, pid, "B-0043", HouseholdRelation.CONIUGE)
-        household.link_relative(session, coordinator, son, "B-0042", HouseholdRelation.GENITORE)
+        household.link_relative(
+            session, coordinator, pid, "B-0043", HouseholdRelation.SPOUSE_OR_PARTNER
+        )
+        household.link_relative(session, coordinator, son, "B-0042", HouseholdRelation.PARENT)
         info = attachments.attach_file(session, coordinator, pid, scan, "Permesso di soggiorno")
         session.add(NotSamePerson(person_low_id=pid, person_high_id=namesake))
         # A row that quotes the person's data names the person (audit.concerning finds

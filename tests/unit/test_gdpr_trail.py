@@ -33,7 +33,7 @@ def test_the_trail_of_each_side_of_links_and_merges(
     survivor = _person(db, coordinator, "M-1", "Keita")
     absorbed = _person(db, coordinator, "M-2", "Keïta")
     with db.transaction(coordinator) as session:
-        household.link_relative(session, coordinator, son, "F-1", HouseholdRelation.GENITORE)
+        household.link_relative(session, coordinator, son, "F-1", HouseholdRelation.PARENT)
         merge.merge_persons(session, coordinator, survivor, absorbed)
     with db.transaction(coordinator) as session:
         merge.undo_merge(session, coordinator, survivor_id=survivor, absorbed_id=absorbed)

@@ -159,10 +159,10 @@ class Family:
         self.link_sx, self.link_xa, self.link_ay, self.link_sa = _add(
             db,
             actor,
-            HouseholdLink(person_id=s, relative_id=x, relation=HouseholdRelation.CONIUGE),
-            HouseholdLink(person_id=x, relative_id=a, relation=HouseholdRelation.CONIUGE),
-            HouseholdLink(person_id=a, relative_id=y, relation=HouseholdRelation.FIGLIO),
-            HouseholdLink(person_id=s, relative_id=a, relation=HouseholdRelation.FRATELLO),
+            HouseholdLink(person_id=s, relative_id=x, relation=HouseholdRelation.SPOUSE_OR_PARTNER),
+            HouseholdLink(person_id=x, relative_id=a, relation=HouseholdRelation.SPOUSE_OR_PARTNER),
+            HouseholdLink(person_id=a, relative_id=y, relation=HouseholdRelation.CHILD),
+            HouseholdLink(person_id=s, relative_id=a, relation=HouseholdRelation.SIBLING),
         )
         self.scan_s, self.scan_a_same, self.scan_a_other = _add(
             db,
@@ -657,7 +657,9 @@ def test_merge_then_undo_gives_back_the_original_rows(
         if rows:
             _add(db, admin, *rows)
     links = [
-        HouseholdLink(person_id=ids[i], relative_id=ids[j], relation=HouseholdRelation.ALTRO)
+        HouseholdLink(
+            person_id=ids[i], relative_id=ids[j], relation=HouseholdRelation.OTHER_RELATIVE
+        )
         for i, j in scenario["links"]
     ]
     pairs = [_not_same(ids[i], ids[j]) for i, j in scenario["not_same"]]

@@ -91,7 +91,7 @@ WRITE_SERVICES: dict[str, Callable[[Database, Actor, Path], Any]] = {
     "demo.fill_demo_data": lambda db, a, _p: demo.fill_demo_data(db, a, people=2),
     "notes.add_note": lambda db, a, _p: _in_tx(db, a, lambda s: notes.add_note(s, a, 1, "Nota")),
     "household.link_relative": lambda db, a, _p: _in_tx(
-        db, a, lambda s: household.link_relative(s, a, 1, "P2", HouseholdRelation.ALTRO)
+        db, a, lambda s: household.link_relative(s, a, 1, "P2", HouseholdRelation.OTHER_RELATIVE)
     ),
     "household.unlink_relative": lambda db, a, _p: _in_tx(
         db, a, lambda s: household.unlink_relative(s, a, 1)

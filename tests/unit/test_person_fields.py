@@ -9,7 +9,7 @@ from sqlalchemy import Column, Integer, MetaData, Table
 
 from tit_desktop.models import Person
 from tit_desktop.services import merge, person_fields, persons
-from tit_desktop.services.exchange import beneficiari
+from tit_desktop.services.exchange import persons_sheet
 from tit_desktop.services.person_fields import Handling
 
 PERSON_COLUMNS = [c.name for c in Person.__table__.columns]
@@ -76,7 +76,7 @@ def test_the_record_dialog_finds_the_tab_of_every_field() -> None:
 
 
 def test_the_exchange_sheet_has_the_columns_of_domain_section_8() -> None:
-    assert [c.name for c in beneficiari.COLUMNS] == [
+    assert [c.name for c in persons_sheet.COLUMNS] == [
         "Codice",
         "Cognome",
         "Nome",
@@ -96,13 +96,13 @@ def test_the_exchange_sheet_has_the_columns_of_domain_section_8() -> None:
         "Data presa in carico",
         "Note",
     ]
-    assert [c.name for c in beneficiari.COLUMNS if c.required] == [
+    assert [c.name for c in persons_sheet.COLUMNS if c.required] == [
         "Codice",
         "Cognome",
         "Nome",
         "Sesso",
         "Data presa in carico",
     ]
-    assert beneficiari.column_of("permit_reason") == "Tipo permesso"
-    assert beneficiari.column_of("birth_place_text") == "Luogo di nascita"
-    assert beneficiari.column_of("email") == "E-mail"  # not in the sheet: the form's label
+    assert persons_sheet.column_of("permit_reason") == "Tipo permesso"
+    assert persons_sheet.column_of("birth_place_text") == "Luogo di nascita"
+    assert persons_sheet.column_of("email") == "E-mail"  # not in the sheet: the form's label

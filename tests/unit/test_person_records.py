@@ -52,16 +52,16 @@ def test_household_reads_from_both_sides(db: Database, admin: Actor) -> None:
     mother = _person(db, admin, "H-1", "Bah")
     child = _person(db, admin, "H-2", "Bah")
     with db.transaction(admin) as session:
-        household.link_relative(session, admin, mother, "H-2", HouseholdRelation.FIGLIO)
+        household.link_relative(session, admin, mother, "H-2", HouseholdRelation.CHILD)
     with db.reading() as session:
         from_mother = household.relatives(session, admin, mother)
         from_child = household.relatives(session, admin, child)
-    assert [(r.code, r.relation) for r in from_mother] == [("H-2", HouseholdRelation.FIGLIO)]
-    assert [(r.code, r.relation) for r in from_child] == [("H-1", HouseholdRelation.GENITORE)]
+    assert [(r.code, r.relation) for r in from_mother] == [("H-2", HouseholdRelation.CHILD)]
+    assert [(r.code, r.relation) for r in from_child] == [("H-1", HouseholdRelation.PARENT)]
     with pytest.raises(ConflictError), db.transaction(admin) as session:
-        household.link_relative(session, admin, child, "H-1", HouseholdRelation.GENITORE)
+        household.link_relative(session, admin, child, "H-1", HouseholdRelation.PARENT)
     with pytest.raises(ValidationError) as err, db.transaction(admin) as session:
-        household.link_relative(session, admin, child, "H-2", HouseholdRelation.ALTRO)
+        household.link_relative(session, admin, child, "H-2", HouseholdRelation.OTHER_RELATIVE)
     assert err.value.fields == {"relative": "una persona non può essere familiare di sé stessa"}
     with db.transaction(admin) as session:
         household.unlink_relative(session, admin, from_mother[0].link_id)

@@ -32,43 +32,43 @@ class Sex(enum.StrEnum):
 
 
 class PermitReason(enum.StrEnum):
-    LAVORO_SUBORDINATO = "lavoro subordinato"
-    LAVORO_AUTONOMO = "lavoro autonomo"
-    ATTESA_OCCUPAZIONE = "attesa occupazione"
-    FAMIGLIA = "famiglia"
-    STUDIO = "studio"
-    ASILO_POLITICO = "asilo politico"
-    PROTEZIONE_SUSSIDIARIA = "protezione sussidiaria"
-    PROTEZIONE_SPECIALE = "protezione speciale"
-    CASI_SPECIALI = "casi speciali"
-    CURE_MEDICHE = "cure mediche"
-    MINORE_ETA = "minore eta"
-    RICHIESTA_ASILO = "richiesta asilo"
-    APOLIDIA = "apolidia"
-    UE_LUNGO_PERIODO = "UE soggiornante di lungo periodo"
-    ALTRO = "altro"
+    EMPLOYED_WORK = "lavoro subordinato"
+    SELF_EMPLOYMENT = "lavoro autonomo"
+    AWAITING_EMPLOYMENT = "attesa occupazione"
+    FAMILY = "famiglia"
+    STUDY = "studio"
+    POLITICAL_ASYLUM = "asilo politico"
+    SUBSIDIARY_PROTECTION = "protezione sussidiaria"
+    SPECIAL_PROTECTION = "protezione speciale"
+    SPECIAL_CASES = "casi speciali"
+    MEDICAL_TREATMENT = "cure mediche"
+    MINOR_AGE = "minore eta"
+    ASYLUM_APPLICATION = "richiesta asilo"
+    STATELESSNESS = "apolidia"
+    EU_LONG_TERM_RESIDENT = "UE soggiornante di lungo periodo"
+    OTHER = "altro"
 
 
 class Employment(enum.StrEnum):
-    OCCUPATO = "occupato"
-    DISOCCUPATO = "disoccupato"
-    DISOCCUPATO_LUNGA_DURATA = "disoccupato di lunga durata"
-    INATTIVO = "inattivo"
-    STUDENTE = "studente"
+    EMPLOYED = "occupato"
+    UNEMPLOYED = "disoccupato"
+    LONG_TERM_UNEMPLOYED = "disoccupato di lunga durata"
+    INACTIVE = "inattivo"
+    STUDENT = "studente"
 
 
 class Disability(enum.StrEnum):
-    SI = "si"
+    YES = "si"
     NO = "no"
-    NON_DICHIARATO = "non dichiarato"
+    NOT_DECLARED = "non dichiarato"
 
 
 class HouseholdRelation(enum.StrEnum):
-    CONIUGE = "coniuge o partner"
-    FIGLIO = "figlio/a"
-    GENITORE = "genitore"
-    FRATELLO = "fratello/sorella"
-    ALTRO = "altro familiare"
+    SPOUSE_OR_PARTNER = "coniuge o partner"
+    CHILD = "figlio/a"
+    PARENT = "genitore"
+    SIBLING = "fratello/sorella"
+    OTHER_RELATIVE = "altro familiare"
 
 
 class NoteLevel(enum.StrEnum):

@@ -265,7 +265,11 @@ def _households(session: Session, rng: random.Random, created: list[tuple[int, s
         head = members[0]
         for other in members[1:3]:
             relation = rng.choice(
-                [HouseholdRelation.CONIUGE, HouseholdRelation.FIGLIO, HouseholdRelation.FRATELLO]
+                [
+                    HouseholdRelation.SPOUSE_OR_PARTNER,
+                    HouseholdRelation.CHILD,
+                    HouseholdRelation.SIBLING,
+                ]
             )
             session.add(
                 HouseholdLink(

@@ -14,8 +14,8 @@ from tit_desktop.services.permissions import Actor, Permission, require
 
 # What the link reads like from the relative's side.
 INVERSE = {
-    HouseholdRelation.FIGLIO: HouseholdRelation.GENITORE,
-    HouseholdRelation.GENITORE: HouseholdRelation.FIGLIO,
+    HouseholdRelation.CHILD: HouseholdRelation.PARENT,
+    HouseholdRelation.PARENT: HouseholdRelation.CHILD,
 }
 
 

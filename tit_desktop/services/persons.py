@@ -81,8 +81,8 @@ ETHOS_LABELS = {
 # Stored values that users read written otherwise (accents the stored ASCII value lacks).
 # The stored values stay as they are: the exchange sheet and existing databases use them.
 _VALUE_LABELS: dict[str, str] = {
-    PermitReason.MINORE_ETA.value: "minore età",
-    Disability.SI.value: "sì",
+    PermitReason.MINOR_AGE.value: "minore età",
+    Disability.YES.value: "sì",
 }
 
 

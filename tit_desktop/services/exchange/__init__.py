@@ -10,13 +10,13 @@ Public API::
 
 Modules: :mod:`.cells` (cell parsers), :mod:`.reader` (files to rows), :mod:`.sheets` (the
 sheet registry: columns, handlers, exporters), :mod:`.importer`, :mod:`.exporter`, and one
-module per sheet (:mod:`.beneficiari`). A new sheet is a module that builds its
+module per sheet (:mod:`.persons_sheet`). A new sheet is a module that builds its
 :class:`SheetSpec` and calls :func:`register`, imported below.
 """
 
 from __future__ import annotations
 
-from tit_desktop.services.exchange import beneficiari  # registers the Beneficiari sheet
+from tit_desktop.services.exchange import persons_sheet  # registers the Beneficiari sheet
 from tit_desktop.services.exchange.exporter import export_database, export_workbook
 from tit_desktop.services.exchange.importer import import_raw, import_workbook
 from tit_desktop.services.exchange.model import (
@@ -36,10 +36,10 @@ __all__ = [
     "Issue",
     "SheetCounts",
     "SheetSpec",
-    "beneficiari",
     "export_database",
     "export_workbook",
     "import_raw",
     "import_workbook",
+    "persons_sheet",
     "register",
 ]

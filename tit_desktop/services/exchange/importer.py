@@ -85,7 +85,7 @@ def import_workbook(
     registry). Problems of the file are returned in the report, never raised; ``ok`` is
     false and nothing is written when there is any error. With ``dry_run`` nothing is ever
     written and ``imported`` counts what would be. Rows of the Beneficiari sheet whose Codice
-    is already recorded update that person (see :mod:`.beneficiari`).
+    is already recorded update that person (see :mod:`.persons_sheet`).
 
     ``progress(done, total, text)`` is called as the work advances; ``cancel()`` is called
     between steps and stops the work with :class:`Cancelled` when it returns true (it may

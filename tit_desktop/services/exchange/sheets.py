@@ -2,7 +2,7 @@
 registry exists) the handler that imports its rows and the function that exports them.
 
 A sheet plugs in by calling :func:`register` with a :class:`SheetSpec` that has a
-``handler`` and an ``exporter`` (see :mod:`.beneficiari`). Until then the sheet is
+``handler`` and an ``exporter`` (see :mod:`.persons_sheet`). Until then the sheet is
 *planned*: its name is known, so a workbook holding it is not told "unknown sheet", but
 importing it is refused with a clear message rather than silently skipped.
 
