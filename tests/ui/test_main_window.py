@@ -41,7 +41,15 @@ def test_sidebar_lists_the_areas_and_keyboard_switches_them(qtbot: QtBot, ctx: A
     qtbot.keyClick(window.sidebar, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget() is window.page("admin")
     qtbot.keyClick(window.sidebar, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
-    assert window.stack.currentWidget() is window.page("persons")
+    persons = window.page("persons")
+    assert window.stack.currentWidget() is persons
+    # The cursor waits in the search box: what is typed next is a search, not a jump of
+    # the sidebar to the area whose name starts with that letter.
+    assert persons.search.hasFocus()
+    qtbot.keyClicks(persons.search, "Rossi")
+    assert persons.search.text() == "Rossi"
+    assert window.stack.currentWidget() is persons
+    window.sidebar.setFocus()
     qtbot.keyClick(window.sidebar, Qt.Key.Key_Down)
     assert window.stack.currentWidget() is window.page("families")
 

@@ -145,7 +145,7 @@ class MainWindow(QMainWindow):
             page.setObjectName(f"page_{area.key}")
             self._pages[area.key] = page
             self.stack.addWidget(page)
-            QShortcut(QKeySequence(shortcut), self, activated=lambda i=index: self.show_area(i))
+            QShortcut(QKeySequence(shortcut), self, activated=lambda i=index: self._jump_to_area(i))
         self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.sidebar.setCurrentRow(0)
         self._build_menus()
@@ -173,6 +173,15 @@ class MainWindow(QMainWindow):
         if isinstance(index_or_key, str):
             index_or_key = [a.key for a in self._areas].index(index_or_key)
         self.sidebar.setCurrentRow(index_or_key)
+
+    def _jump_to_area(self, index: int) -> None:
+        """Ctrl+1..0: the area comes to the front with the cursor in its main field (a page
+        names it with setFocusProxy), so that what is typed next goes there, not to the
+        sidebar."""
+        self.show_area(index)
+        page = self.stack.currentWidget()
+        if page.focusProxy() is not None:
+            page.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))

@@ -152,6 +152,8 @@ class PersonsPage(QWidget):
         self.export_button.clicked.connect(self._export)
         self.duplicates_button.clicked.connect(self._duplicates)
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search.setFocus)
+        # Reached with Ctrl+2, the page puts the cursor in the search box.
+        self.setFocusProxy(self.search)
         QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_person)
         can_write = ctx.actor.can(Permission.WRITE_REGISTRY)
         self.new_button.setEnabled(can_write)
