@@ -319,3 +319,30 @@ def test_a_backup_carries_a_verifiable_chain(
         assert not _verify(copy).intact
     finally:
         copy.dispose()
+
+
+def test_a_backup_edited_and_rechained_tells_another_story(
+    db: Database, admin: Actor, tmp_path: Path
+) -> None:
+    """Whoever edits a backup and recomputes its chain gets a file that verifies alone, but
+    not as a beginning of the live database's log: restore can tell."""
+    from tit_desktop.services import backup
+
+    _three_people(db, admin)
+    path = backup.backup(db, admin, tmp_path / "copia.sqlite3")
+    _person(db, admin, "C-live")  # the office goes on working
+    copy = Database("sqlite:///" + path.as_posix())
+    try:
+        with db.reading() as live, copy.reading() as session:
+            honest = audit_chain.verify(session)
+            assert audit_chain.same_history(live, honest) is True
+        _sql(copy, "UPDATE audit_log SET username = 'nessuno' WHERE id = 1")
+        _sql(copy, "UPDATE audit_log SET chain_seq = NULL, chain_hash = NULL")
+        with copy.engine.begin() as conn:
+            audit_chain.seal(conn)
+        with db.reading() as live, copy.reading() as session:
+            forged = audit_chain.verify(session)
+            assert forged.intact
+            assert audit_chain.same_history(live, forged) is False
+    finally:
+        copy.dispose()

@@ -36,10 +36,16 @@ sealed (inserted directly in the database).
 
 Limits, on purpose: the hash has no secret key, so someone who can write the database and
 reads this code can recompute the whole chain after a change; deleting the last rows of
-the chain leaves no gap. The chain makes tampering visible to an office's checks (and
-a backup keeps the chain as it was: comparing its head with the live database's shows
-rows removed since), it is not a signature. ``audit_subject`` (an index of the persons a
-bulk summary names) is not covered.
+the chain leaves no gap. The chain makes tampering visible to an office's checks, it is
+not a signature. Against a recomputed chain, a second copy helps: a backup is a copy of
+the database, so it carries the chain as it was, and :func:`same_history` tells whether a
+file's chain is a beginning of the live one (a backup edited and re-chained is not).
+``audit_subject`` (an index of the persons a bulk summary names) is not covered.
+
+For a restore: open the candidate file (at the application's schema revision), and before
+it replaces anything, ``report = verify(conn)``; refuse it unless ``report.intact``, and
+warn (or refuse) when ``same_history(live_conn, report) is False``. A backup older than
+revision 0005 has no chain: upgrading it chains its rows as they are, unchecked.
 """
 
 from __future__ import annotations
@@ -362,6 +368,22 @@ def verify(source: Connection | Session) -> ChainReport:
             "riga fuori dalla catena: scritta direttamente nel database, non dall'applicazione",
         )
     return ChainReport(checked, expected - 1, previous, broken)
+
+
+def same_history(live: Connection | Session, candidate: ChainReport) -> bool | None:
+    """Whether a verified chain (a backup about to be restored) is a beginning of the live
+    database's: the live link at the candidate's last place is the candidate's last link.
+    False means the two logs tell different stories (the file was edited and its chain
+    recomputed, or it comes from another office's database); None means the live log is
+    shorter or empty, nothing to compare."""
+    if candidate.head_seq == 0:
+        return None
+    link = _connection(live).scalar(
+        select(AuditEntry.chain_hash).where(AuditEntry.chain_seq == candidate.head_seq)
+    )
+    if link is None:
+        return None
+    return bool(link == candidate.head_hash)
 
 
 def verify_as(session: Session, actor: Actor) -> ChainReport:
