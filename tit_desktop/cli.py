@@ -18,7 +18,7 @@ from typing import Any, NoReturn
 
 from tit_desktop import APP_NAME, __version__
 from tit_desktop.logging_setup import setup_logging
-from tit_desktop.services import backup, schema, users
+from tit_desktop.services import audit_chain, backup, schema, users
 from tit_desktop.services.database import Database
 from tit_desktop.services.errors import ServiceError, ValidationError
 from tit_desktop.services.permissions import SYSTEM, Actor
@@ -144,6 +144,16 @@ def cmd_db_restore(ctx: Context) -> int:
         text += f"\nI dati precedenti sono stati salvati in {safety}"
     ctx.emit({"restored": ctx.args.file, "previous_data": str(safety) if safety else None}, text)
     return EXIT_OK
+
+
+def cmd_db_verify_audit(ctx: Context) -> int:
+    """Exit 0 when the audit log's chain is intact, 1 naming the first broken link."""
+    ctx.upgrade_schema()
+    actor = ctx.actor()
+    with ctx.db.reading() as session:
+        report = audit_chain.verify_as(session, actor)
+    ctx.emit(report.to_json(), report.describe())
+    return EXIT_OK if report.intact else EXIT_REFUSED
 
 
 def cmd_user_add(ctx: Context) -> int:
@@ -286,6 +296,11 @@ def build_parser() -> ArgumentParser:
     rs.add_argument("file", metavar="FILE")
     json_flag(rs)
     rs.set_defaults(handler=cmd_db_restore)
+    va = db_sub.add_parser(
+        "verify-audit", help="verifica che il registro delle attività non sia stato alterato"
+    )
+    json_flag(va)
+    va.set_defaults(handler=cmd_db_verify_audit)
 
     form = sub.add_parser("form", help="stampa un modulo (PDF) per una persona")
     form.add_argument("name", nargs="?", metavar="NOME")

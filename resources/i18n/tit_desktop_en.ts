@@ -114,28 +114,28 @@
 <context>
     <name>AuditDetailDialog</name>
     <message>
-        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="137"/>
+        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="141"/>
         <source>Dettaglio dell&apos;attività</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="153"/>
+        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="157"/>
         <source>Campo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="153"/>
+        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="157"/>
         <source>Prima</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="153"/>
+        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="157"/>
         <source>Dopo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="170"/>
-        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="172"/>
+        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="174"/>
+        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="176"/>
         <source>Valore</source>
         <translation type="unfinished"></translation>
     </message>
@@ -143,22 +143,22 @@
 <context>
     <name>AuditLogModel</name>
     <message>
-        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="66"/>
+        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="70"/>
         <source>Data e ora</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="67"/>
+        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="71"/>
         <source>Utente</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="68"/>
+        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="72"/>
         <source>Persona</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="69"/>
+        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="73"/>
         <source>Attività</source>
         <translation type="unfinished"></translation>
     </message>
@@ -166,102 +166,122 @@
 <context>
     <name>AuditLogPage</name>
     <message>
-        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="214"/>
+        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="218"/>
         <source>Codice o nome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="231"/>
+        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="235"/>
         <source>Tutti i tipi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="236"/>
+        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="240"/>
         <source>Tutte le azioni</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="239"/>
+        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="243"/>
         <source>&amp;Persona:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="241"/>
+        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="245"/>
         <source>&amp;Utente:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="243"/>
+        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="247"/>
         <source>&amp;Tipo:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="245"/>
+        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="249"/>
         <source>A&amp;zione:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="270"/>
+        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="274"/>
         <source>&amp;Cerca</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="262"/>
+        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="266"/>
         <source>Peri&amp;odo dal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="272"/>
+        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="276"/>
         <source>Azzera i f&amp;iltri</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="274"/>
+        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="278"/>
         <source>‹ Più &amp;recenti</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="276"/>
+        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="280"/>
         <source>Più &amp;vecchie ›</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="281"/>
+        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="285"/>
         <source>al</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="310"/>
+        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="314"/>
         <source>&amp;Dettagli…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="312"/>
+        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="316"/>
         <source>Doppio clic o Invio su una riga per vederne i dettagli.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="342"/>
+        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="322"/>
+        <source>Verifica l&apos;inte&amp;grità…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="325"/>
+        <source>Controlla che nessuna riga del registro sia stata modificata o cancellata</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="360"/>
+        <source>Verifica del registro delle attività</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="371"/>
+        <source>Verifica del registro in corso…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="380"/>
         <source>Tutti gli utenti</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="391"/>
+        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="429"/>
         <source>Nessuna persona corrisponde a «{0}».</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="394"/>
+        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="432"/>
         <source>Più persone corrispondono a «{0}»: sceglietene una dall&apos;elenco.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="517"/>
+        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="555"/>
         <source>Nessuna attività con questi filtri.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="519"/>
+        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="557"/>
         <source>%n attività</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -269,12 +289,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="522"/>
+        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="560"/>
         <source>più di {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="527"/>
+        <location filename="../../tit_desktop/ui/pages/audit_log.py" line="565"/>
         <source>Attività da {0} a {1} di {2}, dalla più recente.</source>
         <translation type="unfinished"></translation>
     </message>

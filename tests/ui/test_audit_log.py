@@ -201,5 +201,28 @@ def test_each_alt_key_is_used_once_and_not_by_the_menus(qtbot: QtBot, ctx: AppCo
         text = widget.text()
         if "&" in text and "<" not in text:
             keys.append(text[text.index("&") + 1].lower())
-    assert len(keys) == len(set(keys)) == 10
+    assert len(keys) == len(set(keys)) == 11
     assert not {"f", "a"} & set(keys)  # &File and &Aiuto
+
+
+def test_an_administrator_checks_the_chain_and_reads_the_broken_link(
+    qtbot: QtBot, db: Database, actors: dict[Role, Actor], message_boxes: list[tuple[str, str]]
+) -> None:
+    from sqlalchemy import text
+
+    coordinator_page = AuditLogPage(AppContext(db, actors[Role.COORDINATOR]))
+    qtbot.addWidget(coordinator_page)
+    assert coordinator_page.verify_button.isHidden()
+
+    page = _page(qtbot, AppContext(db, actors[Role.ADMIN]))
+    assert page.verify_button.isVisible()
+    page.verify_button.click()
+    qtbot.waitUntil(lambda: len(message_boxes) == 1)
+    assert message_boxes[0][0] == "information" and "integro" in message_boxes[0][1]
+
+    with db.engine.begin() as conn:
+        conn.execute(text("UPDATE audit_log SET username = 'nessuno' WHERE id = 2"))
+    page.verify_button.click()
+    qtbot.waitUntil(lambda: len(message_boxes) == 2)
+    kind, message = message_boxes[1]
+    assert kind == "warning" and "riga 2 " in message and "ALTERATO" in message

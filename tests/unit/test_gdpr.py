@@ -273,7 +273,12 @@ def test_anonymise_erases_the_identity_from_the_registry_and_the_audit_log(
     assert "Minh" in after and "Nguyễn" in after and "B-0043" in after
 
     with db.reading() as session:
-        event = session.scalars(select(AuditEntry).where(AuditEntry.action == "anonymise")).one()
+        # the person's event (the other one is the chain's record of the rows scrubbed)
+        event = session.scalars(
+            select(AuditEntry).where(
+                AuditEntry.action == "anonymise", AuditEntry.entity == "person"
+            )
+        ).one()
         assert (event.entity, event.entity_id, event.username) == (
             "person",
             str(pid),
@@ -588,7 +593,12 @@ def test_records_merged_into_the_person_are_anonymised_too(
         assert stub is not None
         assert (stub.code, stub.last_name, stub.phone) == (f"ANON-{twin}", "Anonimo", None)
         assert stub.anonymised_at is not None and stub.merged_into_id == pid
-        event = session.scalars(select(AuditEntry).where(AuditEntry.action == "anonymise")).one()
+        # the person's event (the other one is the chain's record of the rows scrubbed)
+        event = session.scalars(
+            select(AuditEntry).where(
+                AuditEntry.action == "anonymise", AuditEntry.entity == "person"
+            )
+        ).one()
         assert event.detail == "motivo: Richiesta dell'interessato; con 1 schede unite"
     after = _audit_text(db)
     for value in ("Okafor", "Chinedu", "Emeka", "M-1-BIS", "+39 320 555 0101"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import ForeignKey, Index, Integer, String, Text
+from sqlalchemy import BigInteger, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from tit_desktop.models.base import Base
@@ -67,6 +67,10 @@ class AuditEntry(Base):
     # write, a summary naming the records ({"table": ..., "count": n, "ids": [...]}).
     changes: Mapped[dict[str, Any] | None] = mapped_column(JSONDocument)
     detail: Mapped[str | None] = mapped_column(Text)
+    # The row's place in the hash chain and its link (tit_desktop.services.audit_chain):
+    # set when the writing transaction commits.
+    chain_seq: Mapped[int | None] = mapped_column(BigInteger)
+    chain_hash: Mapped[str | None] = mapped_column(String(64))
 
     __table_args__ = (
         # Both read newest first by (at, id): the activity log's order.
@@ -75,6 +79,7 @@ class AuditEntry(Base):
         Index("ix_audit_log_user_at", "user_id", "at"),
         Index("ix_audit_log_person", "person_id", "id"),
         Index("ix_audit_log_username", "username", "at", "id"),
+        Index("ix_audit_log_chain_seq", "chain_seq", unique=True),
     )
 
 

@@ -443,3 +443,7 @@ def known_entities(session: Session, actor: Actor) -> list[str]:
     of rows reads all of them)."""
     require(actor, Permission.VIEW_AUDIT)
     return sorted(audited_tables() | ENTITY_LABELS.keys())
+
+
+# The chain's listeners (sealing rows at commit) go wherever the audit listener goes.
+from tit_desktop.services import audit_chain  # noqa: E402, F401

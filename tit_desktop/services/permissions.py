@@ -22,12 +22,17 @@ class Permission(enum.Enum):
     MANAGE_SETTINGS = "modificare le impostazioni"
     VIEW_AUDIT = "consultare il registro delle attività"
     MANAGE_DATABASE = "eseguire backup e ripristino del database"
+    VERIFY_AUDIT = "verificare l'integrità del registro delle attività"
 
 
 # Auditors read everything on screen; exporting personal data in bulk or printing it is
 # for the roles that work with the persons.
 _READ = {Permission.READ_REGISTRY, Permission.READ_MONEY}
-_COORDINATOR = {p for p in Permission} - {Permission.MANAGE_USERS, Permission.MANAGE_SETTINGS}
+_COORDINATOR = {p for p in Permission} - {
+    Permission.MANAGE_USERS,
+    Permission.MANAGE_SETTINGS,
+    Permission.VERIFY_AUDIT,
+}
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.ADMIN: frozenset(Permission),

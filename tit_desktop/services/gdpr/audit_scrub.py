@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from tit_desktop.models import AuditEntry, Person
 from tit_desktop.models.audit import AuditAction
-from tit_desktop.services import audit, person_fields
+from tit_desktop.services import audit, audit_chain, person_fields
 from tit_desktop.services.gdpr.access import json_value
 from tit_desktop.services.gdpr.trail import find_trail
 from tit_desktop.services.text import fold
@@ -94,7 +94,10 @@ def _replace_values(value: Any, doomed: set[Any]) -> Any:
 
 
 def _rewrite(
-    session: Session, entry_id: int, old: tuple[Any, str | None], new: tuple[Any, str | None]
+    reseals: audit_chain.Reseals,
+    entry_id: int,
+    old: tuple[Any, str | None],
+    new: tuple[Any, str | None],
 ) -> bool:
     values: dict[str, Any] = {}
     if new[0] != old[0]:
@@ -102,12 +105,15 @@ def _rewrite(
     if new[1] != old[1]:
         values["detail"] = new[1]
     if values:
-        session.execute(
+        # the content hash before and after, for the chain (recorded by scrub_audit)
+        reseals.before(entry_id)
+        reseals.session.execute(
             update(AuditEntry)
             .where(AuditEntry.id == entry_id)
             .values(**values)
             .execution_options(synchronize_session=False)
         )
+        reseals.after(entry_id)
     return bool(values)
 
 
@@ -137,8 +143,12 @@ def scrub_audit(
 ) -> int:
     """Take the erased identity out of the audit log; the rows themselves (who did what,
     when) stay. ``known``: the persons' linked rows taken before they were deleted. Returns
-    how many rows were rewritten."""
+    how many rows were rewritten.
+
+    The rewritten rows stay verifiable: one more audit row records each one's content
+    hash before and after (:class:`audit_chain.Reseals`)."""
     found = find_trail(session, person_ids, known)
+    reseals = audit_chain.Reseals(session)
     rewritten = 0
     # 1. The records' own rows, and merges that involved the persons (a merge event holds
     #    snapshots of both records): every value but the statistical ones and the ids.
@@ -157,7 +167,7 @@ def scrub_audit(
             new_changes = {
                 k: v if k in kept else _redacted(v, e.action) for k, v in changes.items()
             }
-        rewritten += _rewrite(session, e.id, (changes, detail), (new_changes, scrubber(detail)))
+        rewritten += _rewrite(reseals, e.id, (changes, detail), (new_changes, scrubber(detail)))
     # 1b. A merge copies chosen values from one record to the other; when the merge was
     #     undone, the other record's history still holds them. Those values go, unless
     #     the other person holds the same value now (then it is theirs too).
@@ -175,7 +185,7 @@ def scrub_audit(
             new_changes = {
                 k: _replace_values(v, values[k]) if k in values else v for k, v in changes.items()
             }
-            rewritten += _rewrite(session, entry_id, (changes, detail), (new_changes, detail))
+            rewritten += _rewrite(reseals, entry_id, (changes, detail), (new_changes, detail))
     # 2. Rows of what belonged to the persons (notes, attachments, links, modules' rows).
     for entity, rows in found.linked_rows.values():
         # An event's free text may repeat an identifying value of the row (a file name).
@@ -201,15 +211,19 @@ def scrub_audit(
                         value = _replace_ids(value, person_ids)
                     new_changes[key] = scrubber.deep(value)
             rewritten += _rewrite(
-                session, e.id, (changes, detail), (new_changes, entity_scrubber(detail))
+                reseals, e.id, (changes, detail), (new_changes, entity_scrubber(detail))
             )
     # 3. Anything else filed under the persons (an import's message, a bulk summary...):
     #    their identifying values, wherever they appear in it.
     for e in found.other_rows:
         rewritten += _rewrite(
-            session,
+            reseals,
             e.id,
             (e.changes, e.detail),
             (scrubber.deep(e.changes), scrubber(e.detail)),
         )
+    actor = audit.actor_of(session)
+    if actor is None:
+        raise RuntimeError("Anonimizzazione senza utente: usare Database.transaction(actor)")
+    reseals.record(actor)
     return rewritten

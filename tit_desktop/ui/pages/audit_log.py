@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QTableView,
     QTableWidget,
@@ -43,8 +44,11 @@ from PySide6.QtWidgets import (
 )
 
 from tit_desktop.models.audit import AuditAction
-from tit_desktop.services import audit, audit_text
+from tit_desktop.services import audit, audit_chain, audit_text
+from tit_desktop.services.permissions import Permission
+from tit_desktop.ui.background import run_in_background
 from tit_desktop.ui.context import AppContext
+from tit_desktop.ui.errors import handle_error
 from tit_desktop.ui.signals import app_signals
 
 Index = QModelIndex | QPersistentModelIndex
@@ -314,6 +318,14 @@ class AuditLogPage(QWidget):
         bottom.addWidget(self.detail_button)
         bottom.addWidget(hint)
         bottom.addStretch(1)
+        # Administrators check that nobody altered the log behind the application's back.
+        self.verify_button = QPushButton(self.tr("Verifica l'inte&grità…"))
+        self.verify_button.setObjectName("audit_verify")
+        self.verify_button.setToolTip(
+            self.tr("Controlla che nessuna riga del registro sia stata modificata o cancellata")
+        )
+        self.verify_button.setVisible(self._ctx.actor.can(Permission.VERIFY_AUDIT))
+        bottom.addWidget(self.verify_button)
         layout.addLayout(bottom)
 
         self.person.textEdited.connect(self._person_edited)
@@ -329,10 +341,36 @@ class AuditLogPage(QWidget):
         self.newer_button.clicked.connect(self._newer)
         self.older_button.clicked.connect(self._older)
         self.detail_button.clicked.connect(self.show_detail)
+        self.verify_button.clicked.connect(self.verify_chain)
         self.view.doubleClicked.connect(self.show_detail)
         self.view.activated.connect(self.show_detail)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         app_signals().changed.connect(self._on_changed)
+
+    def verify_chain(self) -> None:
+        """Check the whole chain off the GUI thread and say whether it is intact or
+        where the first broken link is."""
+        ctx = self._ctx
+
+        def work(_progress: object) -> audit_chain.ChainReport:
+            with ctx.db.reading() as session:
+                return audit_chain.verify_as(session, ctx.actor)
+
+        def done(report: audit_chain.ChainReport) -> None:
+            title = self.tr("Verifica del registro delle attività")
+            if report.intact:
+                QMessageBox.information(self, title, report.describe())
+            else:
+                QMessageBox.warning(self, title, report.describe())
+
+        run_in_background(
+            self,
+            work,
+            done,
+            lambda exc: handle_error(self, exc),
+            progress=self.tr("Verifica del registro in corso…"),
+            cancellable=False,
+        )
 
     def _load_users(self) -> None:
         with self._ctx.db.reading() as session:
