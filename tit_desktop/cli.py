@@ -52,10 +52,8 @@ class Context:
 
     def actor(self, allow_system_when_no_users: bool = False) -> Actor:
         """Log in as --user with TIT_PASSWORD (or a prompt)."""
-        if allow_system_when_no_users:
-            with self.db.reading() as session:
-                if not users.users_exist(session):
-                    return SYSTEM
+        if allow_system_when_no_users and not self.has_users():
+            return SYSTEM
         name = self.args.user or os.environ.get("TIT_USER")
         if not name:
             raise UsageError("questo comando richiede --user NOME (password in TIT_PASSWORD)")
@@ -65,6 +63,16 @@ class Context:
                 raise UsageError("password mancante: impostare TIT_PASSWORD")
             password = getpass.getpass(f"Password di {name}: ")
         return users.login(self.db, name, password)
+
+    def has_users(self) -> bool:
+        """Whether the database has users (a new database with no tables has none)."""
+        state = schema.status(self.db).state
+        if state is schema.SchemaState.EMPTY:
+            return False
+        if state is schema.SchemaState.FOREIGN:
+            schema.refuse_unusable(schema.status(self.db))
+        with self.db.reading() as session:
+            return users.users_exist(session)
 
     def upgrade_schema(self) -> None:
         result = schema.upgrade(self.db)

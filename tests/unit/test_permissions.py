@@ -180,6 +180,7 @@ def test_read_only_role_has_no_write_permission() -> None:
         Permission.MANAGE_USERS,
         Permission.MANAGE_SETTINGS,
         Permission.MANAGE_DATABASE,
+        Permission.RESTORE_DATABASE,
         Permission.ANONYMISE,
         Permission.IMPORT_DATA,
     }
@@ -187,3 +188,4 @@ def test_read_only_role_has_no_write_permission() -> None:
     assert Permission.READ_CONFIDENTIAL not in ROLE_PERMISSIONS[Role.OPERATOR]
     assert Permission.READ_MONEY not in ROLE_PERMISSIONS[Role.OPERATOR]
     assert Permission.MANAGE_USERS not in ROLE_PERMISSIONS[Role.COORDINATOR]
+    assert Permission.RESTORE_DATABASE not in ROLE_PERMISSIONS[Role.COORDINATOR]

@@ -21,13 +21,19 @@ class Permission(enum.Enum):
     MANAGE_USERS = "gestire gli utenti"
     MANAGE_SETTINGS = "modificare le impostazioni"
     VIEW_AUDIT = "consultare il registro delle attività"
-    MANAGE_DATABASE = "eseguire backup e ripristino del database"
+    MANAGE_DATABASE = "eseguire il backup del database"
+    # Replacing every row, users and audit log included: the administrator's alone.
+    RESTORE_DATABASE = "ripristinare il database da un backup"
 
 
 # Auditors read everything on screen; exporting personal data in bulk or printing it is
 # for the roles that work with the persons.
 _READ = {Permission.READ_REGISTRY, Permission.READ_MONEY}
-_COORDINATOR = {p for p in Permission} - {Permission.MANAGE_USERS, Permission.MANAGE_SETTINGS}
+_COORDINATOR = {p for p in Permission} - {
+    Permission.MANAGE_USERS,
+    Permission.MANAGE_SETTINGS,
+    Permission.RESTORE_DATABASE,
+}
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.ADMIN: frozenset(Permission),

@@ -142,22 +142,28 @@ def status(db: Database, script_location: Path | None = None) -> SchemaStatus:
     return SchemaStatus(current=current, head=head, state=state)
 
 
+def refuse_unusable(found: SchemaStatus) -> None:
+    """Refuse a database this version cannot use: written by a newer version, or not
+    ours (tables without our stamp)."""
+    if found.state is SchemaState.NEWER:
+        raise DatabaseVersionError(
+            "Questo database è stato aggiornato da una versione più recente di TIT Desktop "
+            f"(revisione {found.current}). Installate l'ultima versione dell'applicazione "
+            "prima di aprirlo; il database non è stato modificato."
+        )
+    if found.state is SchemaState.FOREIGN:
+        raise DatabaseVersionError(
+            "Il database indicato contiene già delle tabelle ma non è un database di "
+            "TIT Desktop: non è stato modificato. Indicate un database vuoto o di TIT Desktop."
+        )
+
+
 def upgrade(
     db: Database, script_location: Path | None = None, make_backup: bool = True
 ) -> UpgradeResult:
     """Bring the database to head. Backs a SQLite file up first unless it is new."""
     before = status(db, script_location)
-    if before.state is SchemaState.NEWER:
-        raise DatabaseVersionError(
-            "Questo database è stato aggiornato da una versione più recente di TIT Desktop "
-            f"(revisione {before.current}). Installate l'ultima versione dell'applicazione "
-            "prima di aprirlo; il database non è stato modificato."
-        )
-    if before.state is SchemaState.FOREIGN:
-        raise DatabaseVersionError(
-            "Il database indicato contiene già delle tabelle ma non è un database di "
-            "TIT Desktop: non è stato modificato. Indicate un database vuoto o di TIT Desktop."
-        )
+    refuse_unusable(before)
     if before.state is SchemaState.CURRENT:
         return UpgradeResult(before.current, before.head, None)
 
