@@ -27,6 +27,7 @@ from sqlalchemy import inspect, text
 from tit_desktop import paths
 from tit_desktop.services.database import Database
 from tit_desktop.services.errors import DatabaseBusy, DatabaseVersionError, ServiceError
+from tit_desktop.services.permissions import Actor
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -155,6 +156,22 @@ def refuse_unusable(found: SchemaStatus) -> None:
         raise DatabaseVersionError(
             "Il database indicato contiene già delle tabelle ma non è un database di "
             "TIT Desktop: non è stato modificato. Indicate un database vuoto o di TIT Desktop."
+        )
+
+
+def record_upgrade(db: Database, actor: Actor, result: UpgradeResult) -> None:
+    """Write who brought the schema from one revision to the other in the audit log."""
+    from tit_desktop.models.audit import AuditAction
+    from tit_desktop.services import audit
+
+    with db.transaction(actor) as session:
+        audit.record(
+            session,
+            actor,
+            AuditAction.UPDATE,
+            "database",
+            detail="aggiornamento dello schema",
+            changes={"revisione": [result.from_revision, result.to_revision]},
         )
 
 
