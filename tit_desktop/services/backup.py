@@ -543,34 +543,76 @@ def _signer(conn: Connection, actor: Actor) -> Actor:
     return actor if name == actor.username else replace(actor, user_id=None)
 
 
-def _replace_rows(db: Database, staged: Database, actor: Actor, file: Path) -> dict[str, int]:
+def _copy_attached(conn: Connection) -> dict[str, int]:
+    """SQLite onto SQLite: the staged file is attached, and each table is copied by one
+    INSERT ... SELECT inside SQLite (its values were checked on the staged copy; our
+    tables' constraints check them again as they are inserted)."""
+    counts: dict[str, int] = {}
+    tables: list[Table] = [*Base.metadata.sorted_tables]
+    for table in tables:
+        columns = ", ".join(f'"{c.name}"' for c in table.columns)
+        result = conn.exec_driver_sql(
+            f'INSERT INTO main."{table.name}" ({columns}) '
+            f'SELECT {columns} FROM staged."{table.name}"'
+        )
+        counts[table.name] = result.rowcount
+    conn.exec_driver_sql("DELETE FROM main.alembic_version")
+    conn.exec_driver_sql(
+        "INSERT INTO main.alembic_version (version_num) "
+        "SELECT version_num FROM staged.alembic_version"
+    )
+    return counts
+
+
+def _replace_rows(
+    db: Database, staged: Database, staging: Path, actor: Actor, file: Path
+) -> dict[str, int]:
     """In one write transaction: empty every table, copy the staged rows, record the
     restore. Nothing is committed unless all of it succeeded."""
-    with db.write_connection() as conn:
-        conn.execution_options(**audit.audited_elsewhere("ripristino di un backup"))
-        if conn.dialect.name == "postgresql":
-            names = ", ".join(t.name for t in Base.metadata.sorted_tables)
-            conn.exec_driver_sql(f"TRUNCATE {names} RESTART IDENTITY CASCADE")
-        else:
-            conn.exec_driver_sql("PRAGMA defer_foreign_keys=ON")
-            for table in reversed(Base.metadata.sorted_tables):
-                conn.execute(table.delete())
+    with db.write_engine.connect() as conn:
+        sqlite = conn.dialect.name == "sqlite"
+        if sqlite:  # ATTACH is refused inside a transaction: before it begins
+            conn.connection.dbapi_connection.execute(  # type: ignore[union-attr]
+                "ATTACH DATABASE ? AS staged", (str(staging),)
+            )
         try:
-            counts = _copy_rows(staged.engine, conn)
-        except (StatementError, ValueError, LookupError) as exc:
-            # A value our tables refuse (a constraint) or our types cannot read.
-            if isinstance(exc, DBAPIError) and is_busy(exc):
+            with conn.begin():
+                conn.execution_options(**audit.audited_elsewhere("ripristino di un backup"))
+                if sqlite:
+                    conn.exec_driver_sql("PRAGMA defer_foreign_keys=ON")
+                    for table in reversed(Base.metadata.sorted_tables):
+                        conn.execute(table.delete())
+                else:
+                    names = ", ".join(t.name for t in Base.metadata.sorted_tables)
+                    conn.exec_driver_sql(f"TRUNCATE {names} RESTART IDENTITY CASCADE")
+                try:
+                    counts = _copy_attached(conn) if sqlite else _copy_rows(staged.engine, conn)
+                except (StatementError, ValueError, LookupError) as exc:
+                    # A value our tables refuse (a constraint) or our types cannot read.
+                    if isinstance(exc, DBAPIError) and is_busy(exc):
+                        raise
+                    detail = str(exc.orig if isinstance(exc, DBAPIError) else exc)
+                    raise _refused(
+                        f"{NOT_A_BACKUP}: contiene dati non validi ({detail.splitlines()[0]})"
+                    ) from exc
+                signer = _signer(conn, actor)
+                session = Session(bind=conn)
+                try:
+                    audit.bind_actor(session, signer)
+                    audit.record(session, signer, AuditAction.RESTORE, "database", detail=str(file))
+                    session.flush()
+                finally:
+                    session.close()
+        except DBAPIError as exc:
+            refusal = db.refusal(exc)
+            if refusal is None:
                 raise
-            detail = str(exc.orig if isinstance(exc, DBAPIError) else exc).splitlines()[0]
-            raise _refused(f"{NOT_A_BACKUP}: contiene dati non validi ({detail})") from exc
-        signer = _signer(conn, actor)
-        session = Session(bind=conn)
-        try:
-            audit.bind_actor(session, signer)
-            audit.record(session, signer, AuditAction.RESTORE, "database", detail=str(file))
-            session.flush()
+            raise refusal from exc
         finally:
-            session.close()
+            if sqlite:
+                conn.connection.dbapi_connection.execute(  # type: ignore[union-attr]
+                    "DETACH DATABASE staged"
+                )
     return counts
 
 
@@ -596,7 +638,7 @@ def restore(db: Database, actor: Actor, file: Path) -> Path | None:
         # old one (backed up first), refused when newer or not ours.
         schema.upgrade(db)
         safety = automatic_backup(db, reason="prima-ripristino") if _has_rows(db) else None
-        counts = _replace_rows(db, staged, actor, file)
+        counts = _replace_rows(db, staged, staging, actor, file)
     finally:
         staged.dispose()
         _remove_sqlite_file(staging)

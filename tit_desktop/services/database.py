@@ -91,7 +91,7 @@ def _create_private_file(path: Path) -> None:
     creates later, take the same permissions."""
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
+    except OSError:  # it exists, or the folder is read-only: opening it will say why
         return
     os.close(fd)
 
