@@ -328,3 +328,20 @@ def test_empty_automatic_backups_are_neither_kept_nor_counted(
     admin = make_user(db, "admin", Role.ADMIN)
     (folder / "tit-20260301-090000.sqlite3").touch()  # an empty one saved by hand
     assert sorted(b.path for b in backup.list_backups(admin)) == sorted([*good, new])
+
+
+def test_temporary_files_left_by_a_killed_process_are_removed(
+    sqlite_db: Database, tmp_path: Path
+) -> None:
+    import os
+
+    folder = paths.backup_dir()
+    stale = [folder / ".ripristino-1.part", folder / ".ripristino-1.part-wal"]
+    for file in stale:
+        file.write_bytes(b"SQLite format 3\x00 dati personali")
+        os.utime(file, (1_700_000_000, 1_700_000_000))
+    fresh = folder / ".tit-x.sqlite3-1.part"  # another process writing it now
+    fresh.write_bytes(b"")
+    backup.automatic_backup(sqlite_db, reason="prima-ripristino")
+    assert not any(f.exists() for f in stale)
+    assert fresh.exists()

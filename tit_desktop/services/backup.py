@@ -248,6 +248,22 @@ def _is_backup_file(path: Path) -> bool:
         return False
 
 
+# A temporary file (a backup being written, a restore's staged copy) older than this was
+# left by a process that was killed: no one is still writing it.
+_STALE_PART = dt.timedelta(hours=1)
+
+
+def _remove_stale_parts(folder: Path) -> None:
+    """Delete the temporary files that killed processes left (they hold personal data)."""
+    limit = (clock.utcnow() - _STALE_PART).timestamp()
+    for file in folder.glob(f".*{_PART}*"):
+        try:
+            if file.stat().st_mtime < limit:
+                file.unlink()
+        except OSError:  # removed meanwhile, or not ours to remove
+            continue
+
+
 def _prune_automatic(folder: Path) -> None:
     """Keep the newest AUTOMATIC_BACKUPS_KEPT automatic backups; files that are not a
     backup (empty, cut short: left by an older version interrupted) are deleted and do not
@@ -261,6 +277,7 @@ def _prune_automatic(folder: Path) -> None:
             file.unlink(missing_ok=True)
     for old in kept[:-AUTOMATIC_BACKUPS_KEPT]:
         old.unlink(missing_ok=True)
+    _remove_stale_parts(folder)
 
 
 def automatic_backup(db: Database, reason: str) -> Path:
@@ -626,6 +643,7 @@ def restore(db: Database, actor: Actor, file: Path) -> Path | None:
 
     file = Path(file)
     _check_backup_file(file)
+    _remove_stale_parts(paths.backup_dir())
     staging = _stage(file)
     staged = Database("sqlite:///" + staging.as_posix())
     try:
