@@ -52,10 +52,12 @@ class Context:
 
     def actor(self, allow_system_when_no_users: bool = False) -> Actor:
         """Log in as --user with TIT_PASSWORD (or a prompt)."""
-        if allow_system_when_no_users:
-            with self.db.reading() as session:
-                if not users.users_exist(session):
-                    return SYSTEM
+        if allow_system_when_no_users and not self.has_users():
+            return SYSTEM
+        return users.login(self.db, *self.credentials())
+
+    def credentials(self) -> tuple[str, str]:
+        """--user (or TIT_USER) and TIT_PASSWORD (or a prompt)."""
         name = self.args.user or os.environ.get("TIT_USER")
         if not name:
             raise UsageError("questo comando richiede --user NOME (password in TIT_PASSWORD)")
@@ -64,7 +66,17 @@ class Context:
             if not sys.stdin.isatty():
                 raise UsageError("password mancante: impostare TIT_PASSWORD")
             password = getpass.getpass(f"Password di {name}: ")
-        return users.login(self.db, name, password)
+        return name, password
+
+    def has_users(self) -> bool:
+        """Whether the database has users (a new database with no tables has none)."""
+        state = schema.status(self.db).state
+        if state is schema.SchemaState.EMPTY:
+            return False
+        if state is schema.SchemaState.FOREIGN:
+            schema.refuse_unusable(schema.status(self.db))
+        with self.db.reading() as session:
+            return users.users_exist(session)
 
     def upgrade_schema(self) -> None:
         result = schema.upgrade(self.db)
@@ -97,7 +109,26 @@ def _read_new_password() -> str:
 
 
 def cmd_db_upgrade(ctx: Context) -> int:
+    """Needs a login, except on a database with no users (a new one); audited. On an old
+    schema the password is checked without writing (the login writes columns the old
+    schema may lack), the schema upgraded, then the login counted and audited."""
+    before = schema.status(ctx.db)
+    schema.refuse_unusable(before)
+    actor: Actor | None = None
+    credentials: tuple[str, str] | None = None
+    if not ctx.has_users():
+        actor = SYSTEM
+    elif before.state is schema.SchemaState.CURRENT:
+        actor = ctx.actor()
+    else:
+        credentials = ctx.credentials()
+        users.check_credentials(ctx.db, *credentials)
     result = schema.upgrade(ctx.db)
+    if actor is None:
+        assert credentials is not None
+        actor = users.login(ctx.db, *credentials)
+    if result.changed:
+        schema.record_upgrade(ctx.db, actor, result)
     data = {
         "from": result.from_revision,
         "to": result.to_revision,

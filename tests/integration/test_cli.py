@@ -280,3 +280,49 @@ def test_form_list_and_print(db_url: str, tmp_path: Path) -> None:
     assert missing.returncode == 1
     assert "Nessuna persona con codice «NESSUNO»." in missing.stderr
     assert run("form", db_url=db_url).returncode == 2
+
+
+def _revision(path: Path) -> str:
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    try:
+        return str(conn.execute("SELECT version_num FROM alembic_version").fetchone()[0])
+    finally:
+        conn.close()
+
+
+def test_db_upgrade_needs_a_login_and_is_audited(tmp_path: Path) -> None:
+    """On a database with users, `db upgrade` logs in (checked on the old schema without
+    writing, then counted and audited) and the upgrade is in the audit log."""
+    import shutil
+    import sqlite3
+
+    path = tmp_path / "vecchio.sqlite3"
+    shutil.copyfile(Path(__file__).parents[1] / "data" / "tit-rev0001.sqlite3", path)
+    url = "sqlite:///" + path.as_posix()
+    anonymous = run("db", "upgrade", db_url=url)
+    assert anonymous.returncode == 2 and "--user" in anonymous.stderr
+    wrong = run(
+        "--user", "vecchio.admin", "db", "upgrade", db_url=url, env={"TIT_PASSWORD": "no-1"}
+    )
+    assert wrong.returncode == 1
+    assert "Nome utente o password non corretti." in wrong.stderr
+    assert _revision(path) == "0001"  # nothing done
+    env = {"TIT_PASSWORD": "Vecchia-password-1"}
+    ok = run("--user", "vecchio.admin", "db", "upgrade", "--json", db_url=url, env=env)
+    assert ok.returncode == 0, ok.stderr
+    head = json.loads(ok.stdout)["to"]
+    assert _revision(path) == head != "0001"
+    conn = sqlite3.connect(path)
+    rows = conn.execute(
+        "SELECT username, action, entity, changes FROM audit_log ORDER BY id DESC LIMIT 2"
+    ).fetchall()
+    conn.close()
+    assert rows[0][:3] == ("vecchio.admin", "update", "database")
+    assert json.loads(rows[0][3]) == {"revisione": ["0001", head]}
+    assert rows[1][:3] == ("vecchio.admin", "login", "app_user")
+    # Already at head, still a login.
+    assert run("db", "upgrade", db_url=url).returncode == 2
+    again = run("--user", "vecchio.admin", "db", "upgrade", db_url=url, env=env)
+    assert again.returncode == 0 and "già aggiornato" in again.stdout

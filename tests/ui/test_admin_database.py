@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.ui.test_screens import _save
 from tit_desktop import paths
+from tit_desktop.models import Role
 from tit_desktop.services import backup
 from tit_desktop.services.database import Database
 from tit_desktop.services.permissions import Actor
@@ -62,3 +63,13 @@ def test_database_tab_renders_whole(qtbot: QtBot, db: Database, admin: Actor) ->
         qtbot.waitExposed(window)
         if db.is_sqlite:
             _save(window, f"amministrazione-database-{size[0]}")
+
+
+def test_only_an_administrator_sees_the_restore_button(
+    qtbot: QtBot, db: Database, actors: dict[Role, Actor]
+) -> None:
+    for role, visible in ((Role.ADMIN, True), (Role.COORDINATOR, False)):
+        tab = DatabaseTab(AppContext(db, actors[role]))
+        qtbot.addWidget(tab)
+        assert tab.restore_button.isVisibleTo(tab) is visible
+        assert tab.backup_button.isVisibleTo(tab)

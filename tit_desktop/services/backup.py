@@ -10,32 +10,116 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import itertools
 import logging
+import os
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
-from alembic.runtime.migration import MigrationContext
-from sqlalchemy import Connection, Engine, MetaData, Table, func, inspect, select, text
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Connection,
+    Date,
+    DateTime,
+    Engine,
+    Integer,
+    LargeBinary,
+    MetaData,
+    Numeric,
+    String,
+    Table,
+    TypeDecorator,
+    func,
+    inspect,
+    literal,
+    select,
+    text,
+)
+from sqlalchemy.dialects.sqlite import dialect as sqlite_dialect
+from sqlalchemy.exc import DBAPIError, StatementError
 from sqlalchemy.orm import Session
 
 from tit_desktop import paths
-from tit_desktop.models import AuditEntry, Base
+from tit_desktop.models import AuditEntry, Base, User
 from tit_desktop.models.audit import AuditAction
 from tit_desktop.services import audit, clock
-from tit_desktop.services.database import Database, create_db_engine
-from tit_desktop.services.errors import DatabaseVersionError, ServiceError, ValidationError
+from tit_desktop.services.database import Database, is_busy
+from tit_desktop.services.errors import (
+    DatabaseVersionError,
+    ServiceError,
+    ValidationError,
+)
 from tit_desktop.services.permissions import Actor, Permission, require
 
 log = logging.getLogger(__name__)
 
 AUTOMATIC_BACKUPS_KEPT = 10
+SQLITE_HEADER = b"SQLite format 3\x00"
 _BATCH = 2_000
 
 
 def _stamp() -> str:
     return clock.utcnow().astimezone().strftime("%Y%m%d-%H%M%S")
+
+
+# Our files hold personal data: readable by their owner only (POSIX; Windows keeps the
+# user folder's own permissions).
+_PRIVATE = 0o600
+# A file being written: never listed, counted or restored; renamed when complete.
+_PART = ".part"
+
+
+def _create_private(path: Path) -> None:
+    """Create ``path`` empty, readable by its owner only; FileExistsError if it exists
+    (an exclusive creation: two writers never pick the same name)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, _PRIVATE)
+    os.close(fd)
+
+
+def _private_temp(folder: Path, name: str) -> Path:
+    """A new empty private file ``folder/name-<n>.part`` (a name no one else holds)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for n in itertools.count(1):
+        candidate = folder / f"{name}-{n}{_PART}"
+        try:
+            _create_private(candidate)
+        except FileExistsError:
+            continue
+        return candidate
+    raise AssertionError("unreachable")
+
+
+def _remove_sqlite_file(path: Path) -> None:
+    for extra in ("", "-wal", "-shm", "-journal"):
+        Path(str(path) + extra).unlink(missing_ok=True)
+
+
+def _publish(part: Path, target: Path, *, numbered: bool) -> Path:
+    """Give a complete file its final name. ``numbered``: when the name is taken (two
+    backups in the same second), ``name-2.sqlite3``, ``name-3.sqlite3``...; otherwise a
+    taken name is refused. Never replaces an existing file."""
+    for n in itertools.count(1):
+        final = target if n == 1 else target.with_name(f"{target.stem}-{n}{target.suffix}")
+        try:
+            os.link(part, final)  # atomic, and fails when ``final`` exists
+        except FileExistsError:
+            if not numbered:
+                raise ValidationError({"out": f"il file {target} esiste già"}) from None
+            continue
+        except OSError:  # a file system without hard links (some network shares)
+            if final.exists():
+                if not numbered:
+                    raise ValidationError({"out": f"il file {target} esiste già"}) from None
+                continue
+            os.replace(part, final)
+            return final
+        part.unlink()
+        return final
+    raise AssertionError("unreachable")
 
 
 def _sqlite_copy(source: Path, target: Path) -> None:
@@ -95,17 +179,28 @@ def _reset_sequences(conn: Connection) -> None:
             )
 
 
-def _write_backup(db: Database, target: Path) -> Path:
+def _write_backup(db: Database, target: Path, *, numbered: bool = False) -> Path:
+    """Write the backup under a temporary name next to ``target`` and give it its name
+    only once complete: a backup interrupted (a crash, a full disk) leaves no file that
+    looks like a backup. Returns the name given (see :func:`_publish`)."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    if target.exists():
+    if target.exists() and not numbered:
         raise ValidationError({"out": f"il file {target} esiste già"})
-    if db.sqlite_path is not None:
-        try:
-            _sqlite_copy(db.sqlite_path, target)
-        except (OSError, sqlite3.Error) as exc:
-            target.unlink(missing_ok=True)  # never leave half a backup behind
+    part = _private_temp(target.parent, "." + target.name)
+    try:
+        if db.sqlite_path is not None:
+            _sqlite_copy(db.sqlite_path, part)
+        else:
+            _write_postgres_backup(db, part)
+        return _publish(part, target, numbered=numbered)
+    except BaseException as exc:
+        _remove_sqlite_file(part)  # never leave half a backup behind
+        if _disk_full(exc) or isinstance(exc, sqlite3.Error | OSError):
             raise _write_failed(target, exc) from exc
-        return target
+        raise
+
+
+def _write_postgres_backup(db: Database, part: Path) -> None:
     from tit_desktop.services import schema
 
     current = schema.status(db)
@@ -113,19 +208,13 @@ def _write_backup(db: Database, target: Path) -> Path:
         raise DatabaseVersionError(
             "Il database va aggiornato prima del backup (tit-desktop db upgrade)."
         )
-    file_db = Database("sqlite:///" + target.as_posix())
+    file_db = Database("sqlite:///" + part.as_posix())
     try:
         schema.upgrade(file_db, make_backup=False)
         with file_db.engine.begin() as conn:
             _copy_rows(db.engine, conn)
-    except BaseException as exc:
+    finally:
         file_db.dispose()
-        target.unlink(missing_ok=True)
-        if _disk_full(exc):
-            raise _write_failed(target, exc) from exc
-        raise
-    file_db.dispose()
-    return target
 
 
 def _disk_full(exc: BaseException) -> bool:
@@ -149,24 +238,67 @@ def _write_failed(target: Path, exc: BaseException) -> ServiceError:
     )
 
 
-def automatic_backup(db: Database, reason: str) -> Path:
-    """A backup taken by the application itself (before a migration); keeps the newest 10."""
-    target = paths.backup_dir() / f"tit-{_stamp()}-{reason}.sqlite3"
-    _write_backup(db, target)
-    automatic = sorted(paths.backup_dir().glob("tit-*-prima-*.sqlite3"))
-    for old in automatic[:-AUTOMATIC_BACKUPS_KEPT]:
+def _is_backup_file(path: Path) -> bool:
+    """Whether ``path`` is a complete SQLite file (an empty file, or one cut short before
+    its header, is not a backup)."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(16) == SQLITE_HEADER
+    except OSError:
+        return False
+
+
+# A temporary file (a backup being written, a restore's staged copy) older than this was
+# left by a process that was killed: no one is still writing it.
+_STALE_PART = dt.timedelta(hours=1)
+
+
+def _remove_stale_parts(folder: Path) -> None:
+    """Delete the temporary files that killed processes left (they hold personal data)."""
+    limit = (clock.utcnow() - _STALE_PART).timestamp()
+    for file in folder.glob(f".*{_PART}*"):
+        try:
+            if file.stat().st_mtime < limit:
+                file.unlink()
+        except OSError:  # removed meanwhile, or not ours to remove
+            continue
+
+
+def _prune_automatic(folder: Path) -> None:
+    """Keep the newest AUTOMATIC_BACKUPS_KEPT automatic backups; files that are not a
+    backup (empty, cut short: left by an older version interrupted) are deleted and do not
+    count among them."""
+    kept = []
+    for file in sorted(folder.glob("tit-*-prima-*.sqlite3")):
+        if _is_backup_file(file):
+            kept.append(file)
+        else:
+            log.warning("Deleting %s: not a complete backup", file)
+            file.unlink(missing_ok=True)
+    for old in kept[:-AUTOMATIC_BACKUPS_KEPT]:
         old.unlink(missing_ok=True)
+    _remove_stale_parts(folder)
+
+
+def automatic_backup(db: Database, reason: str) -> Path:
+    """A backup taken by the application itself (before a migration or a restore); keeps
+    the newest 10. Two in the same second get different names."""
+    folder = paths.backup_dir()
+    target = _write_backup(db, folder / f"tit-{_stamp()}-{reason}.sqlite3", numbered=True)
+    _prune_automatic(folder)
     log.info("Automatic backup written to %s", target)
     return target
 
 
 def backup(db: Database, actor: Actor, out: Path | None = None) -> Path:
     require(actor, Permission.MANAGE_DATABASE)
-    target = out or paths.backup_dir() / f"tit-{_stamp()}.sqlite3"
-    _write_backup(db, Path(target))
+    if out is None:
+        target = _write_backup(db, paths.backup_dir() / f"tit-{_stamp()}.sqlite3", numbered=True)
+    else:
+        target = _write_backup(db, Path(out))
     with db.transaction(actor) as session:
         audit.record(session, actor, AuditAction.BACKUP, "database", detail=str(target))
-    return Path(target)
+    return target
 
 
 @dataclass(frozen=True)
@@ -182,6 +314,8 @@ def list_backups(actor: Actor, folder: Path | None = None) -> list[BackupFile]:
     require(actor, Permission.MANAGE_DATABASE)
     found = []
     for file in (folder or paths.backup_dir()).glob("*.sqlite3"):
+        if not _is_backup_file(file):
+            continue
         try:
             info = file.stat()
         except OSError:  # deleted meanwhile
@@ -212,67 +346,330 @@ def restore_sqlite_file(db: Database, source: Path) -> None:
     _sqlite_copy(source, db.sqlite_path)
 
 
-def _backup_revision(file: Path) -> str | None:
-    engine = create_db_engine("sqlite:///" + file.as_posix())
-    try:
-        with engine.connect() as conn:
-            if "alembic_version" not in inspect(conn).get_table_names():
-                return None
-            return MigrationContext.configure(conn).get_current_revision()
-    finally:
-        engine.dispose()
+# --- restore ------------------------------------------------------------------------------
+#
+# A backup file is whatever the person holding it made of it: it may have been edited with
+# any SQLite tool. So it is never put in place as it is. A private copy of it is checked
+# (integrity, schema, types, foreign keys, audit log), brought to the current schema, and
+# only then are its rows copied into the database's own tables (created by our migrations,
+# with our constraints) in ONE transaction that also records the restore: until that
+# transaction commits, nothing of the database has changed, and anything failing before
+# (a check, a row that breaks a constraint, a crash, a full disk) rolls it all back.
+
+NOT_A_BACKUP = "non è un file di backup di TIT Desktop"
+# Clocks of the office's PCs may disagree by this much without it meaning anything: an
+# audit row may be dated this far after the restore's moment, or before an earlier row.
+AUDIT_CLOCK_TOLERANCE = dt.timedelta(minutes=10)
 
 
-def _check_backup_file(file: Path) -> str:
+def _refused(reason: str) -> ValidationError:
+    return ValidationError({"file": f"{reason}. Il database non è stato modificato."})
+
+
+def _check_backup_file(file: Path) -> None:
     if not file.is_file():
         raise ValidationError({"file": f"il file {file} non esiste"})
-    with file.open("rb") as handle:
-        if handle.read(16) != b"SQLite format 3\x00":
-            raise ValidationError({"file": "non è un file di backup di TIT Desktop"})
-    revision = _backup_revision(file)
-    if revision is None:
-        raise ValidationError({"file": "non è un file di backup di TIT Desktop"})
+    if not _is_backup_file(file):
+        raise ValidationError({"file": NOT_A_BACKUP})
+
+
+def _stage(file: Path) -> Path:
+    """A private copy of the backup file to check and migrate (the user's file is never
+    changed). SQLite's backup API copies any page size."""
+    staging = _private_temp(paths.backup_dir(), ".ripristino")
+    try:
+        _sqlite_copy(file, staging)
+    except sqlite3.DatabaseError as exc:
+        _remove_sqlite_file(staging)
+        raise _refused(f"{NOT_A_BACKUP}: il file è danneggiato ({exc})") from exc
+    except BaseException:
+        _remove_sqlite_file(staging)
+        raise
+    return staging
+
+
+def _integrity_errors(conn: Connection) -> list[str]:
+    rows = [str(r[0]) for r in conn.exec_driver_sql("PRAGMA integrity_check(5)")]
+    return [] if rows == ["ok"] else rows
+
+
+def _check_revision(staged: Database) -> str:
     from tit_desktop.services import schema
 
-    if not schema.knows_revision(revision):
+    try:
+        found = schema.status(staged)
+    except DatabaseVersionError as exc:
+        raise _refused(f"{NOT_A_BACKUP}: indica più versioni dello schema insieme") from exc
+    if found.state in (schema.SchemaState.EMPTY, schema.SchemaState.FOREIGN):
+        raise _refused(NOT_A_BACKUP)
+    if found.state is schema.SchemaState.NEWER:
         raise DatabaseVersionError(
             "Il backup è stato scritto da una versione più recente di TIT Desktop: "
             "aggiornate l'applicazione prima di ripristinarlo."
         )
-    return revision
+    assert found.current is not None
+    return found.current
+
+
+def _check_tables(conn: Connection) -> None:
+    """The file holds exactly the application's tables, each with exactly its columns."""
+    inspector = inspect(conn)
+    present = set(inspector.get_table_names())
+    expected = {t.name for t in Base.metadata.sorted_tables}
+    missing = sorted(expected - present)
+    if missing:
+        raise _refused(f"{NOT_A_BACKUP}: mancano le tabelle {', '.join(missing)}")
+    foreign = sorted(present - expected - {"alembic_version"})
+    if foreign:
+        raise _refused(f"{NOT_A_BACKUP}: contiene tabelle estranee ({', '.join(foreign)})")
+    for table in Base.metadata.sorted_tables:
+        columns = {c["name"] for c in inspector.get_columns(table.name)}
+        wanted = set(table.columns.keys())
+        if columns != wanted:
+            diff = sorted(columns ^ wanted)
+            raise _refused(
+                f"{NOT_A_BACKUP}: le colonne della tabella {table.name} non sono quelle "
+                f"attese ({', '.join(diff)})"
+            )
+
+
+_SQLITE = sqlite_dialect()
+
+
+def _storage_classes(column: Column[Any]) -> tuple[str, ...] | None:
+    """What SQLite may hold in the column (it accepts any value in any column unless
+    told otherwise): the storage classes our types write, or None for no check."""
+    kind = column.type.dialect_impl(_SQLITE)
+    if isinstance(kind, TypeDecorator):
+        kind = kind.impl_instance
+    if isinstance(kind, Integer | Boolean):
+        return ("integer",)
+    if isinstance(kind, Numeric):
+        return ("integer", "real", "text")
+    if isinstance(kind, String | DateTime | Date | JSON):
+        return ("text",)
+    if isinstance(kind, LargeBinary):
+        return ("blob",)
+    return None
+
+
+def _check_values(conn: Connection) -> None:
+    """Every value is of its column's kind, and every date reads as a date."""
+    for table in Base.metadata.sorted_tables:
+        for column in table.columns:
+            classes = _storage_classes(column)
+            if classes is None:
+                continue
+            kind = column.type.dialect_impl(_SQLITE)
+            is_moment = isinstance(kind, DateTime | Date) or (
+                isinstance(kind, TypeDecorator) and isinstance(kind.impl_instance, DateTime)
+            )
+            name = f'"{column.name}"'
+            wrong = f"typeof({name}) NOT IN ({', '.join(repr(c) for c in classes)})"
+            if is_moment:
+                wrong += f" OR julianday({name}) IS NULL"
+            row = conn.exec_driver_sql(
+                f'SELECT rowid FROM "{table.name}" WHERE {name} IS NOT NULL AND ({wrong}) LIMIT 1'
+            ).first()
+            if row is not None:
+                raise _refused(
+                    f"{NOT_A_BACKUP}: la tabella {table.name} contiene un valore non valido "
+                    f"nella colonna {column.name} (riga {row[0]})"
+                )
+
+
+def _check_foreign_keys(conn: Connection) -> None:
+    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").first()
+    if broken is not None:
+        raise _refused(
+            f"{NOT_A_BACKUP}: la tabella {broken[0]} (riga {broken[1]}) rimanda a un record "
+            f"inesistente della tabella {broken[2]}"
+        )
+
+
+def _check_audit_log(conn: Connection) -> None:
+    """What the audit log itself can show today: rows in the order they were written (an id
+    never dated well before an earlier id) and none dated in the future. Its columns were
+    checked with the other tables'; then the audit chain (services.audit_chain) on the same
+    staged copy, migrated to the current schema."""
+    tolerance_days = AUDIT_CLOCK_TOLERANCE / dt.timedelta(days=1)
+    limit = (clock.utcnow() + AUDIT_CLOCK_TOLERANCE).astimezone(dt.UTC).replace(tzinfo=None)
+    future = conn.exec_driver_sql(
+        "SELECT id, at FROM audit_log WHERE julianday(at) > julianday(?) ORDER BY id LIMIT 1",
+        (limit.isoformat(sep=" "),),
+    ).first()
+    if future is not None:
+        raise _refused(
+            f"il registro delle attività del backup non è attendibile: la riga {future[0]} "
+            f"è datata {str(future[1])[:19]} UTC, nel futuro"
+        )
+    backdated = conn.exec_driver_sql(
+        "SELECT id, at, datetime(before) FROM ("
+        " SELECT id, at, MAX(julianday(at)) OVER ("
+        "  ORDER BY id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS before"
+        " FROM audit_log) WHERE julianday(at) < before - ? ORDER BY id LIMIT 1",
+        (tolerance_days,),
+    ).first()
+    if backdated is not None:
+        raise _refused(
+            f"il registro delle attività del backup non è attendibile: la riga "
+            f"{backdated[0]} è datata {str(backdated[1])[:19]} UTC, prima di una riga "
+            f"scritta in precedenza ({backdated[2]} UTC)"
+        )
+    # Each row holds the hash of the previous one: a row rewritten, deleted or back-dated
+    # in the file is found here, before the file replaces anything.
+    from tit_desktop.services import audit_chain
+
+    chain = audit_chain.verify(conn)
+    if not chain.intact:
+        raise _refused(
+            "il registro delle attività del backup non è attendibile: " + chain.describe()
+        )
+
+
+def _validate(staged: Database) -> dict[str, int]:
+    """Check the staged copy and bring it to the current schema; raises ValidationError
+    (or DatabaseVersionError) naming the first problem. Returns its row counts."""
+    from tit_desktop.services import schema
+
+    with staged.engine.connect() as conn:
+        damage = _integrity_errors(conn)
+    if damage:
+        raise _refused(f"{NOT_A_BACKUP}: il file è danneggiato ({'; '.join(damage)})")
+    revision = _check_revision(staged)
+    try:
+        schema.upgrade(staged, make_backup=False)
+    except ServiceError as exc:
+        raise _refused(
+            f"{NOT_A_BACKUP}: le sue tabelle non sono quelle della versione {revision}"
+        ) from exc
+    with staged.engine.connect() as conn:
+        _check_tables(conn)
+        _check_values(conn)
+        _check_foreign_keys(conn)
+        _check_audit_log(conn)
+    return row_counts(staged)
+
+
+def _has_rows(db: Database) -> bool:
+    with db.engine.connect() as conn:
+        return any(
+            conn.execute(select(literal(1)).select_from(t).limit(1)).first() is not None
+            for t in Base.metadata.sorted_tables
+        )
+
+
+def _signer(conn: Connection, actor: Actor) -> Actor:
+    """Who signs the restore's audit row in the restored data: the same user when the
+    backup holds them under the same id, else the name alone (no foreign key to a user
+    the restored data does not have, or has under that id as someone else)."""
+    if actor.user_id is None:
+        return actor
+    name = conn.execute(select(User.username).where(User.id == actor.user_id)).scalar()
+    return actor if name == actor.username else replace(actor, user_id=None)
+
+
+def _copy_attached(conn: Connection) -> dict[str, int]:
+    """SQLite onto SQLite: the staged file is attached, and each table is copied by one
+    INSERT ... SELECT inside SQLite (its values were checked on the staged copy; our
+    tables' constraints check them again as they are inserted)."""
+    counts: dict[str, int] = {}
+    tables: list[Table] = [*Base.metadata.sorted_tables]
+    for table in tables:
+        columns = ", ".join(f'"{c.name}"' for c in table.columns)
+        result = conn.exec_driver_sql(
+            f'INSERT INTO main."{table.name}" ({columns}) '
+            f'SELECT {columns} FROM staged."{table.name}"'
+        )
+        counts[table.name] = result.rowcount
+    conn.exec_driver_sql("DELETE FROM main.alembic_version")
+    conn.exec_driver_sql(
+        "INSERT INTO main.alembic_version (version_num) "
+        "SELECT version_num FROM staged.alembic_version"
+    )
+    return counts
+
+
+def _replace_rows(
+    db: Database, staged: Database, staging: Path, actor: Actor, file: Path
+) -> dict[str, int]:
+    """In one write transaction: empty every table, copy the staged rows, record the
+    restore. Nothing is committed unless all of it succeeded."""
+    with db.write_engine.connect() as conn:
+        sqlite = conn.dialect.name == "sqlite"
+        if sqlite:  # ATTACH is refused inside a transaction: before it begins
+            conn.connection.dbapi_connection.execute(  # type: ignore[union-attr]
+                "ATTACH DATABASE ? AS staged", (str(staging),)
+            )
+        try:
+            with conn.begin():
+                conn.execution_options(**audit.audited_elsewhere("ripristino di un backup"))
+                if sqlite:
+                    conn.exec_driver_sql("PRAGMA defer_foreign_keys=ON")
+                    for table in reversed(Base.metadata.sorted_tables):
+                        conn.execute(table.delete())
+                else:
+                    names = ", ".join(t.name for t in Base.metadata.sorted_tables)
+                    conn.exec_driver_sql(f"TRUNCATE {names} RESTART IDENTITY CASCADE")
+                try:
+                    counts = _copy_attached(conn) if sqlite else _copy_rows(staged.engine, conn)
+                except (StatementError, ValueError, LookupError) as exc:
+                    # A value our tables refuse (a constraint) or our types cannot read.
+                    if isinstance(exc, DBAPIError) and is_busy(exc):
+                        raise
+                    detail = str(exc.orig if isinstance(exc, DBAPIError) else exc)
+                    raise _refused(
+                        f"{NOT_A_BACKUP}: contiene dati non validi ({detail.splitlines()[0]})"
+                    ) from exc
+                signer = _signer(conn, actor)
+                session = Session(bind=conn)
+                try:
+                    audit.bind_actor(session, signer)
+                    audit.record(session, signer, AuditAction.RESTORE, "database", detail=str(file))
+                    session.flush()
+                finally:
+                    session.close()
+        except DBAPIError as exc:
+            refusal = db.refusal(exc)
+            if refusal is None:
+                raise
+            raise refusal from exc
+        finally:
+            if sqlite:
+                conn.connection.dbapi_connection.execute(  # type: ignore[union-attr]
+                    "DETACH DATABASE staged"
+                )
+    return counts
 
 
 def restore(db: Database, actor: Actor, file: Path) -> Path | None:
-    """Replace all the data with a backup's. The current data is backed up first (SQLite)
-    or the whole replacement runs in one transaction (PostgreSQL). Returns the safety copy."""
-    require(actor, Permission.MANAGE_DATABASE)
-    file = Path(file)
-    _check_backup_file(file)
+    """Replace all the data with a backup's (an administrator's action). The file is
+    checked before anything is touched; the current data is saved first (the returned
+    safety copy, None when the database was empty); the replacement is one transaction.
+    Works onto a database with no tables yet (a new server) and between back ends."""
+    require(actor, Permission.RESTORE_DATABASE)
     from tit_desktop.services import schema
 
-    safety: Path | None = None
-    if db.sqlite_path is not None:
-        if db.sqlite_path.exists() and db.sqlite_path.stat().st_size > 0:
-            safety = automatic_backup(db, reason="prima-ripristino")
-        restore_sqlite_file(db, file)
-        schema.upgrade(db)
-    else:
-        schema.upgrade(db, make_backup=False)
-        # Bring a copy of the backup to the same schema, then replace the rows in one go.
-        staging = paths.backup_dir() / f"ripristino-{_stamp()}.sqlite3"
-        _sqlite_copy(file, staging)
-        staging_db = Database("sqlite:///" + staging.as_posix())
+    file = Path(file)
+    _check_backup_file(file)
+    _remove_stale_parts(paths.backup_dir())
+    staging = _stage(file)
+    staged = Database("sqlite:///" + staging.as_posix())
+    try:
         try:
-            schema.upgrade(staging_db, make_backup=False)
-            names = ", ".join(t.name for t in Base.metadata.sorted_tables)
-            with db.engine.begin() as conn:
-                conn.exec_driver_sql(f"TRUNCATE {names} RESTART IDENTITY CASCADE")
-                _copy_rows(staging_db.engine, conn)
-        finally:
-            staging_db.dispose()
-            staging.unlink(missing_ok=True)
-    with db.transaction(actor) as session:
-        audit.record(session, actor, AuditAction.RESTORE, "database", detail=str(file))
+            _validate(staged)
+        except DBAPIError as exc:  # the staged copy is ours alone: not busy, damaged
+            reason = str(exc.orig or exc).splitlines()[0]
+            raise _refused(f"{NOT_A_BACKUP}: il file è danneggiato ({reason})") from exc
+        # The database itself: created on a new one, brought to the current schema on an
+        # old one (backed up first), refused when newer or not ours.
+        schema.upgrade(db)
+        safety = automatic_backup(db, reason="prima-ripristino") if _has_rows(db) else None
+        counts = _replace_rows(db, staged, staging, actor, file)
+    finally:
+        staged.dispose()
+        _remove_sqlite_file(staging)
+    log.info("Restored %s (%s rows)", file, sum(counts.values()))
     return safety
 
 

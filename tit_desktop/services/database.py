@@ -85,6 +85,17 @@ def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")
 
 
+def _create_private_file(path: Path) -> None:
+    """Create a new database file readable by its owner only (it holds personal data;
+    SQLite would create it readable by everyone). Its -wal and -shm files, which SQLite
+    creates later, take the same permissions."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except OSError:  # it exists, or the folder is read-only: opening it will say why
+        return
+    os.close(fd)
+
+
 def create_db_engine(
     url: str | URL, *, sqlite_busy_timeout_ms: int | None = None, **kwargs: Any
 ) -> Engine:
@@ -94,6 +105,7 @@ def create_db_engine(
             folder = Path(parsed.database).parent
             try:
                 folder.mkdir(parents=True, exist_ok=True)
+                _create_private_file(Path(parsed.database))
             except OSError as exc:
                 raise ServiceError(
                     f"Impossibile creare la cartella del database {folder}: "

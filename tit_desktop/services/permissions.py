@@ -21,7 +21,9 @@ class Permission(enum.Enum):
     MANAGE_USERS = "gestire gli utenti"
     MANAGE_SETTINGS = "modificare le impostazioni"
     VIEW_AUDIT = "consultare il registro delle attività"
-    MANAGE_DATABASE = "eseguire backup e ripristino del database"
+    MANAGE_DATABASE = "eseguire il backup del database"
+    # Replacing every row, users and audit log included: the administrator's alone.
+    RESTORE_DATABASE = "ripristinare il database da un backup"
     VERIFY_AUDIT = "verificare l'integrità del registro delle attività"
 
 
@@ -32,6 +34,7 @@ _COORDINATOR = {p for p in Permission} - {
     Permission.MANAGE_USERS,
     Permission.MANAGE_SETTINGS,
     Permission.VERIFY_AUDIT,
+    Permission.RESTORE_DATABASE,
 }
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {

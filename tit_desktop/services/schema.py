@@ -27,6 +27,7 @@ from sqlalchemy import inspect, text
 from tit_desktop import paths
 from tit_desktop.services.database import Database
 from tit_desktop.services.errors import DatabaseBusy, DatabaseVersionError, ServiceError
+from tit_desktop.services.permissions import Actor
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -142,22 +143,44 @@ def status(db: Database, script_location: Path | None = None) -> SchemaStatus:
     return SchemaStatus(current=current, head=head, state=state)
 
 
+def refuse_unusable(found: SchemaStatus) -> None:
+    """Refuse a database this version cannot use: written by a newer version, or not
+    ours (tables without our stamp)."""
+    if found.state is SchemaState.NEWER:
+        raise DatabaseVersionError(
+            "Questo database è stato aggiornato da una versione più recente di TIT Desktop "
+            f"(revisione {found.current}). Installate l'ultima versione dell'applicazione "
+            "prima di aprirlo; il database non è stato modificato."
+        )
+    if found.state is SchemaState.FOREIGN:
+        raise DatabaseVersionError(
+            "Il database indicato contiene già delle tabelle ma non è un database di "
+            "TIT Desktop: non è stato modificato. Indicate un database vuoto o di TIT Desktop."
+        )
+
+
+def record_upgrade(db: Database, actor: Actor, result: UpgradeResult) -> None:
+    """Write who brought the schema from one revision to the other in the audit log."""
+    from tit_desktop.models.audit import AuditAction
+    from tit_desktop.services import audit
+
+    with db.transaction(actor) as session:
+        audit.record(
+            session,
+            actor,
+            AuditAction.UPDATE,
+            "database",
+            detail="aggiornamento dello schema",
+            changes={"revisione": [result.from_revision, result.to_revision]},
+        )
+
+
 def upgrade(
     db: Database, script_location: Path | None = None, make_backup: bool = True
 ) -> UpgradeResult:
     """Bring the database to head. Backs a SQLite file up first unless it is new."""
     before = status(db, script_location)
-    if before.state is SchemaState.NEWER:
-        raise DatabaseVersionError(
-            "Questo database è stato aggiornato da una versione più recente di TIT Desktop "
-            f"(revisione {before.current}). Installate l'ultima versione dell'applicazione "
-            "prima di aprirlo; il database non è stato modificato."
-        )
-    if before.state is SchemaState.FOREIGN:
-        raise DatabaseVersionError(
-            "Il database indicato contiene già delle tabelle ma non è un database di "
-            "TIT Desktop: non è stato modificato. Indicate un database vuoto o di TIT Desktop."
-        )
+    refuse_unusable(before)
     if before.state is SchemaState.CURRENT:
         return UpgradeResult(before.current, before.head, None)
 

@@ -227,6 +227,26 @@ def login(db: Database, username: str, password: str) -> Actor:
     return actor
 
 
+def check_credentials(db: Database, username: str, password: str) -> None:
+    """Check a password without writing anything, for a database whose schema is older
+    than this version (:func:`login` writes columns an old schema may lack): the schema
+    upgrade that follows is then done by someone who knows a password, and the login after
+    it is counted and audited as any other. Raises AuthenticationError as login would."""
+    with db.reading() as session:
+        row = session.execute(
+            select(User.password_hash, User.active, User.locked_until).where(
+                User.username == normalise_username(username)
+            )
+        ).first()
+    verdict = _check_password(row.password_hash if row is not None else None, password)
+    if row is None or not verdict.correct:
+        raise AuthenticationError(_BAD_CREDENTIALS)
+    if row.locked_until is not None and row.locked_until > clock.utcnow():
+        raise AuthenticationError(_locked_message(row.locked_until))
+    if not row.active:
+        raise AuthenticationError("Questo utente è disattivato. Rivolgersi all'amministratore.")
+
+
 @dataclass(frozen=True)
 class _Verdict:
     correct: bool

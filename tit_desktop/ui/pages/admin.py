@@ -303,6 +303,8 @@ class DatabaseTab(QWidget):
         layout.addWidget(self.backups_view, 1)
         self.backup_button.clicked.connect(self._backup)
         self.restore_button.clicked.connect(self._restore)
+        # Replacing every row, users and audit log included, is the administrator's alone.
+        self.restore_button.setVisible(ctx.actor.can(Permission.RESTORE_DATABASE))
         self.refresh()
 
     def refresh(self) -> None:
