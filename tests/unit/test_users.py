@@ -346,3 +346,32 @@ def test_a_control_character_in_the_name_is_refused_clearly(
     }
     assert _failed_logins(db)[-1][1] is not None
     assert "nome utente sconosciuto con caratteri di controllo" in str(_failed_logins(db)[-1][1])
+
+
+def _refusals(db: Database) -> list[tuple[str, str | None, str | None]]:
+    with db.reading() as session:
+        query = (
+            select(AuditEntry.username, AuditEntry.entity_id, AuditEntry.detail)
+            .where(AuditEntry.action == "denied")
+            .order_by(AuditEntry.id)
+        )
+        return [(name, what, detail) for name, what, detail in session.execute(query)]
+
+
+def test_refused_operations_are_recorded(db: Database, actors: dict[Role, Actor]) -> None:
+    # WHEN a coordinatore tries to add a user (a write) and to list them (a read)
+    coordinator = actors[Role.COORDINATOR]
+    with pytest.raises(PermissionDenied), db.transaction(coordinator) as session:
+        users.add_user(session, coordinator, "intruso", Role.ADMIN, PASSWORD)
+    with pytest.raises(PermissionDenied), db.reading() as session:
+        users.list_users(session, coordinator)
+    # THEN both refusals are in the activity log, signed by who tried, and nothing else
+    message = (
+        "Operazione non consentita: il ruolo «Coordinatore» non permette di gestire gli utenti."
+    )
+    assert _refusals(db) == [
+        ("coordinatore", "MANAGE_USERS", message),
+        ("coordinatore", "MANAGE_USERS", message),
+    ]
+    with db.reading() as session:
+        assert session.scalar(select(User).where(User.username == "intruso")) is None

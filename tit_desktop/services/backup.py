@@ -161,7 +161,7 @@ def automatic_backup(db: Database, reason: str) -> Path:
 
 
 def backup(db: Database, actor: Actor, out: Path | None = None) -> Path:
-    require(actor, Permission.MANAGE_DATABASE)
+    db.require(actor, Permission.MANAGE_DATABASE)
     target = out or paths.backup_dir() / f"tit-{_stamp()}.sqlite3"
     _write_backup(db, Path(target))
     with db.transaction(actor) as session:
@@ -245,7 +245,7 @@ def _check_backup_file(file: Path) -> str:
 def restore(db: Database, actor: Actor, file: Path) -> Path | None:
     """Replace all the data with a backup's. The current data is backed up first (SQLite)
     or the whole replacement runs in one transaction (PostgreSQL). Returns the safety copy."""
-    require(actor, Permission.MANAGE_DATABASE)
+    db.require(actor, Permission.MANAGE_DATABASE)
     file = Path(file)
     _check_backup_file(file)
     from tit_desktop.services import schema
