@@ -562,8 +562,11 @@ def test_operators_and_readers_cannot_answer_an_access_request(
         "coordinatore o un amministratore."
     )
     assert not pdf.exists() and not js.exists()
+    # only the refusal's own record
     with db.reading() as session:
-        assert session.scalar(select(func.count()).select_from(AuditEntry)) == before
+        assert session.scalar(select(func.count()).select_from(AuditEntry)) == before + 1
+        last = session.scalars(select(AuditEntry).order_by(AuditEntry.id.desc())).first()
+        assert last is not None and last.action == "denied"
 
 
 def test_staff_names_only_when_asked(

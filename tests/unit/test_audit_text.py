@@ -176,7 +176,7 @@ def test_consultation_print_login_and_failed_login(db: Database, admin: Actor) -
     page = _page(db, admin)
     texts = [line.text for line in page.lines]
     assert texts[:4] == [
-        "Accesso non riuscito (utente sconosciuto: nessuno)",
+        "Accesso non riuscito (nome utente sconosciuto di 7 caratteri)",
         "Accesso",
         "Esportazione: modulo scheda-iscrizione (it)",
         "Consultata la scheda",

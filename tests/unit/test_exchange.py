@@ -27,7 +27,7 @@ from tests.unit.test_exchange_support import (
 from tit_desktop.models import AuditEntry, Person, Role
 from tit_desktop.services import audit, clock, codice_fiscale, exchange, persons
 from tit_desktop.services.database import Database
-from tit_desktop.services.errors import PermissionDenied
+from tit_desktop.services.errors import ConflictError, PermissionDenied
 from tit_desktop.services.exchange import SheetCounts
 from tit_desktop.services.permissions import Actor
 
@@ -138,7 +138,14 @@ def test_dry_run_only_checks(db: Database, admin: Actor, tmp_path: Path) -> None
     assert report.summary() == (
         "Controllo superato, da importare. Beneficiari: 2 schede nuove, 0 aggiornate, 0 invariate."
     )
-    assert counts(db) == before
+    # No person written; the check itself is recorded (what it answers reads the registry)
+    assert counts(db) == (before[0], before[1] + 1)
+    assert _audit(db)[-1] == (
+        "import",
+        "person",
+        "Controllo del file «b.xlsx», nessun dato scritto: Beneficiari 2 nuove, 0 aggiornate, "
+        "0 invariate",
+    )
 
 
 def test_headers_are_case_insensitive_trimmed_and_in_any_order(
@@ -197,7 +204,10 @@ def test_one_wrong_row_and_nothing_is_written(db: Database, admin: Actor, tmp_pa
         == "Beneficiari, riga 3, colonna Sesso: «X» non previsto: indicare F o M"
     )
     assert report.summary() == NOTHING
-    assert counts(db) == before
+    assert counts(db) == (before[0], before[1] + 1)  # the refused import's own record
+    assert _audit(db)[-1][2] == (
+        "Importazione rifiutata del file «b.xlsx», nessun dato scritto: 1 errore"
+    )
 
 
 def test_every_problem_of_a_row_is_listed_in_column_order(
@@ -385,8 +395,8 @@ def test_codice_fiscale_and_cui_of_another_recorded_person(
     row = person_row(Codice="NEW-1", CUI="AB12345")
     report = import_file(db, admin, persons_workbook(tmp_path / "b.xlsx", [row]))
     assert issues(report) == [
-        (SHEET, 2, "Codice fiscale", "già usato da Gündoğdu Şükrü (codice OLD-1)"),
-        (SHEET, 2, "CUI", "già usato da Gündoğdu Şükrü (codice OLD-1)"),
+        (SHEET, 2, "Codice fiscale", "già usato dalla persona con codice OLD-1"),
+        (SHEET, 2, "CUI", "già usato dalla persona con codice OLD-1"),
     ]
 
 
@@ -416,7 +426,7 @@ def test_a_value_let_go_by_an_updated_person_may_go_to_a_new_one(
             SHEET,
             2,
             "CUI",
-            "CUI «AB12345» registrato per Gündoğdu Şükrü (codice TIU-2), che questo file "
+            "CUI «AB12345» registrato per la persona con codice TIU-2, che questo file "
             "(riga 3) cambia: uno scambio di codici fra persone già registrate non si può "
             "fare con una sola importazione; importare prima la correzione dell'una, poi "
             "dell'altra",
@@ -425,7 +435,7 @@ def test_a_value_let_go_by_an_updated_person_may_go_to_a_new_one(
             SHEET,
             3,
             "CUI",
-            "CUI «CD67890» registrato per Gündoğdu Şükrü (codice TIU-1), che questo file "
+            "CUI «CD67890» registrato per la persona con codice TIU-1, che questo file "
             "(riga 2) cambia: uno scambio di codici fra persone già registrate non si può "
             "fare con una sola importazione; importare prima la correzione dell'una, poi "
             "dell'altra",
@@ -532,8 +542,8 @@ def test_merged_or_anonymised_records_cannot_be_updated(
             SHEET,
             2,
             "Codice",
-            "la scheda con il codice «TIU-1» è stata unita a quella di Diallo Amina "
-            "(codice TIU-2): usare il codice TIU-2",
+            "la scheda con il codice «TIU-1» è stata unita alla scheda con il codice «TIU-2»: "
+            "usare quel codice",
         ),
         (
             SHEET,
@@ -810,7 +820,7 @@ def test_read_only_may_not_import(db: Database, actors: dict[Role, Actor], tmp_p
     assert exc.value.message == (
         "Operazione non consentita: il ruolo «Sola lettura» non permette di importare dati."
     )
-    assert counts(db) == before
+    assert counts(db) == (before[0], before[1] + 1)  # the refusal's own record
     assert import_file(db, actors[Role.OPERATOR], path).ok
 
 
@@ -848,3 +858,93 @@ def test_cancelling_while_writing_writes_nothing(
     assert exc.value.message == "Operazione annullata: nessun dato è stato scritto."
     assert texts[-1] == "Scrittura dei beneficiari: 500 di 1200"
     assert counts(db) == before
+
+
+# --- a colleague's edit between the check and the write --------------------------------------
+
+
+def _colleague_renames(db: Database, admin: Actor, code: str, last_name: str) -> None:
+    with db.transaction(admin) as session:
+        person = session.scalar(select(Person).where(Person.code == code))
+        assert person is not None
+        person.last_name = last_name
+
+
+def test_a_colleagues_edit_after_the_check_is_not_overwritten(
+    db: Database, admin: Actor, tmp_path: Path
+) -> None:
+    # GIVEN a recorded person and a file that updates them, checked (the window's first step)
+    assert import_file(db, admin, persons_workbook(tmp_path / "1.xlsx", [BASE_ROW])).ok
+    path = persons_workbook(tmp_path / "2.xlsx", [person_row(Note="dal file")])
+    check = import_file(db, admin, path, dry_run=True)
+    assert check.ok and check.counts == {SHEET: SheetCounts(updated=1)}
+    # WHEN a colleague edits the person before the import is confirmed
+    _colleague_renames(db, admin, "TIU-1", "Rossi-Bianchi")
+    with pytest.raises(ConflictError) as err, db.transaction(admin) as session:
+        exchange.import_workbook(session, admin, path, checked=check.checked)
+    # THEN the write refuses, naming the row and the person, and the edit is kept
+    assert "riga 2, codice «TIU-1»" in err.value.message
+    assert "la scheda è stata modificata da un altro utente" in err.value.message
+    person = _person(db, "TIU-1")
+    assert (person.last_name, person.notes) == ("Rossi-Bianchi", None)
+
+
+def test_a_person_created_after_the_check_is_not_overwritten(
+    db: Database, admin: Actor, tmp_path: Path
+) -> None:
+    path = persons_workbook(tmp_path / "1.xlsx", [BASE_ROW])
+    check = import_file(db, admin, path, dry_run=True)
+    assert check.counts == {SHEET: SheetCounts(created=1)}
+    # a colleague registers the same Codice meanwhile
+    other = persons_workbook(tmp_path / "2.xlsx", [person_row(Cognome="Collega")])
+    assert import_file(db, admin, other).ok
+    with pytest.raises(ConflictError) as err, db.transaction(admin) as session:
+        exchange.import_workbook(session, admin, path, checked=check.checked)
+    assert "la scheda è stata creata da un altro utente" in err.value.message
+    assert _person(db, "TIU-1").last_name == "Collega"
+
+
+def test_the_check_and_the_write_in_one_run_are_guarded_too(
+    db: Database, admin: Actor, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if db.is_sqlite:
+        pytest.skip("SQLite: the import's write transaction holds the database from the check")
+    assert import_file(db, admin, persons_workbook(tmp_path / "1.xlsx", [BASE_ROW])).ok
+    path = persons_workbook(tmp_path / "2.xlsx", [person_row(Note="dal file")])
+    write = exchange.persons_sheet.PersonsHandler.write
+
+    def colleague_first(self: Any, ctx: Any, summary: Any) -> None:
+        _colleague_renames(db, admin, "TIU-1", "Rossi-Bianchi")  # another connection
+        write(self, ctx, summary)
+
+    monkeypatch.setattr(exchange.persons_sheet.PersonsHandler, "write", colleague_first)
+    with pytest.raises(ConflictError) as err, db.transaction(admin) as session:
+        exchange.import_workbook(session, admin, path)
+    assert "riga 2, codice «TIU-1»" in err.value.message
+    assert _person(db, "TIU-1").last_name == "Rossi-Bianchi"
+
+
+def test_a_dry_run_names_holders_by_codice_and_is_in_their_trail(
+    db: Database, admin: Actor, tmp_path: Path
+) -> None:
+    with db.transaction(admin) as session:
+        holder = persons.create_person(
+            session,
+            admin,
+            persons.PersonInput(
+                code="OLD-1",
+                last_name="Gündoğdu",
+                first_name="Şükrü",
+                sex="M",
+                fiscal_code="GNDSKR90C12Z243P",
+                intake_date=dt.date(2023, 1, 1),
+            ),
+        ).id
+    row = person_row(Codice="NEW-1", **{"Codice fiscale": "GNDSKR90C12Z243P"})
+    report = import_file(db, admin, persons_workbook(tmp_path / "b.xlsx", [row]), dry_run=True)
+    assert [i.message for i in report.errors] == ["già usato dalla persona con codice OLD-1"]
+    assert "Gündoğdu" not in str(report.to_json())
+    with db.reading() as session:
+        trail = list(session.scalars(select(AuditEntry).where(audit.concerning([holder]))))
+    assert [e.action for e in trail][-1] == "import"
+    assert trail[-1].detail == "Controllo del file «b.xlsx», nessun dato scritto: 1 errore"

@@ -479,9 +479,10 @@ def _snapshot(db: Database) -> dict[str, Any]:
                 session.execute(select(PersonSearchToken.token, PersonSearchToken.person_id)).all()
             ),
             "audit": session.execute(
-                select(
-                    AuditEntry.id, AuditEntry.action, AuditEntry.changes, AuditEntry.detail
-                ).order_by(AuditEntry.id)
+                select(AuditEntry.id, AuditEntry.action, AuditEntry.changes, AuditEntry.detail)
+                # a refusal's own record is the only row a refused operation leaves
+                .where(AuditEntry.action != "denied")
+                .order_by(AuditEntry.id)
             ).all(),
         }
 

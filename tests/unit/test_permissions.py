@@ -133,12 +133,18 @@ def test_read_only_user_is_refused(
 ) -> None:
     reader = actors[Role.READ_ONLY]
     with db.reading() as session:
-        before = session.scalar(select(func.count()).select_from(AuditEntry))
+        before = session.scalar(select(func.max(AuditEntry.id))) or 0
     with pytest.raises(PermissionDenied) as err:
         WRITE_SERVICES[name](db, reader, tmp_path)
     assert err.value.message.startswith("Operazione non consentita: il ruolo «Sola lettura»")
+    # Nothing written but the refusal's own record, signed by who tried
     with db.reading() as session:
-        assert session.scalar(select(func.count()).select_from(AuditEntry)) == before
+        added = session.execute(
+            select(AuditEntry.action, AuditEntry.username, AuditEntry.detail).where(
+                AuditEntry.id > before
+            )
+        ).all()
+    assert [tuple(row) for row in added] == [("denied", "lettura", err.value.message)]
 
 
 def test_every_writing_service_is_listed() -> None:

@@ -335,3 +335,37 @@ def test_a_code_typed_as_printed_is_found(db: Database, admin: Actor) -> None:
         ids = persons.search_ids(session, admin, persons.PersonFilter(text="B-000123"))
         partial = persons.search_ids(session, admin, persons.PersonFilter(text="b-0001"))
     assert len(ids) == 1 and ids == partial
+
+
+@pytest.mark.parametrize("day", [dt.date(1, 1, 1), dt.date(9999, 12, 31)])
+def test_dates_outside_a_plausible_range_are_refused(
+    db: Database, admin: Actor, day: dt.date
+) -> None:
+    # 0001-01-01 and 9999-12-31 were accepted in permits (and would sort every list wrong)
+    today = clock.today()
+    last_permit = (
+        today.replace(year=today.year + 30)
+        if not (today.month == 2 and today.day == 29)
+        else today.replace(year=today.year + 30, day=28)
+    )
+    data = replace(BASE, permit_issued_on=day, permit_expires_on=day, fiscal_code=None)
+    fields = _errors(db, admin, data)
+    if day.year == 1:
+        assert fields == {
+            "permit_issued_on": f"data non plausibile: deve essere fra il 01/01/1990 e il "
+            f"{today:%d/%m/%Y}",
+            "permit_expires_on": f"data non plausibile: deve essere fra il 01/01/1990 e il "
+            f"{last_permit:%d/%m/%Y}",
+        }
+    else:
+        assert fields == {
+            "permit_issued_on": "il rilascio non può essere nel futuro",
+            "permit_expires_on": f"data non plausibile: deve essere fra il 01/01/1990 e il "
+            f"{last_permit:%d/%m/%Y}",
+        }
+    fields = _errors(db, admin, replace(BASE, birth_date=day, intake_date=day, fiscal_code=None))
+    assert set(fields) == {"birth_date", "intake_date"}
+    # The message names the field when shown as one line
+    with pytest.raises(ValidationError) as err, db.transaction(admin) as session:
+        persons.create_person(session, admin, replace(BASE, permit_expires_on=day))
+    assert err.value.message.startswith("Scadenza")

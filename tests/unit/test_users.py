@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Literal
 
 import pytest
+from argon2 import PasswordHasher
 from sqlalchemy import select
 
 from tests.conftest import PASSWORD, make_user
@@ -62,12 +64,15 @@ def test_five_wrong_passwords_lock_for_fifteen_minutes(
         assert err.value.message == "Nome utente o password non corretti.", attempt
     with pytest.raises(AuthenticationError) as fifth:
         users.login(db, "admin", "sbagliata-123")
-    assert fifth.value.message.startswith("Password errata per 5 volte: l'utente è bloccato")
+    # The fifth says what any wrong password says: the lock is news only for the right one.
+    assert fifth.value.message == "Nome utente o password non corretti."
     # Locked: even the right password is refused, for 15 minutes.
     now["value"] = start + dt.timedelta(minutes=14, seconds=59)
     with pytest.raises(AuthenticationError) as locked:
         users.login(db, "admin", PASSWORD)
-    assert "bloccato fino alle" in locked.value.message
+    assert locked.value.message.startswith(
+        "Troppi tentativi con una password errata: l'utente è bloccato fino alle "
+    )
     now["value"] = start + dt.timedelta(minutes=15, seconds=1)
     assert users.login(db, "admin", PASSWORD).username == "admin"
     with db.reading() as session:
@@ -214,3 +219,159 @@ def test_only_admin_manages_users(db: Database, actors: dict[Role, Actor], role:
     with pytest.raises(PermissionDenied) as err, db.transaction(actors[role]) as session:
         users.add_user(session, actors[role], "nuovo", Role.OPERATOR, PASSWORD)
     assert "non permette di gestire gli utenti" in err.value.message
+
+
+# --- what a refused login tells, and what it records ----------------------------------------
+
+
+def _failed_logins(db: Database) -> list[tuple[str, str | None]]:
+    with db.reading() as session:
+        query = (
+            select(AuditEntry.username, AuditEntry.detail)
+            .where(AuditEntry.action == "login_failed")
+            .order_by(AuditEntry.id)
+        )
+        return [(name, detail) for name, detail in session.execute(query)]
+
+
+def _lock(db: Database, username: str) -> None:
+    for _ in range(users.MAX_FAILED_LOGINS):
+        with pytest.raises(AuthenticationError):
+            users.login(db, username, "sbagliata-123")
+
+
+def test_a_locked_account_is_shown_only_to_the_right_password(db: Database, admin: Actor) -> None:
+    # GIVEN a locked account
+    _lock(db, "admin")
+    # WHEN a wrong password is tried, THEN it reads like any wrong password
+    with pytest.raises(AuthenticationError) as wrong:
+        users.login(db, "admin", "sbagliata-456")
+    assert wrong.value.message == "Nome utente o password non corretti."
+    # WHEN the right one is, THEN the lock is explained
+    with pytest.raises(AuthenticationError) as right:
+        users.login(db, "admin", PASSWORD)
+    assert "l'utente è bloccato fino alle" in right.value.message
+    # AND each attempt, during the lock too, has its row in the activity log
+    assert [detail for _name, detail in _failed_logins(db)] == [
+        "password errata",
+        "password errata",
+        "password errata",
+        "password errata",
+        "password errata per 5 volte: utente bloccato",
+        "password errata, utente bloccato",
+        "utente bloccato",
+    ]
+
+
+def test_wrong_passwords_during_the_lock_end_the_lock_message(db: Database, admin: Actor) -> None:
+    # GIVEN a locked account, then five more wrong passwords during the lock
+    _lock(db, "admin")
+    _lock(db, "admin")
+    # WHEN the right password comes, THEN it gets the plain refusal: the lock message would
+    # let someone keep trying passwords during the lock and learn which one is right
+    with pytest.raises(AuthenticationError) as right:
+        users.login(db, "admin", PASSWORD)
+    assert right.value.message == "Nome utente o password non corretti."
+    last = _failed_logins(db)[-1]
+    assert last == ("admin", "utente bloccato, troppi tentativi durante il blocco")
+
+
+def test_a_disabled_account_is_shown_only_to_the_right_password(
+    db: Database, actors: dict[Role, Actor]
+) -> None:
+    admin = actors[Role.ADMIN]
+    with db.reading() as session:
+        op = next(u for u in users.list_users(session, admin) if u.username == "operatore")
+    with db.transaction(admin) as session:
+        users.update_user(session, admin, op.id, expected_version=op.version, active=False)
+    with pytest.raises(AuthenticationError) as wrong:
+        users.login(db, "operatore", "sbagliata-123")
+    assert wrong.value.message == "Nome utente o password non corretti."
+    with pytest.raises(AuthenticationError):
+        users.login(db, "operatore", PASSWORD)
+    assert _failed_logins(db) == [
+        ("operatore", "password errata"),
+        ("operatore", "utente disattivato"),
+    ]
+
+
+def test_an_unknown_name_is_recorded_without_its_text(db: Database, admin: Actor) -> None:
+    # WHEN a password is typed in the name field
+    with pytest.raises(AuthenticationError):
+        users.login(db, "Segreto-di-Anna-77", "Segreto-di-Anna-77")
+    # THEN the activity log records that an unknown name was tried, not the name
+    assert _failed_logins(db) == [("sistema", "nome utente sconosciuto di 18 caratteri")]
+    with db.reading() as session:
+        rows = session.scalars(select(AuditEntry)).all()
+    for row in rows:
+        assert "segreto" not in f"{row.detail} {row.changes} {row.username}".lower()
+
+
+def test_an_unknown_name_costs_one_password_verification_like_a_known_one(
+    db: Database, admin: Actor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The time of argon2's verification is what told unknown names apart (3 ms against
+    # 286 ms): the same verification runs whether the name exists or not.
+    calls: list[str] = []
+
+    class Counting(PasswordHasher):
+        def verify(self, hash: str | bytes, password: str | bytes) -> Literal[True]:
+            calls.append(str(hash))
+            return super().verify(hash, password)
+
+    cheap = users._hasher
+    counting = Counting(cheap.time_cost, cheap.memory_cost, cheap.parallelism)
+    monkeypatch.setattr(users, "_hasher", counting)
+    with pytest.raises(AuthenticationError):
+        users.login(db, "admin", "sbagliata-123")
+    known = len(calls)
+    with pytest.raises(AuthenticationError):
+        users.login(db, "nessuno", "sbagliata-123")
+    with pytest.raises(AuthenticationError):
+        users.login(db, "x" * 300, "sbagliata-123")
+    assert known == 1
+    assert len(calls) == 3
+    assert calls[1].startswith("$argon2id$") and calls[1] == calls[2]
+
+
+@pytest.mark.parametrize("name", ["ad\x00min", "admin\x00", "\x00", "ad\x1bmin"])
+def test_a_control_character_in_the_name_is_refused_clearly(
+    db: Database, admin: Actor, name: str
+) -> None:
+    # On PostgreSQL a NUL reached the query and failed with an unhandled DataError.
+    with pytest.raises(ValidationError) as err:
+        users.login(db, name, PASSWORD)
+    assert err.value.fields == {
+        "username": "contiene caratteri di controllo non ammessi (incollati da un file?)"
+    }
+    assert _failed_logins(db)[-1][1] is not None
+    assert "nome utente sconosciuto con caratteri di controllo" in str(_failed_logins(db)[-1][1])
+
+
+def _refusals(db: Database) -> list[tuple[str, str | None, str | None]]:
+    with db.reading() as session:
+        query = (
+            select(AuditEntry.username, AuditEntry.entity_id, AuditEntry.detail)
+            .where(AuditEntry.action == "denied")
+            .order_by(AuditEntry.id)
+        )
+        return [(name, what, detail) for name, what, detail in session.execute(query)]
+
+
+def test_refused_operations_are_recorded(db: Database, actors: dict[Role, Actor]) -> None:
+    # WHEN a coordinatore tries to add a user (a write) and to list them (a read)
+    coordinator = actors[Role.COORDINATOR]
+    with pytest.raises(PermissionDenied), db.transaction(coordinator) as session:
+        users.add_user(session, coordinator, "intruso", Role.ADMIN, PASSWORD)
+    with pytest.raises(PermissionDenied), db.reading() as session:
+        users.list_users(session, coordinator)
+    # THEN both refusals are in the activity log, signed by who tried, and nothing else
+    message = (
+        "Operazione non consentita: il ruolo «Coordinatore» non permette di gestire gli utenti."
+    )
+    assert _refusals(db) == [
+        ("coordinatore", "MANAGE_USERS", message),
+        ("coordinatore", "MANAGE_USERS", message),
+    ]
+    with db.reading() as session:
+        assert session.scalar(select(User).where(User.username == "intruso")) is None

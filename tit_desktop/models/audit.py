@@ -28,6 +28,7 @@ class AuditAction:
     UNDO_MERGE = "undo_merge"
     ANONYMISE = "anonymise"
     BULK = "bulk"
+    DENIED = "denied"  # an operation refused for the user's role
     ALL = (
         INSERT,
         UPDATE,
@@ -44,6 +45,7 @@ class AuditAction:
         UNDO_MERGE,
         ANONYMISE,
         BULK,
+        DENIED,
     )
 
 

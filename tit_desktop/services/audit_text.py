@@ -51,6 +51,7 @@ ACTION_LABELS: dict[str, str] = {
     AuditAction.UNDO_MERGE: "Unione annullata",
     AuditAction.ANONYMISE: "Anonimizzazione",
     AuditAction.BULK: "Registrazione multipla",
+    AuditAction.DENIED: "Operazione non consentita",
 }
 
 ENTITY_LABELS: dict[str, str] = {

@@ -291,7 +291,7 @@ def automatic_backup(db: Database, reason: str) -> Path:
 
 
 def backup(db: Database, actor: Actor, out: Path | None = None) -> Path:
-    require(actor, Permission.MANAGE_DATABASE)
+    db.require(actor, Permission.MANAGE_DATABASE)
     if out is None:
         target = _write_backup(db, paths.backup_dir() / f"tit-{_stamp()}.sqlite3", numbered=True)
     else:
@@ -647,7 +647,7 @@ def restore(db: Database, actor: Actor, file: Path) -> Path | None:
     checked before anything is touched; the current data is saved first (the returned
     safety copy, None when the database was empty); the replacement is one transaction.
     Works onto a database with no tables yet (a new server) and between back ends."""
-    require(actor, Permission.RESTORE_DATABASE)
+    db.require(actor, Permission.RESTORE_DATABASE)
     from tit_desktop.services import schema
 
     file = Path(file)

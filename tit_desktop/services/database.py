@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,14 +17,16 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.pool import NullPool
 
+from tit_desktop.models.audit import AuditAction
 from tit_desktop.services import audit, conflicts
 from tit_desktop.services.errors import (
     ConflictError,
     DatabaseBusy,
+    PermissionDenied,
     ServiceError,
     ValidationError,
 )
-from tit_desktop.services.permissions import Actor
+from tit_desktop.services.permissions import Actor, Permission, require
 
 log = logging.getLogger(__name__)
 
@@ -185,6 +188,10 @@ class Database:
         self.write_engine = self.engine.execution_options(**{WRITE_OPTION: True})
         self._read_sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._write_sessions = sessionmaker(self.write_engine, expire_on_commit=False)
+        # How many of this database's sessions the current thread has open: a refusal is
+        # recorded when the outermost one ends (an inner one may sit inside a write
+        # transaction that holds SQLite's write lock).
+        self._open = threading.local()
 
     @property
     def is_sqlite(self) -> bool:
@@ -215,9 +222,15 @@ class Database:
         """
         session = self._write_sessions()
         audit.bind_actor(session, actor)
+        self._enter()
+        refused: PermissionDenied | None = None
         try:
             yield session
             session.commit()
+        except PermissionDenied as exc:
+            session.rollback()
+            refused = exc
+            raise
         except StaleDataError as exc:
             session.rollback()
             raise ConflictError(STALE_MESSAGE) from exc
@@ -232,6 +245,9 @@ class Database:
             raise
         finally:
             session.close()
+            self._leave()
+            if refused is not None:
+                self._record_refusal(refused, actor)
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
@@ -239,14 +255,62 @@ class Database:
         the database transaction back, and leaves loaded objects readable). On SQLite it
         begins deferred and never blocks a writer (WAL)."""
         session = self._read_sessions()
+        self._enter()
+        refused: PermissionDenied | None = None
         try:
             yield session
+        except PermissionDenied as exc:
+            refused = exc
+            raise
         except DBAPIError as exc:
             if is_busy(exc):
                 raise self._busy(exc) from exc
             raise
         finally:
             session.close()
+            self._leave()
+            if refused is not None:
+                self._record_refusal(refused, None)
+
+    # --- refusals in the activity log ----------------------------------------------------
+
+    def require(self, actor: Actor, permission: Permission) -> None:
+        """:func:`permissions.require` for a service that checks before it opens a session
+        of this database (a backup, a restore): the refusal is recorded all the same."""
+        try:
+            require(actor, permission)
+        except PermissionDenied as exc:
+            self._record_refusal(exc, actor)
+            raise
+
+    def _enter(self) -> None:
+        self._open.depth = getattr(self._open, "depth", 0) + 1
+
+    def _leave(self) -> None:
+        self._open.depth = max(getattr(self._open, "depth", 1) - 1, 0)
+
+    def _record_refusal(self, exc: PermissionDenied, actor: Actor | None) -> None:
+        """Every operation a service refused for the user's role has its row in the
+        activity log (action ``denied``), written after the refused transaction rolled
+        back, when the thread's outermost session of this database ends."""
+        if exc.audited or getattr(self._open, "depth", 0) > 0:
+            return
+        who = exc.actor if isinstance(exc.actor, Actor) else actor
+        if who is None or who.user_id is None:
+            return
+        exc.audited = True
+        try:
+            with self.transaction(who) as session:
+                audit.record(
+                    session,
+                    who,
+                    AuditAction.DENIED,
+                    "permission",
+                    exc.permission,
+                    detail=exc.message,
+                )
+        except (ServiceError, DBAPIError) as failure:
+            log.warning("Refusal not recorded in the audit log: %s", failure)
 
     @contextmanager
     def write_connection(self) -> Iterator[Connection]:

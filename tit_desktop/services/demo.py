@@ -28,7 +28,7 @@ from tit_desktop.models import (
 from tit_desktop.services import clock, codice_fiscale, demo_names, persons
 from tit_desktop.services.database import Database
 from tit_desktop.services.errors import ValidationError
-from tit_desktop.services.permissions import Actor, Permission, require
+from tit_desktop.services.permissions import Actor, Permission
 
 ProgressCallback = Callable[[int, int, str], None]
 K = TypeVar("K")
@@ -120,7 +120,7 @@ def fill_demo_data(
     progress: ProgressCallback | None = None,
 ) -> dict[str, int]:
     """Fill an empty database. Refused when any person is already registered."""
-    require(actor, Permission.WRITE_REGISTRY)
+    db.require(actor, Permission.WRITE_REGISTRY)
     rng = random.Random(seed)
     today = clock.today()
     report = progress or (lambda done, total, text: None)

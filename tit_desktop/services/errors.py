@@ -31,7 +31,18 @@ class ValidationError(ServiceError):
 
 
 class PermissionDenied(ServiceError):
-    pass
+    """The acting user's role does not allow the operation. ``actor`` (the
+    :class:`~tit_desktop.services.permissions.Actor`) and ``permission`` (the permission's
+    name) let :class:`~tit_desktop.services.database.Database` record the refusal in the
+    activity log; ``audited`` is set once it is recorded."""
+
+    def __init__(
+        self, message: str, *, actor: object | None = None, permission: str | None = None
+    ) -> None:
+        super().__init__(message)
+        self.actor = actor
+        self.permission = permission
+        self.audited = False
 
 
 class AuthenticationError(ServiceError):

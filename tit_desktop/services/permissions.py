@@ -83,5 +83,7 @@ def require(actor: Actor, permission: Permission) -> None:
     if not actor.can(permission):
         raise PermissionDenied(
             f"Operazione non consentita: il ruolo «{actor.role_label}» non permette di "
-            f"{permission.value}."
+            f"{permission.value}.",
+            actor=actor,
+            permission=permission.name,
         )

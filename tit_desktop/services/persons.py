@@ -120,6 +120,23 @@ _PHONE = re.compile(r"^[+0-9 ()./-]{5,40}$")
 _CODE = re.compile(r"^[A-Za-z0-9._/-]+$")
 _CUI = re.compile(r"^[A-Za-z0-9]{5,20}$")
 EARLIEST_DATE = dt.date(1900, 1, 1)
+# Intake and permits: nothing the office records is older; a permit runs at most this long.
+EARLIEST_RECORD_DATE = dt.date(1990, 1, 1)
+PERMIT_YEARS_AHEAD = 30
+
+
+def _years_after(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def _outside(value: dt.date, first: dt.date, last: dt.date) -> str | None:
+    """The message for a date outside a plausible range (0001-01-01, 9999-12-31...)."""
+    if first <= value <= last:
+        return None
+    return f"data non plausibile: deve essere fra il {first:%d/%m/%Y} e il {last:%d/%m/%Y}"
 
 
 @dataclass
@@ -255,8 +272,8 @@ def validate(
         errors["intake_date"] = "data obbligatoria"
     elif data.intake_date > today:
         errors["intake_date"] = "non può essere nel futuro"
-    elif data.intake_date < EARLIEST_DATE:
-        errors["intake_date"] = "data non plausibile"
+    elif data.intake_date < EARLIEST_RECORD_DATE:
+        errors["intake_date"] = str(_outside(data.intake_date, EARLIEST_RECORD_DATE, today))
     if data.birth_date is not None:
         if data.birth_date > today:
             errors["birth_date"] = "non può essere nel futuro"
@@ -286,6 +303,15 @@ def validate(
         )
     if data.permit_issued_on is not None and data.permit_issued_on > today:
         errors["permit_issued_on"] = "il rilascio non può essere nel futuro"
+    elif data.permit_issued_on is not None:
+        problem = _outside(data.permit_issued_on, EARLIEST_RECORD_DATE, today)
+        if problem:
+            errors["permit_issued_on"] = problem
+    if data.permit_expires_on is not None and "permit_expires_on" not in errors:
+        last = _years_after(today, PERMIT_YEARS_AHEAD)
+        problem = _outside(data.permit_expires_on, EARLIEST_RECORD_DATE, last)
+        if problem:
+            errors["permit_expires_on"] = problem
     if data.email and "email" not in errors and not _EMAIL.match(data.email):
         errors["email"] = "indirizzo e-mail non valido"
     if data.phone and "phone" not in errors and not _PHONE.match(data.phone):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+import secrets
 from dataclasses import dataclass
 
 from argon2 import PasswordHasher
@@ -24,12 +25,14 @@ from tit_desktop.services.errors import (
     ValidationError,
 )
 from tit_desktop.services.permissions import SYSTEM, Actor, Permission, require
+from tit_desktop.services.text import CONTROL_CHARACTERS_MESSAGE, has_control_characters
 
 log = logging.getLogger(__name__)
 
 MAX_FAILED_LOGINS = 5
 LOCKOUT = dt.timedelta(minutes=15)
 MIN_PASSWORD_LENGTH = 8
+USERNAME_MAX_LENGTH = 64
 USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{2,63}$")
 
 # argon2-cffi's defaults are argon2id with the RFC 9106 low-memory profile.
@@ -171,57 +174,54 @@ def _username_taken(session: Session, violation: conflicts.Violation) -> str | N
 def login(db: Database, username: str, password: str) -> Actor:
     """Check the password. Five wrong passwords in a row lock the account for 15 minutes.
 
+    What the refusal says depends only on the password: a wrong password gets the same
+    words for an unknown name, a locked or a disabled account (the lock and the disabled
+    state are shown only with the right password), and an unknown name costs the same
+    argon2 verification as a known one, so neither the words nor the time tell which names
+    exist. Every attempt has its row in the activity log; an unknown name is recorded by
+    its length only (it is often a password typed in the wrong field).
+
+    Wrong passwords during the lock are counted too: after as many as unlock nothing (the
+    same five), even the right password gets the plain refusal until the lock ends, so the
+    lock message cannot serve to try passwords at full speed while the account is locked.
+
     The failure counter is committed even though the login is refused. The password is
     checked before the write transaction, so that the write lock (one writer at a time on
     SQLite) never waits for argon2's fraction of a second: the transaction only records.
+    On PostgreSQL the user's row is locked (FOR UPDATE) for that short transaction, so two
+    logins of one user take turns and no wrong password is lost from the count.
     """
+    name = normalise_username(username)
+    if has_control_characters(name):
+        _record_unknown(db, name, "con caratteri di controllo")
+        raise ValidationError({"username": CONTROL_CHARACTERS_MESSAGE})
     now = clock.utcnow()
-    with db.reading() as session:
-        seen = _user_by_name(session, username)
-        seen_hash = seen.password_hash if seen is not None else None
+    seen_hash: str | None = None
+    if len(name) <= USERNAME_MAX_LENGTH:  # a longer one cannot be in the column
+        with db.reading() as session:
+            seen = _user_by_name(session, name)
+            seen_hash = seen.password_hash if seen is not None else None
     verdict = _check_password(seen_hash, password)
+    if seen_hash is None:
+        _record_unknown(db, name)
+        raise AuthenticationError(_BAD_CREDENTIALS)
     with db.transaction(SYSTEM) as session:
         # FOR UPDATE: two logins of one user on PostgreSQL take turns instead of one of them
-        # failing on the row's version (SQLite's IMMEDIATE transaction already serialises).
-        user = session.scalar(
-            select(User).where(User.username == normalise_username(username)).with_for_update()
-        )
-        if user is not None and user.password_hash != seen_hash:
-            # Changed in between (a reset, or another login stored a stronger hash).
-            verdict = _check_password(user.password_hash, password)
-        if user is None:
-            audit.record(
-                session,
-                SYSTEM,
-                AuditAction.LOGIN_FAILED,
-                "app_user",
-                detail=f"utente sconosciuto: {normalise_username(username)[:64]}",
-            )
-            failure: str | None = _BAD_CREDENTIALS
-        elif user.locked_until is not None and user.locked_until > now:
-            failure = _locked_message(user.locked_until)
-        elif not user.active:
-            failure = "Questo utente è disattivato. Rivolgersi all'amministratore."
+        # failing on the row's version or both counting from the same number (SQLite's
+        # IMMEDIATE transaction already serialises).
+        user = session.scalar(select(User).where(User.username == name).with_for_update())
+        failure: str | None = _BAD_CREDENTIALS
+        detail: str | None = _unknown_detail(name)
+        if user is None:  # removed in between
+            audit.record(session, SYSTEM, AuditAction.LOGIN_FAILED, "app_user", detail=detail)
         else:
-            failure = None
-            if not verdict.correct:
-                user.failed_logins += 1
-                failure = _BAD_CREDENTIALS
-                if user.failed_logins >= MAX_FAILED_LOGINS:
-                    user.locked_until = now + LOCKOUT
-                    user.failed_logins = 0
-                    failure = f"Password errata per {MAX_FAILED_LOGINS} volte: " + _locked_message(
-                        user.locked_until
-                    )
-                audit.record(session, _actor(user), AuditAction.LOGIN_FAILED, "app_user", user.id)
-            else:
-                user.failed_logins = 0
-                user.locked_until = None
-                user.last_login_at = now
-                if verdict.stronger_hash is not None:
-                    user.password_hash = verdict.stronger_hash
-                audit.record(session, _actor(user), AuditAction.LOGIN, "app_user", user.id)
-                actor = _actor(user)
+            if user.password_hash != seen_hash:
+                # Changed in between (a reset, or another login stored a stronger hash).
+                verdict = _check_password(user.password_hash, password)
+            failure, detail = _judge(user, verdict, now)
+            action = AuditAction.LOGIN if failure is None else AuditAction.LOGIN_FAILED
+            audit.record(session, _actor(user), action, "app_user", user.id, detail=detail)
+            actor = _actor(user)
     if failure is not None:
         raise AuthenticationError(failure)
     return actor
@@ -247,14 +247,73 @@ def check_credentials(db: Database, username: str, password: str) -> None:
         raise AuthenticationError("Questo utente è disattivato. Rivolgersi all'amministratore.")
 
 
+def _judge(user: User, verdict: _Verdict, now: dt.datetime) -> tuple[str | None, str | None]:
+    """Update the user's counters for one attempt: the refusal (None: logged in) and what
+    the activity log says about it."""
+    locked = user.locked_until is not None and user.locked_until > now
+    exhausted = locked and user.failed_logins >= MAX_FAILED_LOGINS
+    if not verdict.correct or exhausted:
+        user.failed_logins += 1
+        if exhausted:
+            detail = "utente bloccato, troppi tentativi durante il blocco"
+        elif locked:
+            detail = "password errata, utente bloccato"
+        elif user.failed_logins >= MAX_FAILED_LOGINS:
+            user.locked_until = now + LOCKOUT
+            user.failed_logins = 0
+            detail = f"password errata per {MAX_FAILED_LOGINS} volte: utente bloccato"
+        else:
+            detail = "password errata"
+        return _BAD_CREDENTIALS, detail
+    if locked:
+        assert user.locked_until is not None
+        return _locked_message(user.locked_until), "utente bloccato"
+    if not user.active:
+        return "Questo utente è disattivato. Rivolgersi all'amministratore.", "utente disattivato"
+    user.failed_logins = 0
+    user.locked_until = None
+    user.last_login_at = now
+    if verdict.stronger_hash is not None:
+        user.password_hash = verdict.stronger_hash
+    return None, None
+
+
+def _unknown_detail(name: str, what: str = "") -> str:
+    # Never the text itself: an unknown "name" is often a password typed in the wrong field.
+    return f"nome utente sconosciuto{' ' + what if what else ''} di {len(name)} caratteri"
+
+
+def _record_unknown(db: Database, name: str, what: str = "") -> None:
+    with db.transaction(SYSTEM) as session:
+        detail = _unknown_detail(name, what)
+        audit.record(session, SYSTEM, AuditAction.LOGIN_FAILED, "app_user", detail=detail)
+
+
 @dataclass(frozen=True)
 class _Verdict:
     correct: bool
     stronger_hash: str | None = None  # the password hashed at today's cost, when it was less
 
 
+# A hash of a random password at today's cost, verified for a name that has no user: the
+# refusal then takes as long as a wrong password of a real user (argon2's fraction of a
+# second), instead of the milliseconds that told unknown names apart. Made on first use,
+# again if the hasher changes (the tests' cheaper one).
+_dummy: tuple[PasswordHasher, str] | None = None
+
+
+def _dummy_hash() -> str:
+    global _dummy
+    if _dummy is None or _dummy[0] is not _hasher:
+        _dummy = (_hasher, _hasher.hash(secrets.token_urlsafe(24)))
+    return _dummy[1]
+
+
 def _check_password(password_hash: str | None, password: str) -> _Verdict:
-    if password_hash is None or not _verify_hash(password_hash, password):
+    if password_hash is None:
+        _verify_hash(_dummy_hash(), password)
+        return _Verdict(False)
+    if not _verify_hash(password_hash, password):
         return _Verdict(False)
     if _hasher.check_needs_rehash(password_hash):
         return _Verdict(True, hash_password(password))
@@ -263,7 +322,11 @@ def _check_password(password_hash: str | None, password: str) -> _Verdict:
 
 def _locked_message(until: dt.datetime) -> str:
     local = until.astimezone()
-    return f"l'utente è bloccato fino alle {local:%H:%M} del {local:%d/%m/%Y}."
+    return (
+        f"Troppi tentativi con una password errata: l'utente è bloccato fino alle "
+        f"{local:%H:%M} del {local:%d/%m/%Y}. Riprovare più tardi o rivolgersi "
+        "all'amministratore."
+    )
 
 
 def _verify(user: User, password: str) -> bool:

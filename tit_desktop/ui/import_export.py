@@ -134,7 +134,10 @@ class ImportDialog(QDialog):
         )
 
     def _run(self, progress: Progress, dry_run: bool) -> exchange.ImportReport:
-        # Worker thread: no widget here.
+        # Worker thread: no widget here. The write gets what the check found: a record
+        # another user changed since (the user may have read the check for minutes) makes
+        # it refuse instead of overwriting that user's work with the file's values.
+        checked = None if dry_run or self.report is None else self.report.checked
         with self.ctx.db.transaction(self.ctx.actor) as session:
             return exchange.import_workbook(
                 session,
@@ -143,6 +146,7 @@ class ImportDialog(QDialog):
                 dry_run=dry_run,
                 progress=progress.report,
                 cancel=lambda: progress.cancelled,
+                checked=checked,
             )
 
     def _show_check(self, report: exchange.ImportReport) -> None:

@@ -3,8 +3,8 @@ spreadsheets, an ``.xlsx`` workbook or one ``.csv`` file per sheet.
 
 Public API::
 
-    import_workbook(session, actor, path, *, dry_run=False, progress=None, cancel=None)
-        -> ImportReport
+    import_workbook(session, actor, path, *, dry_run=False, progress=None, cancel=None,
+                    checked=None) -> ImportReport
     export_workbook(session, actor, path, person_filter=None, progress=None) -> ExportResult
     export_database(db, actor, path, person_filter=None, progress=None) -> ExportResult
 
@@ -21,6 +21,7 @@ from tit_desktop.services.exchange.exporter import export_database, export_workb
 from tit_desktop.services.exchange.importer import import_raw, import_workbook
 from tit_desktop.services.exchange.model import (
     Cancelled,
+    CheckedRecords,
     ExportResult,
     ImportReport,
     Issue,
@@ -31,6 +32,7 @@ from tit_desktop.services.exchange.sheets import SHEETS, SheetSpec, register
 __all__ = [
     "SHEETS",
     "Cancelled",
+    "CheckedRecords",
     "ExportResult",
     "ImportReport",
     "Issue",

@@ -12,6 +12,14 @@
    file's name, the counts and the records' ids (:mod:`tit_desktop.services.bulk`); changed
    rows through the ORM, whose listener records each field's old and new value. With any
    error nothing is written.
+6. A check that writes nothing (a dry run, or a file with errors) is recorded too: one
+   ``import`` audit row with the file's name and counts, naming the recorded persons whose
+   data the check compared with the file or named in its messages.
+7. Records the check compared with the file are compared again just before the write
+   (their version, under a row lock on PostgreSQL): a record another user changed after
+   the check makes the write refuse with :class:`ConflictError` naming the row and the
+   record, instead of overwriting the colleague's work with the file. The window checks
+   and writes in two transactions and passes the check's ``report.checked`` to the write.
 
 Usage::
 
@@ -28,13 +36,15 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from tit_desktop.services import clock
+from tit_desktop.models.audit import AuditAction
+from tit_desktop.services import audit, clock
 from tit_desktop.services.exchange import reader
 from tit_desktop.services.exchange.cells import BadCell, CellError, is_blank
 from tit_desktop.services.exchange.model import (
     AuditSummary,
     CancelCheck,
     Cancelled,
+    CheckedRecords,
     ImportContext,
     ImportReport,
     Issue,
@@ -78,6 +88,7 @@ def import_workbook(
     progress: ProgressCallback | None = None,
     cancel: CancelCheck | None = None,
     today: dt.date | None = None,
+    checked: CheckedRecords | None = None,
 ) -> ImportReport:
     """Import the exchange file at ``path`` (.xlsx, .csv, or a folder of .csv files).
 
@@ -91,6 +102,10 @@ def import_workbook(
     between steps and stops the work with :class:`Cancelled` when it returns true (it may
     also raise its own exception). Cancelling raises out of this function, so the caller's
     transaction rolls back and nothing is written.
+
+    ``checked`` is the ``report.checked`` of an earlier dry run of the same file: the write
+    refuses with :class:`ConflictError` when a record it would update is not as that check
+    found it. Without it, the write compares with this run's own check.
     """
     require(actor, Permission.IMPORT_DATA)
     path = Path(path)
@@ -104,7 +119,14 @@ def import_workbook(
 
     raw = reader.read(path, step)
     return import_raw(
-        session, actor, raw, dry_run=dry_run, progress=progress, cancel=cancel, today=today
+        session,
+        actor,
+        raw,
+        dry_run=dry_run,
+        progress=progress,
+        cancel=cancel,
+        today=today,
+        checked=checked,
     )
 
 
@@ -117,6 +139,7 @@ def import_raw(
     progress: ProgressCallback | None = None,
     cancel: CancelCheck | None = None,
     today: dt.date | None = None,
+    checked: CheckedRecords | None = None,
 ) -> ImportReport:
     """:func:`import_workbook` on a file already read (tests build one in memory)."""
     require(actor, Permission.IMPORT_DATA)
@@ -130,6 +153,7 @@ def import_raw(
         progress=progress or _no_progress,
         cancel=_stopper(cancel),
         source=raw.source,
+        checked=checked,
     )
     matched = _match_sheets(ctx, raw)
     handlers: list[tuple[SheetSpec, SheetHandler]] = []
@@ -169,6 +193,8 @@ def import_raw(
             )
         ctx.cancel()
         session.flush()
+    if dry_run or not ok:
+        _record_check(ctx, counts)
     if not ok:
         counts = {name: SheetCounts() for name in counts}
     warnings = _sorted(ctx.warnings, matched)
@@ -182,6 +208,37 @@ def import_raw(
         counts=counts,
         dry_run=dry_run,
         source=raw.source,
+        checked=ctx.seen,
+    )
+
+
+def _record_check(ctx: ImportContext, counts: dict[str, SheetCounts]) -> None:
+    """The audit row of a check that wrote nothing: its answers (which codes, codici
+    fiscali and CUI are recorded, and for whom) are a reading of the registry."""
+    if ctx.errors:
+        found = f"{len(ctx.errors)} " + ("errore" if len(ctx.errors) == 1 else "errori")
+    else:
+        found = "; ".join(
+            f"{name} {c.created} nuove, {c.updated} aggiornate, {c.unchanged} invariate"
+            for name, c in counts.items()
+        )
+    what = "Controllo" if ctx.dry_run else "Importazione rifiutata"
+    audit.record(
+        ctx.session,
+        ctx.actor,
+        AuditAction.IMPORT,
+        "person",
+        detail=f"{what} del file «{ctx.source}», nessun dato scritto: {found or 'nessun foglio'}",
+        changes={
+            "file": ctx.source,
+            "dry_run": ctx.dry_run,
+            "errors": len(ctx.errors),
+            "sheets": {
+                name: {"created": c.created, "updated": c.updated, "unchanged": c.unchanged}
+                for name, c in counts.items()
+            },
+        },
+        subjects=ctx.revealed,
     )
 
 

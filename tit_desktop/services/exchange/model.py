@@ -81,6 +81,25 @@ class SheetCounts:
         return self.created + self.updated + self.unchanged
 
 
+@dataclass(frozen=True)
+class RecordSeen:
+    """What the check found in the database for one row's key (a person's Codice): the
+    record and its version, or ``None`` for both when the row would create a record."""
+
+    id: int | None
+    version: int | None
+
+
+CheckedRecords = dict[str, dict[str, RecordSeen]]
+"""``{sheet: {key: RecordSeen}}``: every record a check compared with the file's rows.
+
+The write compares them with the database again and refuses (:class:`ConflictError`
+naming the row and the record) when any moved: changed by another user, created with a
+key the check found free, or gone. The window checks a file and writes it minutes later
+in another transaction, passing the report's ``checked`` to the write; the command line
+checks and writes in one run, and the write compares with its own check."""
+
+
 @dataclass
 class ImportReport:
     """The outcome of an import.
@@ -90,6 +109,8 @@ class ImportReport:
     ``dry_run``, that would be): rows that create a record, rows that update one and rows
     equal to what is already recorded; ``counts`` tells the three apart. ``to_json()`` is
     the command line's ``--json`` output, exactly as DOMAIN.md section 8 describes it.
+    ``checked`` holds the records the check compared with the file and their versions, for
+    a later write of the same file (see :data:`CheckedRecords`).
     """
 
     ok: bool
@@ -99,6 +120,7 @@ class ImportReport:
     counts: dict[str, SheetCounts] = field(default_factory=dict)
     dry_run: bool = False
     source: str = ""
+    checked: CheckedRecords = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -182,6 +204,11 @@ class ImportContext:
     ``shared`` lets sheets that are imported later in the same file find what earlier ones
     provide: the Beneficiari sheet puts there ``"person_rows"``, ``{Codice: row number}`` of
     its rows, so that a Soggiorni row may name a person created by the same file.
+
+    ``seen`` collects what this run's check found (:data:`CheckedRecords`); ``checked`` is
+    what an earlier check of the same file found, when the caller passes it to the write.
+    ``revealed`` collects the recorded persons whose data the check compared or named: the
+    audit row of a dry run names them (their trails show who looked).
     """
 
     session: Session
@@ -194,6 +221,9 @@ class ImportContext:
     cancel: Callable[[], None]
     source: str
     shared: dict[str, Any] = field(default_factory=dict)
+    checked: CheckedRecords | None = None
+    seen: CheckedRecords = field(default_factory=dict)
+    revealed: set[int] = field(default_factory=set)
 
     def error(self, sheet: str | None, row: int | None, column: str | None, message: str) -> None:
         self.errors.append(Issue(sheet, row, column, message))

@@ -13,7 +13,16 @@ Import
     Field rules are :func:`persons.validate`'s, with its messages, under the sheet's column
     names. Uniqueness (Codice, codice fiscale, CUI) is checked against the other rows of the
     file (reported on the later row, naming the earlier one) and against the database in a
-    few bulk queries, instead of :func:`persons.validate`'s per-row queries.
+    few bulk queries, instead of :func:`persons.validate`'s per-row queries. A value held
+    by a recorded person is reported with that person's Codice only, never the name: the
+    check answers for thousands of rows at once and is not the place to learn who holds a
+    codice fiscale; the Codice leads to the record, whose opening is itself recorded. The
+    persons a check compared or named are recorded on its audit row (see
+    :mod:`.importer`).
+
+    Each recorded person the check compared with a row is remembered with its version
+    (``report.checked``); the write compares again under a row lock and refuses, naming the
+    row and the person, when another user changed, created or re-coded the record since.
 
     «non ha risposto» in Cittadinanza, Titolo di studio, Condizione occupazionale or ETHOS
     records that the person refused to answer (the person form's check box).
@@ -59,6 +68,7 @@ from tit_desktop.services.exchange.model import (
     AuditSummary,
     ImportContext,
     ParsedRow,
+    RecordSeen,
     SheetCounts,
 )
 from tit_desktop.services.exchange.sheets import Column, ExportOptions, SheetSpec, register
@@ -69,6 +79,7 @@ SHEET = "Beneficiari"
 BATCH = 500
 
 _IN_CHUNK = 900  # values per IN (...) query: well below both back ends' parameter limits
+_MOVED_SHOWN = 10  # rows a conflict's message names; "e altre N righe" for the rest
 
 T = TypeVar("T")
 
@@ -137,7 +148,6 @@ class _Plan:
 @dataclass(frozen=True)
 class _Owner:
     id: int
-    name: str
     code: str
 
 
@@ -186,6 +196,12 @@ class PersonsHandler:
                     once_written=place.warning_once_written,
                 )
             person = existing.get(code)
+            seen = ctx.seen.setdefault(SHEET, {})
+            if person is None:
+                seen.setdefault(code, RecordSeen(None, None))
+            else:
+                seen.setdefault(code, RecordSeen(person.id, person.version))
+                ctx.revealed.add(person.id)
             if person is not None and not self._updatable(ctx, session, row, person):
                 continue
             if not row.ok:
@@ -235,16 +251,17 @@ class PersonsHandler:
         if person.merged_into_id is not None:
             survivor = session.get(Person, person.merged_into_id)
             other = (
-                f"{survivor.last_name} {survivor.first_name} (codice {survivor.code}): usare "
-                f"il codice {survivor.code}"
+                f"alla scheda con il codice «{survivor.code}»: usare quel codice"
                 if survivor is not None
-                else "un'altra persona"
+                else "a quella di un'altra persona"
             )
+            if survivor is not None:
+                ctx.revealed.add(survivor.id)
             ctx.error(
                 SHEET,
                 row.number,
                 "Codice",
-                f"la scheda con il codice «{person.code}» è stata unita a quella di {other}",
+                f"la scheda con il codice «{person.code}» è stata unita {other}",
             )
             return False
         if person.anonymised_at is not None:
@@ -354,15 +371,16 @@ class PersonsHandler:
                 released = holder.id in final[field] and final[field][holder.id] != value
                 if released and plan.person is None:
                     continue
+                ctx.revealed.add(holder.id)
                 if released:
                     message = (
-                        f"{label} «{value}» registrato per {holder.name} (codice {holder.code}), "
+                        f"{label} «{value}» registrato per la persona con codice {holder.code}, "
                         f"che questo file (riga {row_of[holder.id]}) cambia: uno scambio di "
                         "codici fra persone già registrate non si può fare con una sola "
                         "importazione; importare prima la correzione dell'una, poi dell'altra"
                     )
                 else:
-                    message = f"già usato da {holder.name} (codice {holder.code})"
+                    message = f"già usato dalla persona con codice {holder.code}"
                 ctx.error(SHEET, plan.row, column_of(field), message)
                 refused.add(plan.row)
         self.plans = [p for p in self.plans if p.row not in refused]
@@ -371,11 +389,9 @@ class PersonsHandler:
     def _holders(session: Session, column: Any, values: list[str]) -> dict[str, _Owner]:
         found: dict[str, _Owner] = {}
         for chunk in _chunks(sorted(values), _IN_CHUNK):
-            query = select(
-                column, Person.id, Person.last_name, Person.first_name, Person.code
-            ).where(column.in_(chunk))
-            for value, person_id, last, first, code in session.execute(query):
-                found[value] = _Owner(person_id, f"{last} {first}", code)
+            query = select(column, Person.id, Person.code).where(column.in_(chunk))
+            for value, person_id, code in session.execute(query):
+                found[value] = _Owner(person_id, code)
         return found
 
     def counts(self) -> SheetCounts:
@@ -390,6 +406,7 @@ class PersonsHandler:
         persons and their search tokens in bulk; ``summary`` is the sheet's audit row, which
         names the new records (their values are the rows themselves)."""
         session = ctx.session
+        self._refuse_moved_records(ctx)
         updates = [p for p in self.plans if p.person is not None and p.changed]
         creates = [p for p in self.plans if p.person is None]
         total = len(updates) + len(creates)
@@ -429,6 +446,48 @@ class PersonsHandler:
                 "Nel frattempo un altro utente ha registrato un codice, un codice fiscale o un "
                 "CUI presente nel file: non è stato importato nulla. Ripetere l'importazione."
             ) from exc
+
+    def _refuse_moved_records(self, ctx: ImportContext) -> None:
+        """Refuse the write when a record is not as the check found it: the file's values
+        would overwrite a colleague's later edit (or update a person the check showed as
+        new). The rows to update are locked first (FOR UPDATE on PostgreSQL; SQLite's write
+        transaction holds the whole database), so none can change until the commit."""
+        checked = (ctx.checked if ctx.checked is not None else ctx.seen).get(SHEET, {})
+        ids = sorted(p.person.id for p in self.plans if p.person is not None)
+        now: dict[int, int] = {}
+        for chunk in _chunks(ids, _IN_CHUNK):
+            query = select(Person.id, Person.version).where(Person.id.in_(chunk))
+            now.update(
+                (pid, version)
+                for pid, version in ctx.session.execute(query.order_by(Person.id).with_for_update())
+            )
+        moved: list[str] = []
+        for plan in self.plans:
+            code = plan.data.code
+            who = f"riga {plan.row}, codice «{code}» ({plan.data.last_name} {plan.data.first_name})"
+            seen = checked.get(code)
+            person = plan.person
+            if seen is None:
+                moved.append(f"{who}: la riga non c'era quando il file è stato controllato")
+            elif person is None and seen.id is not None:
+                moved.append(f"{who}: la scheda non ha più questo codice")
+            elif person is not None and seen.id is None:
+                moved.append(f"{who}: la scheda è stata creata da un altro utente")
+            elif person is not None and (
+                person.id != seen.id or now.get(person.id) != seen.version
+            ):
+                moved.append(f"{who}: la scheda è stata modificata da un altro utente")
+        if moved:
+            shown = moved[:_MOVED_SHOWN]
+            more = len(moved) - len(shown)
+            raise ConflictError(
+                f"Il file non è stato importato: dopo il controllo del file altri utenti hanno "
+                f"cambiato schede che il file aggiorna (foglio {SHEET}). "
+                + "; ".join(shown)
+                + (f"; e altre {more} righe" if more else "")
+                + ". Le loro modifiche sono state mantenute: controllare di nuovo il file, "
+                "correggerlo se serve e ripetere l'importazione."
+            )
 
 
 # --- export -----------------------------------------------------------------------------
