@@ -4,37 +4,37 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../tit_desktop/ui/import_export.py" line="259"/>
+        <location filename="../../tit_desktop/ui/import_export.py" line="293"/>
         <source>import_export</source>
         <comment>Cartella di lavoro Excel (*.xlsx)</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/import_export.py" line="260"/>
+        <location filename="../../tit_desktop/ui/import_export.py" line="294"/>
         <source>import_export</source>
         <comment>File CSV, uno per foglio (*.csv)</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/import_export.py" line="263"/>
+        <location filename="../../tit_desktop/ui/import_export.py" line="297"/>
         <source>import_export</source>
         <comment>Esporta i beneficiari</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/import_export.py" line="282"/>
+        <location filename="../../tit_desktop/ui/import_export.py" line="316"/>
         <source>import_export</source>
         <comment>Esportata 1 persona in:</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/import_export.py" line="284"/>
+        <location filename="../../tit_desktop/ui/import_export.py" line="318"/>
         <source>import_export</source>
         <comment>Esportate %1 persone in:</comment>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tit_desktop/ui/import_export.py" line="288"/>
+        <location filename="../../tit_desktop/ui/import_export.py" line="322"/>
         <source>import_export</source>
         <comment>Sono state esportate solo le persone che corrispondono ai filtri dell&apos;elenco.</comment>
         <translation type="unfinished">
@@ -43,13 +43,13 @@
         </translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/import_export.py" line="291"/>
+        <location filename="../../tit_desktop/ui/import_export.py" line="325"/>
         <source>import_export</source>
         <comment>Esportazione completata</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/import_export.py" line="298"/>
+        <location filename="../../tit_desktop/ui/import_export.py" line="332"/>
         <source>import_export</source>
         <comment>Esportazione dei beneficiari…</comment>
         <translation type="unfinished"></translation>
@@ -530,108 +530,128 @@ Prima viene salvata una copia dei dati attuali. Continuare?</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../tit_desktop/ui/import_export.py" line="62"/>
+        <location filename="../../tit_desktop/ui/import_export.py" line="65"/>
         <source>Importazione da «%1»</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/import_export.py" line="73"/>
+        <location filename="../../tit_desktop/ui/import_export.py" line="76"/>
+        <source>Riconosciuta automaticamente</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/import_export.py" line="77"/>
+        <source>UTF-8 (CSV UTF-8 di Excel)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/import_export.py" line="79"/>
+        <source>Windows-1252 (CSV di Excel con separatore di elenco)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/import_export.py" line="81"/>
+        <source>&amp;Codifica dei caratteri del file CSV:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/import_export.py" line="96"/>
         <source>Foglio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/import_export.py" line="73"/>
+        <location filename="../../tit_desktop/ui/import_export.py" line="96"/>
         <source>Riga</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/import_export.py" line="73"/>
+        <location filename="../../tit_desktop/ui/import_export.py" line="96"/>
         <source>Colonna</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/import_export.py" line="73"/>
+        <location filename="../../tit_desktop/ui/import_export.py" line="96"/>
         <source>Problema</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/import_export.py" line="86"/>
+        <location filename="../../tit_desktop/ui/import_export.py" line="109"/>
         <source>&amp;Importa</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/import_export.py" line="89"/>
+        <location filename="../../tit_desktop/ui/import_export.py" line="112"/>
         <source>&amp;Controlla di nuovo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/import_export.py" line="91"/>
+        <location filename="../../tit_desktop/ui/import_export.py" line="114"/>
         <source>Copia l&apos;&amp;elenco</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/import_export.py" line="93"/>
+        <location filename="../../tit_desktop/ui/import_export.py" line="116"/>
         <source>Chiudi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/import_export.py" line="115"/>
+        <location filename="../../tit_desktop/ui/import_export.py" line="143"/>
         <source>Controllo del file in corso…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/import_export.py" line="121"/>
+        <location filename="../../tit_desktop/ui/import_export.py" line="150"/>
         <source>Controllo del file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/import_export.py" line="127"/>
-        <location filename="../../tit_desktop/ui/import_export.py" line="133"/>
+        <location filename="../../tit_desktop/ui/import_export.py" line="156"/>
+        <location filename="../../tit_desktop/ui/import_export.py" line="163"/>
         <source>Importazione in corso…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/import_export.py" line="154"/>
+        <location filename="../../tit_desktop/ui/import_export.py" line="185"/>
         <source>Premere «Importa» per registrare i dati.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/import_export.py" line="159"/>
+        <location filename="../../tit_desktop/ui/import_export.py" line="190"/>
         <source>Correggere il file e premere «Controlla di nuovo».</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/import_export.py" line="174"/>
+        <location filename="../../tit_desktop/ui/import_export.py" line="206"/>
         <source>Il file è cambiato dopo il controllo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/import_export.py" line="188"/>
+        <location filename="../../tit_desktop/ui/import_export.py" line="221"/>
         <source>Operazione annullata: non è stato importato nulla.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/import_export.py" line="190"/>
+        <location filename="../../tit_desktop/ui/import_export.py" line="223"/>
         <source>Operazione non riuscita: non è stato importato nulla.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/import_export.py" line="199"/>
+        <location filename="../../tit_desktop/ui/import_export.py" line="233"/>
         <source>Errore</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/import_export.py" line="199"/>
+        <location filename="../../tit_desktop/ui/import_export.py" line="233"/>
         <source>Avviso</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/import_export.py" line="201"/>
+        <location filename="../../tit_desktop/ui/import_export.py" line="235"/>
         <source>File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/import_export.py" line="215"/>
+        <location filename="../../tit_desktop/ui/import_export.py" line="249"/>
         <source>Sono mostrati i primi %1 problemi: «Copia l&apos;elenco» li copia tutti.</source>
         <translation type="unfinished"></translation>
     </message>
