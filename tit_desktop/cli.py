@@ -29,6 +29,9 @@ log = logging.getLogger(__name__)
 EXIT_OK = 0
 EXIT_REFUSED = 1
 EXIT_USAGE = 2
+# The keys of exchange.reader.CSV_ENCODINGS (a test keeps them equal), written out so that
+# the command line starts without loading the exchange package and openpyxl.
+CSV_ENCODINGS = ("cp1252", "utf-8")
 
 
 class UsageError(Exception):
@@ -246,7 +249,11 @@ def cmd_import(ctx: Context) -> int:
     actor = ctx.actor()
     with ctx.db.transaction(actor) as session:
         report = exchange.import_workbook(
-            session, actor, Path(ctx.args.file), dry_run=ctx.args.dry_run
+            session,
+            actor,
+            Path(ctx.args.file),
+            dry_run=ctx.args.dry_run,
+            encoding=ctx.args.encoding,
         )
     if ctx.as_json:
         print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
@@ -346,6 +353,12 @@ def build_parser() -> ArgumentParser:
     imp.add_argument("file", metavar="FILE.xlsx")
     imp.add_argument(
         "--dry-run", action="store_true", help="controlla soltanto, senza scrivere nulla"
+    )
+    imp.add_argument(
+        "--encoding",
+        choices=CSV_ENCODINGS,
+        help="codifica dei file .csv (senza: UTF-8, o Windows-1252 se il file non ha nessun "
+        "carattere UTF-8)",
     )
     json_flag(imp)
     imp.set_defaults(handler=cmd_import)

@@ -4,37 +4,37 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../tit_desktop/ui/import_export.py" line="259"/>
+        <location filename="../../tit_desktop/ui/import_export.py" line="297"/>
         <source>import_export</source>
         <comment>Cartella di lavoro Excel (*.xlsx)</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/import_export.py" line="260"/>
+        <location filename="../../tit_desktop/ui/import_export.py" line="298"/>
         <source>import_export</source>
         <comment>File CSV, uno per foglio (*.csv)</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/import_export.py" line="263"/>
+        <location filename="../../tit_desktop/ui/import_export.py" line="301"/>
         <source>import_export</source>
         <comment>Esporta i beneficiari</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/import_export.py" line="282"/>
+        <location filename="../../tit_desktop/ui/import_export.py" line="320"/>
         <source>import_export</source>
         <comment>Esportata 1 persona in:</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/import_export.py" line="284"/>
+        <location filename="../../tit_desktop/ui/import_export.py" line="322"/>
         <source>import_export</source>
         <comment>Esportate %1 persone in:</comment>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tit_desktop/ui/import_export.py" line="288"/>
+        <location filename="../../tit_desktop/ui/import_export.py" line="326"/>
         <source>import_export</source>
         <comment>Sono state esportate solo le persone che corrispondono ai filtri dell&apos;elenco.</comment>
         <translation type="unfinished">
@@ -43,13 +43,13 @@
         </translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/import_export.py" line="291"/>
+        <location filename="../../tit_desktop/ui/import_export.py" line="329"/>
         <source>import_export</source>
         <comment>Esportazione completata</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/import_export.py" line="298"/>
+        <location filename="../../tit_desktop/ui/import_export.py" line="336"/>
         <source>import_export</source>
         <comment>Esportazione dei beneficiari…</comment>
         <translation type="unfinished"></translation>
@@ -58,22 +58,22 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="413"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="415"/>
         <source>Utenti</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="415"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="417"/>
         <source>Registro attività</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="417"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="419"/>
         <source>Database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="419"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="421"/>
         <source>Questa sezione è riservata ad amministratori e coordinatori.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -345,90 +345,90 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="313"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="315"/>
         <source>&lt;b&gt;Database:&lt;/b&gt; {0}&lt;br&gt;&lt;b&gt;Revisione dello schema:&lt;/b&gt; {1} ({2})&lt;br&gt;&lt;b&gt;Cartella dei backup automatici:&lt;/b&gt; {3}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="324"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="326"/>
         <source>&lt;b&gt;Ultimo backup:&lt;/b&gt; nessun backup eseguito</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="328"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="330"/>
         <source>oggi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="330"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="332"/>
         <source>{n} giorno fa</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="330"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="332"/>
         <source>{n} giorni fa</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="333"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="335"/>
         <source>&lt;b&gt;Ultimo backup:&lt;/b&gt; {0} ({1})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="339"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="341"/>
         <source>Salva il backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="341"/>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="368"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="343"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="370"/>
         <source>Backup (*.sqlite3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="352"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="354"/>
         <source>Backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="352"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="354"/>
         <source>Backup scritto in {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="360"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="362"/>
         <source>Backup in corso…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="367"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="369"/>
         <source>Scegliete il backup da ripristinare</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="375"/>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="387"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="377"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="389"/>
         <source>Ripristino</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="377"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="379"/>
         <source>Tutti i dati attuali saranno sostituiti da quelli del backup.
 Prima viene salvata una copia dei dati attuali. Continuare?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="380"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="382"/>
         <source>Ripristina</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="388"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="390"/>
         <source>Ripristino completato. Verrete disconnessi: accedete di nuovo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="399"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="401"/>
         <source>Ripristino in corso…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -550,108 +550,128 @@ Prima viene salvata una copia dei dati attuali. Continuare?</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../tit_desktop/ui/import_export.py" line="62"/>
+        <location filename="../../tit_desktop/ui/import_export.py" line="65"/>
         <source>Importazione da «%1»</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/import_export.py" line="73"/>
+        <location filename="../../tit_desktop/ui/import_export.py" line="76"/>
+        <source>Riconosciuta automaticamente</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/import_export.py" line="77"/>
+        <source>UTF-8 (CSV UTF-8 di Excel)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/import_export.py" line="79"/>
+        <source>Windows-1252 (CSV di Excel con separatore di elenco)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/import_export.py" line="81"/>
+        <source>&amp;Codifica dei caratteri del file CSV:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/import_export.py" line="96"/>
         <source>Foglio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/import_export.py" line="73"/>
+        <location filename="../../tit_desktop/ui/import_export.py" line="96"/>
         <source>Riga</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/import_export.py" line="73"/>
+        <location filename="../../tit_desktop/ui/import_export.py" line="96"/>
         <source>Colonna</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/import_export.py" line="73"/>
+        <location filename="../../tit_desktop/ui/import_export.py" line="96"/>
         <source>Problema</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/import_export.py" line="86"/>
+        <location filename="../../tit_desktop/ui/import_export.py" line="109"/>
         <source>&amp;Importa</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/import_export.py" line="89"/>
+        <location filename="../../tit_desktop/ui/import_export.py" line="112"/>
         <source>&amp;Controlla di nuovo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/import_export.py" line="91"/>
+        <location filename="../../tit_desktop/ui/import_export.py" line="114"/>
         <source>Copia l&apos;&amp;elenco</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/import_export.py" line="93"/>
+        <location filename="../../tit_desktop/ui/import_export.py" line="116"/>
         <source>Chiudi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/import_export.py" line="115"/>
+        <location filename="../../tit_desktop/ui/import_export.py" line="143"/>
         <source>Controllo del file in corso…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/import_export.py" line="121"/>
+        <location filename="../../tit_desktop/ui/import_export.py" line="150"/>
         <source>Controllo del file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/import_export.py" line="127"/>
-        <location filename="../../tit_desktop/ui/import_export.py" line="133"/>
+        <location filename="../../tit_desktop/ui/import_export.py" line="156"/>
+        <location filename="../../tit_desktop/ui/import_export.py" line="163"/>
         <source>Importazione in corso…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/import_export.py" line="154"/>
+        <location filename="../../tit_desktop/ui/import_export.py" line="189"/>
         <source>Premere «Importa» per registrare i dati.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/import_export.py" line="159"/>
+        <location filename="../../tit_desktop/ui/import_export.py" line="194"/>
         <source>Correggere il file e premere «Controlla di nuovo».</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/import_export.py" line="174"/>
+        <location filename="../../tit_desktop/ui/import_export.py" line="210"/>
         <source>Il file è cambiato dopo il controllo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/import_export.py" line="188"/>
+        <location filename="../../tit_desktop/ui/import_export.py" line="225"/>
         <source>Operazione annullata: non è stato importato nulla.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/import_export.py" line="190"/>
+        <location filename="../../tit_desktop/ui/import_export.py" line="227"/>
         <source>Operazione non riuscita: non è stato importato nulla.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/import_export.py" line="199"/>
+        <location filename="../../tit_desktop/ui/import_export.py" line="237"/>
         <source>Errore</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/import_export.py" line="199"/>
+        <location filename="../../tit_desktop/ui/import_export.py" line="237"/>
         <source>Avviso</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/import_export.py" line="201"/>
+        <location filename="../../tit_desktop/ui/import_export.py" line="239"/>
         <source>File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/import_export.py" line="215"/>
+        <location filename="../../tit_desktop/ui/import_export.py" line="253"/>
         <source>Sono mostrati i primi %1 problemi: «Copia l&apos;elenco» li copia tutti.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -677,67 +697,67 @@ Prima viene salvata una copia dei dati attuali. Continuare?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../tit_desktop/ui/main_window.py" line="178"/>
+        <location filename="../../tit_desktop/ui/main_window.py" line="187"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/main_window.py" line="179"/>
+        <location filename="../../tit_desktop/ui/main_window.py" line="188"/>
         <source>Cambia &amp;password…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/main_window.py" line="181"/>
+        <location filename="../../tit_desktop/ui/main_window.py" line="190"/>
         <source>&amp;Impostazioni…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/main_window.py" line="184"/>
+        <location filename="../../tit_desktop/ui/main_window.py" line="193"/>
         <source>Esci dall&apos;&amp;account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/main_window.py" line="187"/>
+        <location filename="../../tit_desktop/ui/main_window.py" line="196"/>
         <source>&amp;Esci</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/main_window.py" line="194"/>
+        <location filename="../../tit_desktop/ui/main_window.py" line="203"/>
         <source>&amp;Aiuto</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/main_window.py" line="195"/>
+        <location filename="../../tit_desktop/ui/main_window.py" line="204"/>
         <source>Apri la cartella dei &amp;log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/main_window.py" line="199"/>
+        <location filename="../../tit_desktop/ui/main_window.py" line="208"/>
         <source>&amp;Informazioni su TIT Desktop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/main_window.py" line="207"/>
+        <location filename="../../tit_desktop/ui/main_window.py" line="216"/>
         <source>Utente: {0} ({1})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/main_window.py" line="209"/>
+        <location filename="../../tit_desktop/ui/main_window.py" line="218"/>
         <source>Database: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/main_window.py" line="220"/>
+        <location filename="../../tit_desktop/ui/main_window.py" line="229"/>
         <source>Password cambiata.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/main_window.py" line="225"/>
+        <location filename="../../tit_desktop/ui/main_window.py" line="234"/>
         <source>Informazioni su TIT Desktop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/main_window.py" line="227"/>
+        <location filename="../../tit_desktop/ui/main_window.py" line="236"/>
         <source>&lt;h3&gt;TIT Desktop {0}&lt;/h3&gt;&lt;p&gt;Gestione del programma «Tessiture Integrate Urbane» del Comune di Ancona: registri, servizi, percorsi, convenzione, moduli e report.&lt;/p&gt;&lt;p&gt;Database: {1}&lt;br&gt;Log: {2}&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1288,47 +1308,47 @@ La scheda {1} viene unita a questa: servizi, note e allegati passano alla scheda
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/persons.py" line="209"/>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="211"/>
         <source>Tutte le cittadinanze</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/persons.py" line="216"/>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="218"/>
         <source>Tutte le situazioni (ETHOS)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/persons.py" line="223"/>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="225"/>
         <source>Tutti gli operatori</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/persons.py" line="264"/>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="266"/>
         <source>{n} persona</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/persons.py" line="264"/>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="266"/>
         <source>{n} persone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/persons.py" line="309"/>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="311"/>
         <source>Scheda {0} salvata.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/persons.py" line="313"/>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="315"/>
         <source>Ricerca e filtri tolti per mostrarla nell&apos;elenco.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/persons.py" line="343"/>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="345"/>
         <source>File da importare</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/persons.py" line="344"/>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="346"/>
         <source>Cartella di lavoro Excel (*.xlsx);;File CSV (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -199,3 +199,50 @@ def test_export_cancelled_in_the_file_dialog_does_nothing(
 ) -> None:
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a: ("", ""))
     assert export_persons(None, ctx, None) is None
+
+
+def test_the_encoding_of_a_csv_file_can_be_chosen(
+    qtbot: QtBot, ctx: AppContext, tmp_path: Path
+) -> None:
+    # GIVEN a Windows-1252 file where "É»" happens to read as UTF-8: taken for a damaged
+    # UTF-8 file
+    path = tmp_path / "Beneficiari.csv"
+    rows = [[*BASE_ROW], [*BASE_ROW.values()]]
+    rows[1][1], rows[1][2], rows[1][7] = "PERCHÉ»", "Jürgen", ""
+    path.write_bytes("\r\n".join(";".join(r) for r in rows).encode("cp1252"))
+    dialog = ImportDialog(ctx, path)
+    qtbot.addWidget(dialog)
+    dialog.resize(1366, 768)
+    dialog.show()
+    _checked(qtbot, dialog)
+    assert dialog.encoding_row.isVisible()
+    assert [dialog.encoding_box.itemText(i) for i in range(3)] == [
+        "Riconosciuta automaticamente",
+        "UTF-8 (CSV UTF-8 di Excel)",
+        "Windows-1252 (CSV di Excel con separatore di elenco)",
+    ]
+    assert _cells(dialog)[0][1] == "2"
+    assert "è in UTF-8 ma alla riga 2 c'è un byte non valido" in _cells(dialog)[0][3]
+    assert not dialog.import_button.isEnabled()
+    if ctx.db.is_sqlite:
+        _save(dialog, "importazione-codifica")
+    # WHEN the user says Windows-1252 THEN the file is checked again and is fine
+    dialog.encoding_box.setCurrentIndex(2)
+    _checked(qtbot, dialog)
+    assert dialog.encoding == "cp1252"
+    assert dialog.import_button.isEnabled(), _cells(dialog)
+    dialog.import_button.click()
+    qtbot.waitUntil(lambda: dialog.state == "imported", timeout=WAIT_MS)
+    with ctx.db.reading() as session:
+        found = persons.search_ids(session, ctx.actor, persons.PersonFilter())
+        assert persons.open_person(session, ctx.actor, found[0]).data.last_name == "PERCHÉ»"
+
+
+def test_the_encoding_choice_is_hidden_for_a_workbook(
+    qtbot: QtBot, ctx: AppContext, tmp_path: Path
+) -> None:
+    dialog = ImportDialog(ctx, persons_workbook(tmp_path / "b.xlsx", [BASE_ROW]))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _checked(qtbot, dialog)
+    assert not dialog.encoding_row.isVisible()

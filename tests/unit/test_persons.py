@@ -305,7 +305,8 @@ def test_roles_that_read_the_registry(db: Database, actors: dict[Role, Actor], r
 def test_control_characters_are_refused_not_crashing(db: Database, admin: Actor) -> None:
     fields = _errors(db, admin, replace(BASE, last_name="Gün\x00doğdu", fiscal_code=None))
     assert fields == {
-        "last_name": "contiene caratteri di controllo non ammessi (incollati da un file?)"
+        "last_name": "contiene il carattere U+0000 (carattere di controllo), che non è ammesso: "
+        "forse è stato incollato da un altro programma; cancellarlo e riscrivere il testo"
     }
 
 

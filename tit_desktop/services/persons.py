@@ -39,11 +39,10 @@ from tit_desktop.services.errors import (
 )
 from tit_desktop.services.permissions import Actor, Permission, require
 from tit_desktop.services.text import (
-    CONTROL_CHARACTERS_MESSAGE,
+    character_problem,
     clean,
     fold,
     fold_key,
-    has_control_characters,
 )
 
 # Optional fields for which "refused to answer" differs from "not asked".
@@ -214,8 +213,9 @@ def _too_long(errors: dict[str, str], data: PersonInput) -> None:
         value = getattr(data, name)
         if value is None:
             continue
-        if has_control_characters(value):
-            errors[name] = CONTROL_CHARACTERS_MESSAGE
+        problem = character_problem(value)
+        if problem is not None:
+            errors[name] = problem
         elif len(value) > limit:
             errors[name] = f"troppo lungo: al massimo {limit} caratteri (sono {len(value)})"
 

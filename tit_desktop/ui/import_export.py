@@ -15,8 +15,10 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
@@ -53,6 +55,7 @@ class ImportDialog(QDialog):
         self.report: exchange.ImportReport | None = None
         self.state = "checking"
         self._task: Progress | None = None
+        self.encoding: str | None = None  # CSV files' encoding; None: recognised
         self.setup_ui()
         self.check()
 
@@ -67,6 +70,26 @@ class ImportDialog(QDialog):
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.summary)
+        # The encoding matters for CSV files only: an .xlsx file says its own.
+        self.encoding_box = QComboBox()
+        self.encoding_box.setObjectName("encoding")
+        self.encoding_box.addItem(self.tr("Riconosciuta automaticamente"), None)
+        self.encoding_box.addItem(self.tr("UTF-8 (CSV UTF-8 di Excel)"), "utf-8")
+        self.encoding_box.addItem(
+            self.tr("Windows-1252 (CSV di Excel con separatore di elenco)"), "cp1252"
+        )
+        encoding_label = QLabel(self.tr("&Codifica dei caratteri del file CSV:"))
+        encoding_label.setBuddy(self.encoding_box)
+        encoding_row = QHBoxLayout()
+        encoding_row.addWidget(encoding_label)
+        encoding_row.addWidget(self.encoding_box)
+        encoding_row.addStretch(1)
+        self.encoding_row = QWidget()
+        self.encoding_row.setLayout(encoding_row)
+        encoding_row.setContentsMargins(0, 0, 0, 0)
+        self.encoding_row.setVisible(self.path.is_dir() or self.path.suffix.lower() == ".csv")
+        self.encoding_box.currentIndexChanged.connect(self._encoding_changed)
+        layout.addWidget(self.encoding_row)
         self.table = QTableWidget(0, 4)
         self.table.setObjectName("issues")
         self.table.setHorizontalHeaderLabels(
@@ -110,9 +133,15 @@ class ImportDialog(QDialog):
         for button in (self.import_button, self.recheck_button, self.copy_button):
             button.setEnabled(False)
 
+    def _encoding_changed(self) -> None:
+        self.encoding = self.encoding_box.currentData()
+        if self._task is None and self.state != "imported":
+            self.check()
+
     def check(self) -> None:
         """Dry run in the background, then show what it found."""
         self._busy("checking", self.tr("Controllo del file in corso…"))
+        self.encoding_box.setEnabled(False)
         self._task = run_in_background(
             self,
             lambda progress: self._run(progress, dry_run=True),
@@ -125,6 +154,7 @@ class ImportDialog(QDialog):
         if self.report is None or not self.report.ok:
             return
         self._busy("importing", self.tr("Importazione in corso…"))
+        self.encoding_box.setEnabled(False)
         self._task = run_in_background(
             self,
             lambda progress: self._run(progress, dry_run=False),
@@ -147,6 +177,7 @@ class ImportDialog(QDialog):
                 progress=progress.report,
                 cancel=lambda: progress.cancelled,
                 checked=checked,
+                encoding=self.encoding,
             )
 
     def _show_check(self, report: exchange.ImportReport) -> None:
@@ -165,6 +196,7 @@ class ImportDialog(QDialog):
         self.summary.setText(text)
         self.import_button.setEnabled(report.ok)
         self.recheck_button.setEnabled(True)
+        self.encoding_box.setEnabled(True)
         self.copy_button.setEnabled(bool(report.errors or report.warnings))
 
     def _show_imported(self, report: exchange.ImportReport) -> None:
@@ -178,6 +210,7 @@ class ImportDialog(QDialog):
                 report.summary() + " " + self.tr("Il file è cambiato dopo il controllo.")
             )
             self.recheck_button.setEnabled(True)
+            self.encoding_box.setEnabled(True)
             return
         self.state = "imported"
         self.summary.setText(report.summary())
@@ -194,6 +227,7 @@ class ImportDialog(QDialog):
             self.summary.setText(self.tr("Operazione non riuscita: non è stato importato nulla."))
             handle_error(self, exc)
         self.recheck_button.setEnabled(True)
+        self.encoding_box.setEnabled(True)
 
     def _fill(self, report: exchange.ImportReport) -> None:
         issues = [(True, i) for i in report.errors] + [(False, i) for i in report.warnings]

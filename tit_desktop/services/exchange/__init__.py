@@ -4,7 +4,8 @@ spreadsheets, an ``.xlsx`` workbook or one ``.csv`` file per sheet.
 Public API::
 
     import_workbook(session, actor, path, *, dry_run=False, progress=None, cancel=None,
-                    checked=None) -> ImportReport
+                    checked=None, encoding=None)
+        -> ImportReport
     export_workbook(session, actor, path, person_filter=None, progress=None) -> ExportResult
     export_database(db, actor, path, person_filter=None, progress=None) -> ExportResult
 

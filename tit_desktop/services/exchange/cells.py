@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 
 from tit_desktop.models import Employment, PermitReason
 from tit_desktop.services import money, places
-from tit_desktop.services.text import CONTROL_CHARACTERS_MESSAGE, has_control_characters
+from tit_desktop.services.text import character_problem
 
 T = TypeVar("T")
 
@@ -91,13 +91,37 @@ def _check_usable(value: Any) -> None:
 
 # --- text -----------------------------------------------------------------------------
 
-_FORMULA_ESCAPE = re.compile(r"^'(?=[=+\-@])")
+# What makes a spreadsheet program run a CSV cell as a formula when it opens the file.
+FORMULA_STARTS = frozenset("=+-@\t\r")
+
+
+def csv_protected(text: str) -> str:
+    """A text as the CSV export writes it: with one apostrophe in front when a spreadsheet
+    program would run it as a formula (it begins with = + - @, a tab or a carriage return),
+    and when it begins with an apostrophe followed by one of those or by a second apostrophe
+    (so that the import can tell the two apart). Every other text is written as it is.
+
+    :func:`csv_unprotected` is its exact inverse: the CSV reader applies it to every field,
+    and only the CSV reader (an .xlsx export writes such texts as text cells, with nothing
+    added, and an .xlsx cell is read as it is)."""
+    if text[:1] in FORMULA_STARTS or (text[:1] == "'" and text[1:2] in FORMULA_STARTS | {"'"}):
+        return "'" + text
+    return text
+
+
+def csv_unprotected(text: str) -> str:
+    """The field of a CSV file as the text it stands for: the apostrophe
+    :func:`csv_protected` adds is removed, and nothing else."""
+    if text[:1] == "'" and text[1:2] and text[1:2] in FORMULA_STARTS | {"'"}:
+        return text[1:]
+    return text
 
 
 def parse_text(value: Any) -> str:
     """Any cell as text, trimmed. Numbers lose a ``.0`` (a Codice typed as 12 is "12"),
-    dates become dd/mm/yyyy. A leading apostrophe before = + - @ is dropped: the export puts
-    it there so that spreadsheet programs do not run the text as a formula."""
+    dates become dd/mm/yyyy. The apostrophe the CSV export puts before a text that a
+    spreadsheet program would run as a formula is removed by the CSV reader, not here: an
+    .xlsx cell is taken as it is."""
     _check_usable(value)
     if isinstance(value, bool):
         raise CellError(f"atteso un testo, trovato il valore logico {_shown(value)}")
@@ -108,10 +132,11 @@ def parse_text(value: Any) -> str:
     if isinstance(value, dt.timedelta):
         raise CellError("atteso un testo, trovata una durata")
     text = str(value).strip()
-    if has_control_characters(text):
+    problem = character_problem(text)
+    if problem is not None:
         # Checked before any lookup by this text: PostgreSQL fails on a NUL in a query.
-        raise CellError(CONTROL_CHARACTERS_MESSAGE)
-    return _FORMULA_ESCAPE.sub("", text)
+        raise CellError(problem)
+    return text
 
 
 # --- dates ----------------------------------------------------------------------------

@@ -6,12 +6,13 @@
 * ``.csv``: one file per sheet, named after the sheet (``Beneficiari.csv``...) and written
   in the folder of the path given, UTF-8 with BOM and ``;`` as delimiter, so that Italian
   Excel opens it with accents and columns right; dates dd/mm/yyyy, amounts "1234,56". A text
-  starting with = + - @ gets a leading apostrophe, so that a spreadsheet program shows it
-  instead of running it as a formula; the importer removes that apostrophe.
+  a spreadsheet program would run as a formula gets a leading apostrophe, by the rule of
+  :func:`.cells.csv_protected`, which the CSV reader undoes exactly.
 
-Characters a spreadsheet cannot hold (control characters other than tab and line breaks)
-are left out. Files are written to a temporary file first and then put in place, so a
-failed export never leaves half a file.
+Characters an .xlsx file cannot hold (control characters other than tab and line breaks,
+U+FFFE, U+FFFF; the person form and the import refuse them, but older records may hold
+them) are left out. Files are written to a temporary file first, read back, and only then
+put in place: a failed export never leaves half a file, nor one that Excel cannot open.
 """
 
 from __future__ import annotations
@@ -23,15 +24,16 @@ import logging
 import os
 import re
 import tempfile
-from collections.abc import Iterator
+import zipfile
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any
+from xml.parsers import expat
 
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from sqlalchemy.orm import Session
@@ -39,6 +41,7 @@ from sqlalchemy.orm import Session
 from tit_desktop.services import audit
 from tit_desktop.services.database import Database
 from tit_desktop.services.errors import ServiceError, ValidationError
+from tit_desktop.services.exchange.cells import csv_protected
 from tit_desktop.services.exchange.model import ExportResult, ProgressCallback
 from tit_desktop.services.exchange.sheets import SHEETS, ExportOptions, SheetSpec
 from tit_desktop.services.permissions import Actor, Permission, require
@@ -49,7 +52,8 @@ log = logging.getLogger(__name__)
 EXPORT_ACTION = "export"
 DATE_FORMAT = "DD/MM/YYYY"
 AMOUNT_FORMAT = "#,##0.00"
-_CSV_ESCAPE = re.compile(r"^[=+\-@]")
+# Not allowed in XML 1.0, so not in an .xlsx file (tab, line feed and carriage return are).
+_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def export_workbook(
@@ -144,9 +148,16 @@ def export_database(
     return result
 
 
+class UnreadableExport(ServiceError):
+    """The file just written could not be read back: it is not put in place."""
+
+
 @contextmanager
-def _replacing(target: Path, mode: str, **kwargs: Any) -> Iterator[IO[Any]]:
-    """A temporary file beside ``target`` that takes its place when the block ends well."""
+def _replacing(
+    target: Path, mode: str, verify: Callable[[Path], None], **kwargs: Any
+) -> Iterator[IO[Any]]:
+    """A temporary file beside ``target`` that takes its place when the block ends well
+    and ``verify`` (which reads it back) accepts it."""
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         handle, temp_name = tempfile.mkstemp(
@@ -158,6 +169,15 @@ def _replacing(target: Path, mode: str, **kwargs: Any) -> Iterator[IO[Any]]:
     try:
         with os.fdopen(handle, mode, **kwargs) as stream:
             yield stream
+        try:
+            verify(temp)
+        except Exception as exc:
+            log.error("Export to %s unreadable once written: %r", target, exc)
+            raise UnreadableExport(
+                f"Il file «{target.name}» scritto dall'esportazione non si rilegge "
+                "correttamente, perciò non è stato salvato. Segnalare il problema "
+                "all'assistenza."
+            ) from exc
         os.replace(temp, target)
     except PermissionError as exc:
         temp.unlink(missing_ok=True)
@@ -171,7 +191,7 @@ def _replacing(target: Path, mode: str, **kwargs: Any) -> Iterator[IO[Any]]:
 
 
 def _clean_text(text: str) -> str:
-    return ILLEGAL_CHARACTERS_RE.sub("", text)
+    return _NOT_IN_XML.sub("", text)
 
 
 def _write_xlsx(target: Path, sheets: list[tuple[SheetSpec, list[list[Any]]]]) -> Path:
@@ -195,9 +215,34 @@ def _write_xlsx(target: Path, sheets: list[tuple[SheetSpec, list[list[Any]]]]) -
         sheet.append(header)
         for row in rows:
             sheet.append([_xlsx_value(sheet, value) for value in row])
-    with _replacing(target, "wb") as stream:
+    names = [spec.name for spec, _rows in sheets]
+    with _replacing(target, "wb", lambda written: _verify_xlsx(written, names)) as stream:
         book.save(stream)
     return target
+
+
+def _verify_xlsx(path: Path, sheet_names: list[str]) -> None:
+    """Read back a written workbook: the archive's checksums, every XML part well formed
+    (a character XML does not allow makes Excel refuse the whole file), and openpyxl
+    opening it with the sheets expected."""
+    with zipfile.ZipFile(path) as archive:
+        bad = archive.testzip()
+        if bad is not None:
+            raise ValueError(f"damaged member {bad}")
+        for member in archive.namelist():
+            if not member.endswith((".xml", ".rels")):
+                continue
+            parser = expat.ParserCreate()
+            with archive.open(member) as stream:
+                while chunk := stream.read(1 << 20):
+                    parser.Parse(chunk, False)
+            parser.Parse(b"", True)
+    book = load_workbook(path, read_only=True)
+    try:
+        if book.sheetnames != sheet_names:
+            raise ValueError(f"sheets {book.sheetnames} instead of {sheet_names}")
+    finally:
+        book.close()
 
 
 def _xlsx_value(sheet: Any, value: Any) -> Any:
@@ -226,12 +271,19 @@ def _csv_value(value: Any) -> str:
         return f"{value:%d/%m/%Y}"
     if isinstance(value, Decimal):
         return f"{value:.2f}".replace(".", ",")
-    text = _clean_text(str(value))
-    return "'" + text if _CSV_ESCAPE.match(text) else text
+    if isinstance(value, str):
+        return csv_protected(_clean_text(value))
+    return str(value)
 
 
 def _write_csv(target: Path, rows: list[list[Any]], spec: SheetSpec) -> Path:
-    with _replacing(target, "w", encoding="utf-8-sig", newline="") as stream:
+    def verify(written: Path) -> None:
+        with written.open(encoding="utf-8-sig", newline="") as stream:
+            records = sum(1 for _record in csv.reader(stream, delimiter=";", strict=True))
+        if records != len(rows) + 1:
+            raise ValueError(f"{records} records read back instead of {len(rows) + 1}")
+
+    with _replacing(target, "w", verify, encoding="utf-8-sig", newline="") as stream:
         writer = csv.writer(stream, delimiter=";", lineterminator="\r\n")
         writer.writerow([c.name for c in spec.columns])
         for row in rows:

@@ -89,13 +89,16 @@ def import_workbook(
     cancel: CancelCheck | None = None,
     today: dt.date | None = None,
     checked: CheckedRecords | None = None,
+    encoding: str | None = None,
 ) -> ImportReport:
     """Import the exchange file at ``path`` (.xlsx, .csv, or a folder of .csv files).
 
     Needs :attr:`Permission.IMPORT_DATA` (and, per sheet, the permission to write its
     registry). Problems of the file are returned in the report, never raised; ``ok`` is
     false and nothing is written when there is any error. With ``dry_run`` nothing is ever
-    written and ``imported`` counts what would be. Rows of the Beneficiari sheet whose Codice
+    written and ``imported`` counts what would be. ``encoding`` is the CSV files' encoding
+    the user chose (a key of :data:`.reader.CSV_ENCODINGS`; None: recognised, see
+    :mod:`.reader`). Rows of the Beneficiari sheet whose Codice
     is already recorded update that person (see :mod:`.persons_sheet`).
 
     ``progress(done, total, text)`` is called as the work advances; ``cancel()`` is called
@@ -117,7 +120,7 @@ def import_workbook(
         stop()
         report(done, total, f"Lettura di «{path.name}»: riga {done}")
 
-    raw = reader.read(path, step)
+    raw = reader.read(path, step, encoding=encoding)
     return import_raw(
         session,
         actor,
