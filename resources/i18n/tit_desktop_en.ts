@@ -502,48 +502,75 @@ Prima viene salvata una copia dei dati attuali. Continuare?</source>
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../tit_desktop/ui/pages/home.py" line="69"/>
+        <location filename="../../tit_desktop/ui/pages/home.py" line="77"/>
         <source>Scadenza</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/home.py" line="70"/>
+        <location filename="../../tit_desktop/ui/pages/home.py" line="78"/>
         <source>Quando</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/home.py" line="71"/>
+        <location filename="../../tit_desktop/ui/pages/home.py" line="79"/>
         <source>Codice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/home.py" line="72"/>
+        <location filename="../../tit_desktop/ui/pages/home.py" line="80"/>
         <source>Persona</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/home.py" line="74"/>
+        <location filename="../../tit_desktop/ui/pages/home.py" line="82"/>
         <source>Motivo del permesso</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/home.py" line="102"/>
+        <location filename="../../tit_desktop/ui/pages/home.py" line="104"/>
+        <source>Data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/home.py" line="105"/>
+        <source>Promemoria</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/home.py" line="133"/>
         <source>Beneficiari registrati: &lt;b&gt;{0}&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/home.py" line="106"/>
+        <location filename="../../tit_desktop/ui/pages/home.py" line="137"/>
         <source>&lt;h3&gt;Permessi di soggiorno da rinnovare&lt;/h3&gt;{0}, {1} in scadenza nei prossimi {2} giorni (doppio clic per aprire la scheda).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/home.py" line="109"/>
+        <location filename="../../tit_desktop/ui/pages/home.py" line="140"/>
+        <location filename="../../tit_desktop/ui/pages/home.py" line="150"/>
         <source>{n} scaduto</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/home.py" line="109"/>
+        <location filename="../../tit_desktop/ui/pages/home.py" line="140"/>
+        <location filename="../../tit_desktop/ui/pages/home.py" line="150"/>
         <source>{n} scaduti</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/home.py" line="148"/>
+        <source>&lt;h3&gt;Promemoria&lt;/h3&gt;{0}, {1} (doppio clic per aprire).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/home.py" line="149"/>
+        <source>{n} promemoria</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/home.py" line="153"/>
+        <source>&lt;h3&gt;Promemoria&lt;/h3&gt;Nessun promemoria.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1364,72 +1391,72 @@ La scheda {1} viene unita a questa: servizi, note e allegati passano alla scheda
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../tit_desktop/ui/pages/reports.py" line="47"/>
+        <location filename="../../tit_desktop/ui/pages/reports.py" line="49"/>
         <source>Il riepilogo annuale (PDF e XLSX) e le esportazioni arriveranno con un prossimo aggiornamento. Da qui si stampano intanto i moduli per una persona.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/reports.py" line="57"/>
+        <location filename="../../tit_desktop/ui/pages/reports.py" line="59"/>
         <source>Modulo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/reports.py" line="57"/>
+        <location filename="../../tit_desktop/ui/pages/reports.py" line="59"/>
         <source>Si stampa per</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/reports.py" line="57"/>
+        <location filename="../../tit_desktop/ui/pages/reports.py" line="59"/>
         <source>Lingue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/reports.py" line="57"/>
+        <location filename="../../tit_desktop/ui/pages/reports.py" line="59"/>
         <source>Nome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/reports.py" line="65"/>
+        <location filename="../../tit_desktop/ui/pages/reports.py" line="67"/>
         <source>una persona (codice o nome)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/reports.py" line="73"/>
+        <location filename="../../tit_desktop/ui/pages/reports.py" line="75"/>
         <source>«Nome» è quello da usare con il comando: tit-desktop form NOME --person CODICE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/reports.py" line="82"/>
+        <location filename="../../tit_desktop/ui/pages/reports.py" line="84"/>
         <source>Stampa il modulo selezionato</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/reports.py" line="87"/>
+        <location filename="../../tit_desktop/ui/pages/reports.py" line="89"/>
         <source>Cognome, nome o codice della persona</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/reports.py" line="92"/>
+        <location filename="../../tit_desktop/ui/pages/reports.py" line="94"/>
         <source>&amp;Persona:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/reports.py" line="99"/>
+        <location filename="../../tit_desktop/ui/pages/reports.py" line="101"/>
         <source>&amp;Lingua:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/reports.py" line="106"/>
+        <location filename="../../tit_desktop/ui/pages/reports.py" line="108"/>
         <source>&amp;Salva il PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/reports.py" line="179"/>
+        <location filename="../../tit_desktop/ui/pages/reports.py" line="181"/>
         <source>Il vostro ruolo non permette di stampare i moduli.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/reports.py" line="181"/>
+        <location filename="../../tit_desktop/ui/pages/reports.py" line="183"/>
         <source>Cercate e scegliete la persona.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1749,42 +1776,42 @@ La scheda {1} viene unita a questa: servizi, note e allegati passano alla scheda
 <context>
     <name>print_form</name>
     <message>
-        <location filename="../../tit_desktop/ui/print_form.py" line="26"/>
+        <location filename="../../tit_desktop/ui/print_form.py" line="27"/>
         <source>Solo italiano</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/print_form.py" line="27"/>
+        <location filename="../../tit_desktop/ui/print_form.py" line="28"/>
         <source>Italiano e inglese</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/print_form.py" line="28"/>
+        <location filename="../../tit_desktop/ui/print_form.py" line="29"/>
         <source>Italiano e francese</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/print_form.py" line="46"/>
+        <location filename="../../tit_desktop/ui/print_form.py" line="47"/>
         <source>Stampa scheda di iscrizione</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/print_form.py" line="47"/>
+        <location filename="../../tit_desktop/ui/print_form.py" line="48"/>
         <source>Lingua del modulo:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/print_form.py" line="65"/>
-        <source>Salva la scheda</source>
+        <location filename="../../tit_desktop/ui/print_form.py" line="81"/>
+        <source>Salva il documento</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/print_form.py" line="67"/>
+        <location filename="../../tit_desktop/ui/print_form.py" line="83"/>
         <source>Documento PDF (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/print_form.py" line="84"/>
+        <location filename="../../tit_desktop/ui/print_form.py" line="101"/>
         <source>Preparazione del PDF…</source>
         <translation type="unfinished"></translation>
     </message>

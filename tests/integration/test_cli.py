@@ -237,6 +237,11 @@ def test_form_list_and_print(db_url: str, tmp_path: Path) -> None:
     assert json.loads(as_json.stdout) == [
         {"name": "scheda-iscrizione", "title": "Scheda di iscrizione"}
     ]
+    # A form asked for without what it is about: wrong usage, naming the selector.
+    bare = run("form", "scheda-iscrizione", "--out", str(tmp_path / "x.pdf"), db_url=db_url)
+    assert bare.returncode == 2 and "--person CODICE" in bare.stderr
+    unknown = run("form", "nessuno", "--out", str(tmp_path / "x.pdf"), db_url=db_url)
+    assert unknown.returncode == 2 and "Modulo sconosciuto" in unknown.stderr
     assert run("demo", "--people", "3", db_url=db_url).returncode == 0
     # The demo creates no users: the first administrator still needs no login.
     assert (

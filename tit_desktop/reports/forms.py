@@ -10,17 +10,63 @@ from dataclasses import dataclass
 
 from tit_desktop.reports import registration_form
 
-__all__ = ["FORMS", "FormSpec", "get_form", "list_forms"]
+__all__ = ["FORMS", "SELECTORS", "FormSpec", "Selector", "get_form", "list_forms"]
+
+
+@dataclass(frozen=True)
+class Selector:
+    """What a form is about, as the command line asks for it: ``form NAME --alloggio A``.
+
+    ``key`` is the name the services receive the value under; ``flag`` the option;
+    ``metavar`` how the value is written in the help; ``label`` the Italian name of the field
+    in messages ("manca l'alloggio")."""
+
+    key: str
+    flag: str
+    metavar: str
+    label: str
+    help: str
+
+
+SELECTORS: dict[str, Selector] = {
+    s.key: s
+    for s in (
+        Selector("person", "--person", "CODICE", "persona", "il Codice della persona"),
+        Selector("alloggio", "--alloggio", "A", "alloggio", "il nome dell'alloggio"),
+        Selector("month", "--month", "mm/yyyy", "mese", "il mese, per esempio 03/2026"),
+        Selector("convention", "--convention", "C", "convenzione", "la sigla della convenzione"),
+        Selector("family", "--family", "F", "famiglia", "il nome della famiglia ospitante"),
+        Selector("date", "--date", "dd/mm/yyyy", "data", "il giorno, per esempio 28/11/2026"),
+        Selector("course", "--course", "CORSO", "corso", "il titolo del corso"),
+        Selector("number", "--number", "N", "numero", "il numero del documento"),
+    )
+}
+"""Every selector any form takes. An area adds its own here (one line) with its form."""
 
 
 @dataclass(frozen=True)
 class FormSpec:
     """A printable form: ``name`` as typed on the command line, ``title`` as printed,
-    ``languages`` it can be printed in (Italian always; others as a second language)."""
+    ``languages`` it can be printed in (Italian always; others as a second language),
+    ``selectors`` the keys of :data:`SELECTORS` it needs (all required unless listed in
+    ``optional``)."""
 
     name: str
     title: str
     languages: tuple[str, ...] = ("it",)
+    selectors: tuple[str, ...] = ("person",)
+    optional: tuple[str, ...] = ()
+
+    def usage(self) -> str:
+        """ "--alloggio A --month mm/yyyy [--date dd/mm/yyyy]": how to ask for it."""
+        parts = []
+        for key in self.selectors:
+            sel = SELECTORS[key]
+            text = f"{sel.flag} {sel.metavar}"
+            parts.append(f"[{text}]" if key in self.optional else text)
+        if len(self.languages) > 1:
+            parts.append(f"[--lang {'|'.join(self.languages)}]")
+        return " ".join(parts)
 
 
 FORMS: dict[str, FormSpec] = {

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
@@ -83,16 +86,44 @@ def registration_data(
     )
 
 
-def print_form(
+@dataclass(frozen=True)
+class Printed:
+    """What a filled form was about, for its audit row: the record (``entity``, ``entity_id``)
+    and, when the form is about a person, the person (so it lands in their trail)."""
+
+    entity: str
+    entity_id: int | None
+    person_id: int | None = None
+    subjects: tuple[int, ...] = ()  # more persons it names (a unit's register, a roster)
+
+
+FormFiller = Callable[[Session, Actor, Mapping[str, str], str, "str | Path | IO[bytes]"], Printed]
+"""``fill(session, actor, selection, lang, out)``: look up what ``selection`` names (the
+selector values as typed, e.g. ``{"alloggio": "Casa Aurora", "month": "03/2026"}``), check
+the actor may read it (raising ``PermissionDenied``/``NotFound``/``ValidationError`` naming
+the selector), write the PDF to ``out`` and say what was printed."""
+
+_FILLERS: dict[str, FormFiller] = {}
+
+
+def register_filler(name: str, fill: FormFiller) -> None:
+    """Plug the service that fills the form ``name`` (declared in :mod:`reports.forms`)."""
+    form_registry.get_form(name)  # a filler for a form nobody declared is a programming error
+    _FILLERS[name] = fill
+
+
+def print_document(
     session: Session,
     actor: Actor,
     name: str,
-    person_id: int,
+    selection: Mapping[str, str | None],
     out: str | Path | IO[bytes],
     lang: str = "it",
-) -> None:
-    """Write the form as PDF. Printing takes a person's data out of the application, so it
-    needs EXPORT_DATA (not the auditors' read-only role) and is recorded in the audit log."""
+) -> Printed:
+    """Write the form ``name`` about ``selection`` as PDF and record the printing.
+
+    Printing takes data out of the application, so it needs EXPORT_DATA (not the auditors'
+    read-only role) besides reading; each filler checks what else its data needs."""
     require(actor, Permission.READ_REGISTRY)
     require(actor, Permission.EXPORT_DATA)
     try:
@@ -103,17 +134,81 @@ def print_form(
         raise ValidationError(
             {"lang": f"lingua «{lang}» non disponibile; disponibili: {', '.join(spec.languages)}"}
         )
-    if spec.name == "scheda-iscrizione":
-        data = registration_data(session, actor, person_id)
-        render_registration_form(data, out, lang=lang)
+    given = {k: v.strip() for k, v in selection.items() if v is not None and v.strip()}
+    missing = [k for k in spec.selectors if k not in given and k not in spec.optional]
+    if missing:
+        raise ValidationError(
+            {
+                k: f"il modulo «{spec.name}» richiede {form_registry.SELECTORS[k].label} "
+                f"({form_registry.SELECTORS[k].flag} {form_registry.SELECTORS[k].metavar})"
+                for k in missing
+            }
+        )
+    extra = [k for k in given if k not in spec.selectors]
+    if extra:
+        raise ValidationError(
+            {
+                k: f"il modulo «{spec.name}» non usa {form_registry.SELECTORS[k].flag}"
+                if k in form_registry.SELECTORS
+                else f"il modulo «{spec.name}» non usa «{k}»"
+                for k in extra
+            }
+        )
+    _import_area_fillers()
+    fill = _FILLERS.get(spec.name)
+    if fill is None:  # pragma: no cover - every declared form has its filler (a test checks)
+        raise NotFound(f"Il modulo «{spec.name}» non è ancora disponibile.")
+    printed = fill(session, actor, given, lang, out)
     audit.record(
         session,
         actor,
         AuditAction.EXPORT,
-        "person",
-        person_id,
+        printed.entity,
+        printed.entity_id,
         detail=f"modulo {spec.name} ({lang})",
+        person_id=printed.person_id,
+        subjects=printed.subjects,
     )
+    return printed
+
+
+def print_form(
+    session: Session,
+    actor: Actor,
+    name: str,
+    person_id: int,
+    out: str | Path | IO[bytes],
+    lang: str = "it",
+) -> None:
+    """A form about one person, given by id (the window's way)."""
+    require(actor, Permission.EXPORT_DATA)
+    code = persons.code_of(session, actor, person_id)
+    print_document(session, actor, name, {"person": code}, out, lang)
+
+
+def _fill_registration_form(
+    session: Session,
+    actor: Actor,
+    selection: Mapping[str, str],
+    lang: str,
+    out: str | Path | IO[bytes],
+) -> Printed:
+    person_id = person_id_for_code(session, selection["person"])
+    data = registration_data(session, actor, person_id)
+    render_registration_form(data, out, lang=lang)
+    return Printed("person", person_id, person_id)
+
+
+def _import_area_fillers() -> None:
+    """The areas' form modules register their fillers when imported."""
+    for module in AREA_FORM_MODULES:
+        importlib.import_module(module)
+
+
+AREA_FORM_MODULES: tuple[str, ...] = ()
+"""Service modules that call :func:`register_filler` (one line per area)."""
+
+register_filler("scheda-iscrizione", _fill_registration_form)
 
 
 def person_id_for_code(session: Session, code: str) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QUrl
@@ -60,20 +61,36 @@ def print_person_form(
     background and open it. None when the user gave up."""
     with ctx.db.reading() as session:
         code = persons.code_of(session, ctx.actor, person_id)
+    file_name = pdf_file_name(form_name, code, clock.today())
+    return print_document(parent, ctx, form_name, {"person": code}, file_name, lang)
+
+
+def print_document(
+    parent: QWidget,
+    ctx: AppContext,
+    form_name: str,
+    selection: Mapping[str, str],
+    suggested_name: str,
+    lang: str = "it",
+) -> Progress | None:
+    """Any form of :mod:`tit_desktop.reports.forms`, about what ``selection`` names (the same
+    values the command line takes, e.g. ``{"alloggio": "Casa Aurora", "month": "03/2026"}``):
+    ask where to save it, write it in the background, open it. None when the user gave up."""
     target, _ = save_file(
         parent,
-        QCoreApplication.translate("print_form", "Salva la scheda"),
-        pdf_file_name(form_name, code, clock.today()),
+        QCoreApplication.translate("print_form", "Salva il documento"),
+        suggested_name,
         QCoreApplication.translate("print_form", "Documento PDF (*.pdf)"),
     )
     if target is None:
         return None
     if target.suffix.lower() != ".pdf":
         target = target.with_name(target.name + ".pdf")
+    chosen = dict(selection)
 
     def work(_progress: object) -> Path:
         with ctx.db.transaction(ctx.actor) as session:
-            forms.print_form(session, ctx.actor, form_name, person_id, target, lang=lang)
+            forms.print_document(session, ctx.actor, form_name, chosen, target, lang=lang)
         return target
 
     return run_in_background(

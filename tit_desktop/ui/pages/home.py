@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tit_desktop.services import dashboard, persons
+from tit_desktop.services import clock, dashboard, persons, reminders
 from tit_desktop.ui.context import AppContext
 from tit_desktop.ui.signals import app_signals
 from tit_desktop.ui.table_models import Column, ListTableModel
@@ -47,6 +47,14 @@ class PermitModel(ListTableModel[persons.ExpiringPermit]):
             permit = self.row_at(index.row())
             if permit.days_left < 0:
                 return QBrush(QColor("#b00020"))
+        return super().data(index, role)
+
+
+class ReminderModel(ListTableModel[reminders.Reminder]):
+    def data(self, index, role=0):  # type: ignore[no-untyped-def]
+        overdue = index.isValid() and self.row_at(index.row()).overdue
+        if role == Qt.ItemDataRole.ForegroundRole and overdue:
+            return QBrush(QColor("#b00020"))
         return super().data(index, role)
 
 
@@ -88,6 +96,28 @@ class HomePage(QWidget):
         self.permit_view.horizontalHeader().setStretchLastSection(True)
         self.permit_view.activated.connect(self._open)
         layout.addWidget(self.permit_view, 1)
+        self.reminders_title = QLabel()
+        self.reminders_title.setObjectName("reminders_title")
+        layout.addWidget(self.reminders_title)
+        self.reminders: ReminderModel = ReminderModel(
+            [
+                Column(self.tr("Data"), lambda r: r.due.strftime("%d/%m/%Y")),
+                Column(self.tr("Promemoria"), lambda r: r.text),
+            ],
+            self,
+        )
+        self.reminder_view = QTableView()
+        self.reminder_view.setObjectName("reminders_table")
+        self.reminder_view.setModel(self.reminders)
+        self.reminder_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.reminder_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.reminder_view.verticalHeader().hide()
+        self.reminder_view.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.reminder_view.horizontalHeader().setStretchLastSection(True)
+        self.reminder_view.activated.connect(self._open_reminder)
+        layout.addWidget(self.reminder_view, 1)
         # A bound method (not a lambda): the connection dies with this widget.
         app_signals().changed.connect(self._on_changed)
         self.refresh()
@@ -99,6 +129,7 @@ class HomePage(QWidget):
         with self._ctx.db.reading() as session:
             figures = dashboard.home_figures(session, self._ctx.actor)
             permits = persons.expiring_permits(session, self._ctx.actor, PERMIT_WINDOW_DAYS)
+            due = reminders.reminders_for(session, self._ctx.actor, clock.today())
         self.figures.setText(self.tr("Beneficiari registrati: <b>{0}</b>").format(figures.persons))
         expired = sum(1 for p in permits if p.days_left < 0)
         self.permits_title.setText(
@@ -112,9 +143,34 @@ class HomePage(QWidget):
             )
         )
         self.permits.set_rows(permits)
+        late = sum(1 for r in due if r.overdue)
+        self.reminders_title.setText(
+            self.tr("<h3>Promemoria</h3>{0}, {1} (doppio clic per aprire).").format(
+                plural(len(due), self.tr("{n} promemoria"), self.tr("{n} promemoria")),
+                plural(late, self.tr("{n} scaduto"), self.tr("{n} scaduti")),
+            )
+            if due
+            else self.tr("<h3>Promemoria</h3>Nessun promemoria.")
+        )
+        self.reminders.set_rows(due)
+        self.reminder_view.setVisible(bool(due))
 
     def _open(self, index: QModelIndex) -> None:
         from tit_desktop.ui.person_dialog import PersonDialog
 
         permit = self.permits.row_at(index.row())
         PersonDialog(self._ctx, permit.person_id, self).open()
+
+    def _open_reminder(self, index: QModelIndex) -> None:
+        """The record a reminder is about: the person's record when it names one; otherwise
+        the area that owns it."""
+        reminder = self.reminders.row_at(index.row())
+        if reminder.person_id is not None:
+            from tit_desktop.ui.person_dialog import PersonDialog
+
+            PersonDialog(self._ctx, reminder.person_id, self).open()
+            return
+        window = self.window()
+        show_area = getattr(window, "show_area", None)
+        if show_area is not None:
+            show_area(reminder.area)

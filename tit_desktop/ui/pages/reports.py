@@ -38,7 +38,9 @@ class ReportsPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.specs = form_registry.list_forms()
+        # Forms about one person print here; a unit's, a month's or a convention's print from
+        # their own area, which knows what they are about.
+        self.specs = [s for s in form_registry.list_forms() if s.selectors == ("person",)]
         self.task: Progress | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(f"<h2>{self.tr('Report')}</h2>"))
