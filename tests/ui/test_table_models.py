@@ -25,7 +25,7 @@ from tit_desktop.ui.context import AppContext
 from tit_desktop.ui.lazy_table import KeyTableModel
 from tit_desktop.ui.pages.admin import UsersTab
 from tit_desktop.ui.pages.audit_log import AuditLogModel, AuditLogPage
-from tit_desktop.ui.pages.home import HomePage, PermitModel
+from tit_desktop.ui.pages.home import HomePage, PermitModel, ReminderModel
 from tit_desktop.ui.pages.persons import PersonsPage
 from tit_desktop.ui.table_models import ListTableModel
 
@@ -81,6 +81,25 @@ def _permits_table(db: Database, admin: Actor) -> tuple[QWidget, QAbstractItemMo
     return page, page.permits
 
 
+def _reminders_table(db: Database, admin: Actor) -> tuple[QWidget, QAbstractItemModel]:
+    import datetime as dt
+
+    from tit_desktop.services import reminders
+
+    def due(_s: object, _a: Actor, day: dt.date) -> list[reminders.Reminder]:
+        return [
+            reminders.Reminder(day, "families", "Contributo di marzo non pagato", overdue=True),
+            reminders.Reminder(day, "convention", "Monitoraggio trimestrale"),
+        ]
+
+    reminders.register_provider("test_table_models", due)
+    try:
+        page = HomePage(AppContext(db, admin))
+    finally:
+        reminders._PROVIDERS.pop("test_table_models")
+    return page, page.reminders
+
+
 def _audit_log_table(db: Database, admin: Actor) -> tuple[QWidget, QAbstractItemModel]:
     page = AuditLogPage(_demo(db, admin))
     return page, page.model
@@ -91,6 +110,7 @@ BUILDERS: dict[type[QAbstractItemModel], Builder] = {
     KeyTableModel: _persons_table,
     ListTableModel: _users_table,
     PermitModel: _permits_table,
+    ReminderModel: _reminders_table,
 }
 
 
