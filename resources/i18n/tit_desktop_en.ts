@@ -487,6 +487,54 @@ Prima viene salvata una copia dei dati attuali. Continuare?</source>
     </message>
 </context>
 <context>
+    <name>EditConflictDialog</name>
+    <message>
+        <location filename="../../tit_desktop/ui/edit_conflict_dialog.py" line="30"/>
+        <source>Modifiche in conflitto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/edit_conflict_dialog.py" line="35"/>
+        <source>Mentre modificavate questa scheda un collega l&apos;ha salvata, cambiando anche dati che avete cambiato voi. Per ciascuno scegliete la versione da tenere; poi controllate la scheda e salvate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/edit_conflict_dialog.py" line="44"/>
+        <source>Già riportate nella scheda le modifiche del collega a: {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/edit_conflict_dialog.py" line="53"/>
+        <source>Dato</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/edit_conflict_dialog.py" line="53"/>
+        <source>La vostra versione</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/edit_conflict_dialog.py" line="53"/>
+        <source>La versione del collega</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/edit_conflict_dialog.py" line="78"/>
+        <source>Tutte le &amp;mie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/edit_conflict_dialog.py" line="79"/>
+        <source>Tutte quelle del &amp;collega</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/edit_conflict_dialog.py" line="83"/>
+        <source>&amp;Usa queste scelte</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FirstAdminDialog</name>
     <message>
         <location filename="../../tit_desktop/ui/login.py" line="234"/>
@@ -881,413 +929,428 @@ La scheda {1} viene unita a questa: servizi, note e allegati passano alla scheda
 <context>
     <name>PersonDialog</name>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="146"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="149"/>
         <source>Nuova persona</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="186"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="189"/>
         <source>Anagrafica</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="195"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="198"/>
         <source>16 caratteri, o 11 cifre se provvisorio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="197"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="200"/>
         <source>&amp;Codice:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="198"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="201"/>
         <source>C&amp;ognome:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="199"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="202"/>
         <source>&amp;Nome:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="200"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="203"/>
         <source>&amp;Sesso:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="201"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="204"/>
         <source>&amp;Data di nascita:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="202"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="205"/>
         <source>&amp;Luogo di nascita:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="207"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="210"/>
         <source>non ha risposto</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="212"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="215"/>
         <source>C&amp;ittadinanza:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="217"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="220"/>
         <source>Usa il codice calcolato</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="220"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="223"/>
         <source>Codice &amp;fiscale:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="227"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="230"/>
         <source>C&amp;UI:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="229"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="232"/>
         <source>Permesso</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="231"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="234"/>
         <source>es. permesso elettronico, ricevuta</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="239"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="242"/>
         <source>&amp;Tipo:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="240"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="243"/>
         <source>&amp;Motivo:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="241"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="244"/>
         <source>N&amp;umero:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="242"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="245"/>
         <source>&amp;Questura:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="243"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="246"/>
         <source>&amp;Rilascio:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="244"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="247"/>
         <source>Sca&amp;denza:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="252"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="255"/>
         <source>Recapiti</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="257"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="260"/>
         <source>es. arabo, francese</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="258"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="261"/>
         <source>&amp;Telefono:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="259"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="262"/>
         <source>&amp;E-mail:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="260"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="263"/>
         <source>&amp;Indirizzo:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="261"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="264"/>
         <source>&amp;Lingue parlate:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="263"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="266"/>
         <source>Situazione</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="271"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="274"/>
         <source>Data &amp;presa in carico:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="272"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="275"/>
         <source>&amp;Titolo di studio:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="273"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="276"/>
         <source>&amp;Condizione occupazionale:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="274"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="277"/>
         <source>Situazione abitativa (&amp;ETHOS):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="275"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="278"/>
         <source>&amp;Disabilità:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="276"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="279"/>
         <source>Ente i&amp;nviante:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="277"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="280"/>
         <source>&amp;Operatore di riferimento:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="280"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="283"/>
         <source>Consensi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="283"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="286"/>
         <source>sì</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="283"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="286"/>
         <source>no</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="284"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="287"/>
         <source>non ancora chiesto</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="290"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="293"/>
         <source>data:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="303"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="306"/>
         <source>Salva</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="307"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="310"/>
         <source>Stampa scheda…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="310"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="313"/>
         <source>Richiesta di accesso…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="313"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="316"/>
         <source>Tutti i dati della persona in PDF e JSON (art. 15 GDPR)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="316"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="319"/>
         <source>Anonimizza…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="318"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="321"/>
         <source>Chiudi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="368"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="371"/>
         <source>Scrivere una nuova nota… (Ctrl+Invio per aggiungerla)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="402"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="405"/>
         <source>cognome e nome, o codice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="773"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="729"/>
+        <source>nessun dato che avete cambiato</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="732"/>
+        <source>Scheda modificata da un collega</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="734"/>
+        <source>Mentre modificavate questa scheda un collega l&apos;ha salvata. Le sue modifiche ({0}) sono state riportate nel modulo insieme alle vostre. Controllate e premete Salva.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="820"/>
         <source>{n} nota riservata non visibile con il vostro ruolo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="774"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="821"/>
         <source>{n} note riservate non visibili con il vostro ruolo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="887"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="934"/>
         <source>Togliere il documento selezionato dalla scheda?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="888"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="935"/>
         <source>Togli il documento</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="347"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="350"/>
         <source>Note generali (compaiono nell&apos;esportazione):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="353"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="356"/>
         <source>Diario (note datate):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="372"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="375"/>
         <source>normale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="374"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="377"/>
         <source>riservata</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="375"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="378"/>
         <source>Aggiungi nota</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="385"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="388"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="393"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="396"/>
         <source>Codice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="393"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="396"/>
         <source>Nome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="393"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="396"/>
         <source>Relazione</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="418"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="421"/>
         <source>Aggiungi al nucleo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="419"/>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="447"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="422"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="450"/>
         <source>Togli</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="421"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="424"/>
         <source>Familiare:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="423"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="426"/>
         <source>è</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="436"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="439"/>
         <source>Nucleo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="445"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="448"/>
         <source>Allega documento…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="446"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="449"/>
         <source>Salva una copia…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="459"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="462"/>
         <source>Allegati</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="477"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="481"/>
         <source>{0} - {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="509"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="483"/>
         <source>anonimizzata</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="542"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="549"/>
         <source>stato non trovato: sceglierlo dall&apos;elenco che compare scrivendo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="644"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="651"/>
         <source>Codice fiscale provvisorio (11 cifre).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="647"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="654"/>
         <source>Codice fiscale coerente con i dati inseriti.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="688"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="699"/>
         <source>Salvato, con avvisi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="754"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="801"/>
         <source>Diario, nucleo familiare e allegati si compilano dopo il primo salvataggio.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="857"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="904"/>
         <source>Documento da allegare</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="861"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="908"/>
         <source>Descrizione</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="861"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="908"/>
         <source>Descrizione (facoltativa):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="876"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="923"/>
         <source>Salva una copia</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="886"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="933"/>
         <source>Togli allegato</source>
         <translation type="unfinished"></translation>
     </message>

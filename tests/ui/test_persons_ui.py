@@ -160,7 +160,11 @@ def test_fiscal_code_mismatch_is_a_warning_with_the_computed_code(
     assert dialog.cf_warning.text() == "Codice fiscale coerente con i dati inseriti."
 
 
-def test_edit_saves_and_a_stale_edit_is_refused(qtbot: QtBot, db: Database, admin: Actor) -> None:
+def test_edit_saves_and_a_stale_edit_is_not_written(
+    qtbot: QtBot, db: Database, admin: Actor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tit_desktop.ui.edit_conflict_dialog import EditConflictDialog
+
     person_id = _person(db, admin)
     first = PersonDialog(AppContext(db, admin), person_id)
     second = PersonDialog(AppContext(db, admin), person_id)
@@ -169,16 +173,15 @@ def test_edit_saves_and_a_stale_edit_is_refused(qtbot: QtBot, db: Database, admi
     first.phone.setText("+39 333 1234567")
     assert first.save() is True
     second.phone.setText("071 999999")
-    shown: list[str] = []
-    import tit_desktop.ui.person_dialog as module
+    shown: list[list[str]] = []
 
-    original = module.show_service_error
-    module.show_service_error = lambda _parent, exc, title="": shown.append(exc.message)
-    try:
-        assert second.save() is False
-    finally:
-        module.show_service_error = original
-    assert "modificato da un altro utente" in shown[0]
+    def give_up(self: EditConflictDialog) -> int:
+        shown.append([c.label for c in self.clashes])
+        return EditConflictDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(EditConflictDialog, "exec", give_up)
+    assert second.save() is False
+    assert shown == [["Telefono"]]  # the colleague's save is compared, not overwritten
     assert second.phone.text() == "071 999999"
     with db.transaction(admin) as session:
         assert persons.open_person(session, admin, person_id).data.phone == "+39 333 1234567"

@@ -20,10 +20,10 @@ from sqlalchemy.pool import NullPool
 from tit_desktop.models.audit import AuditAction
 from tit_desktop.services import audit, conflicts
 from tit_desktop.services.errors import (
-    ConflictError,
     DatabaseBusy,
     PermissionDenied,
     ServiceError,
+    StaleRecord,
     ValidationError,
 )
 from tit_desktop.services.permissions import Actor, Permission, require
@@ -233,7 +233,7 @@ class Database:
             raise
         except StaleDataError as exc:
             session.rollback()
-            raise ConflictError(STALE_MESSAGE) from exc
+            raise StaleRecord(STALE_MESSAGE) from exc
         except DBAPIError as exc:
             session.rollback()
             refusal = self.refusal(exc)

@@ -53,6 +53,11 @@ class ConflictError(ServiceError):
     """The data changed under the user (another PC) or a uniqueness rule would break."""
 
 
+class StaleRecord(ConflictError):
+    """The record was changed by someone else after it was opened (its version moved on):
+    the window can compare the versions field by field instead of losing the edit."""
+
+
 class DatabaseBusy(ConflictError):
     """Another PC held the database longer than the busy timeout; nothing was written, the
     same operation can simply be tried again."""

@@ -33,6 +33,7 @@ from tit_desktop.services.database import STALE_MESSAGE
 from tit_desktop.services.errors import (
     ConflictError,
     NotFound,
+    StaleRecord,
     ValidationError,
     label_for,
     register_labels,
@@ -513,7 +514,7 @@ def update_person(
     require(actor, Permission.WRITE_REGISTRY)
     person = editable_person(session, person_id)
     if person.version != expected_version:
-        raise ConflictError(STALE_MESSAGE)
+        raise StaleRecord(STALE_MESSAGE)
     data = normalise(data)
     warnings = validate(session, data, person_id=person_id)
     apply_input(person, data)

@@ -22,6 +22,7 @@ from tit_desktop.services.errors import (
     ConflictError,
     NotFound,
     PermissionDenied,
+    StaleRecord,
     ValidationError,
 )
 from tit_desktop.services.permissions import SYSTEM, Actor, Permission, require
@@ -388,7 +389,7 @@ def update_user(
     require(actor, Permission.MANAGE_USERS)
     user = _get(session, user_id)
     if user.version != expected_version:
-        raise ConflictError(STALE_MESSAGE)
+        raise StaleRecord(STALE_MESSAGE)
     new_role = _parse_role(role) if role is not None else user.role
     new_active = user.active if active is None else active
     removing_admin = (

@@ -46,10 +46,11 @@ from tit_desktop.services import (
     duplicates,
     household,
     notes,
+    person_edits,
     person_fields,
     persons,
 )
-from tit_desktop.services.errors import ServiceError, ValidationError
+from tit_desktop.services.errors import ServiceError, StaleRecord, ValidationError
 from tit_desktop.services.permissions import Permission
 from tit_desktop.ui import questions
 from tit_desktop.ui.context import AppContext
@@ -132,6 +133,8 @@ class PersonDialog(QDialog):
         self.ctx = ctx
         self.person_id = person_id
         self.version: int | None = None
+        # The record as loaded (or as last merged): what a colleague's save is compared to.
+        self.base_input: persons.PersonInput | None = None
         self.anonymised = False
         self.saved_code = ""
         self.errors = FieldErrors()
@@ -472,9 +475,16 @@ class PersonDialog(QDialog):
         with self.ctx.db.transaction(self.ctx.actor) as session:
             detail = persons.open_person(session, self.ctx.actor, person_id)
         self.version = detail.version
+        self.base_input = detail.data
         self.anonymised = detail.anonymised
         d = detail.data
         self.setWindowTitle(self.tr("{0} - {1}").format(detail.display_name, d.code))
+        self._fill(d)
+        anonymised = " — " + self.tr("anonimizzata") if detail.anonymised else ""
+        self.header.setText(f"<h3>{detail.display_name} <small>({d.code}){anonymised}</small></h3>")
+        self._refresh_related()
+
+    def _fill(self, d: persons.PersonInput) -> None:
         self.code.setText(d.code)
         self.last_name.setText(d.last_name)
         self.first_name.setText(d.first_name)
@@ -506,9 +516,6 @@ class PersonDialog(QDialog):
             answer.set_value(getattr(d, f"consent_{kind}"))
             when.set_date(getattr(d, f"consent_{kind}_on"))
         self.general_notes.setPlainText(d.notes or "")
-        anonymised = " — " + self.tr("anonimizzata") if detail.anonymised else ""
-        self.header.setText(f"<h3>{detail.display_name} <small>({d.code}){anonymised}</small></h3>")
-        self._refresh_related()
 
     def form_data(self) -> persons.PersonInput:
         """The form as typed; raises ValidationError for what cannot even be read."""
@@ -674,11 +681,15 @@ class PersonDialog(QDialog):
         except ValidationError as exc:
             self._show_errors(exc)
             return False
+        except StaleRecord:
+            self._merge_with_colleague(data)
+            return False
         except ServiceError as exc:
             show_service_error(self, exc)
             return False
         self.person_id = result.id
         self.version = result.version
+        self.base_input = data
         self.saved_code = data.code.strip()
         self.guard.mark_clean()
         notify_changed("person")
@@ -689,6 +700,42 @@ class PersonDialog(QDialog):
             )
         self.accept()
         return True
+
+    def _merge_with_colleague(self, mine: persons.PersonInput) -> None:
+        """A colleague saved this record after it was opened: bring their changes into the
+        form without losing what was typed here; where both changed the same data, ask."""
+        from tit_desktop.ui.edit_conflict_dialog import EditConflictDialog
+
+        assert self.person_id is not None and self.base_input is not None
+        try:
+            with self.ctx.db.transaction(self.ctx.actor) as session:
+                merge = person_edits.merge_with_current(
+                    session, self.ctx.actor, self.person_id, self.base_input, mine
+                )
+        except ServiceError as exc:
+            show_service_error(self, exc)
+            return
+        take: list[tuple[str, ...]] = []
+        if merge.clashes:
+            dialog = EditConflictDialog(merge.clashes, merge.taken, self)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return  # the form stays as typed; saving again asks again
+            take = dialog.take_theirs()
+        self._fill(merge.resolve(take))
+        self.version = merge.theirs_version
+        self.base_input = merge.theirs
+        self.errors.clear()
+        if not merge.clashes:
+            taken = ", ".join(merge.taken) or self.tr("nessun dato che avete cambiato")
+            QMessageBox.information(
+                self,
+                self.tr("Scheda modificata da un collega"),
+                self.tr(
+                    "Mentre modificavate questa scheda un collega l'ha salvata. Le sue "
+                    "modifiche ({0}) sono state riportate nel modulo insieme alle vostre. "
+                    "Controllate e premete Salva."
+                ).format(taken),
+            )
 
     def _check_duplicates(self, data: persons.PersonInput) -> list[int] | None:
         """None = do not save now; otherwise the ids confirmed to be other people."""
