@@ -934,423 +934,428 @@ La scheda {1} viene unita a questa: servizi, note e allegati passano alla scheda
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="189"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="166"/>
+        <source>automatico ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="192"/>
         <source>Anagrafica</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="198"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="201"/>
         <source>16 caratteri, o 11 cifre se provvisorio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="200"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="203"/>
         <source>&amp;Codice:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="201"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="204"/>
         <source>C&amp;ognome:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="202"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="205"/>
         <source>&amp;Nome:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="203"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="206"/>
         <source>&amp;Sesso:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="204"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="207"/>
         <source>&amp;Data di nascita:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="205"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="208"/>
         <source>&amp;Luogo di nascita:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="210"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="213"/>
         <source>non ha risposto</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="215"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="218"/>
         <source>C&amp;ittadinanza:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="220"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="223"/>
         <source>Usa il codice calcolato</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="223"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="226"/>
         <source>Codice &amp;fiscale:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="230"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="233"/>
         <source>C&amp;UI:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="232"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="235"/>
         <source>Permesso</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="234"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="237"/>
         <source>es. permesso elettronico, ricevuta</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="242"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="245"/>
         <source>&amp;Tipo:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="243"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="246"/>
         <source>&amp;Motivo:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="244"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="247"/>
         <source>N&amp;umero:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="245"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="248"/>
         <source>&amp;Questura:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="246"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="249"/>
         <source>&amp;Rilascio:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="247"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="250"/>
         <source>Sca&amp;denza:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="255"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="258"/>
         <source>Recapiti</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="260"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="263"/>
         <source>es. arabo, francese</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="261"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="264"/>
         <source>&amp;Telefono:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="262"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="265"/>
         <source>&amp;E-mail:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="263"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="266"/>
         <source>&amp;Indirizzo:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="264"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="267"/>
         <source>&amp;Lingue parlate:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="266"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="269"/>
         <source>Situazione</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="274"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="277"/>
         <source>Data &amp;presa in carico:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="275"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="278"/>
         <source>&amp;Titolo di studio:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="276"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="279"/>
         <source>&amp;Condizione occupazionale:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="277"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="280"/>
         <source>Situazione abitativa (&amp;ETHOS):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="278"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="281"/>
         <source>&amp;Disabilità:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="279"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="282"/>
         <source>Ente i&amp;nviante:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="280"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="283"/>
         <source>&amp;Operatore di riferimento:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="283"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="286"/>
         <source>Consensi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="286"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="289"/>
         <source>sì</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="286"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="289"/>
         <source>no</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="287"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="290"/>
         <source>non ancora chiesto</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="293"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="296"/>
         <source>data:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="306"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="309"/>
         <source>Salva</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="310"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="313"/>
         <source>Stampa scheda…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="313"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="316"/>
         <source>Richiesta di accesso…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="316"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="319"/>
         <source>Tutti i dati della persona in PDF e JSON (art. 15 GDPR)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="319"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="322"/>
         <source>Anonimizza…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="321"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="324"/>
         <source>Chiudi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="371"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="374"/>
         <source>Scrivere una nuova nota… (Ctrl+Invio per aggiungerla)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="405"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="408"/>
         <source>cognome e nome, o codice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="729"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="732"/>
         <source>nessun dato che avete cambiato</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="732"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="735"/>
         <source>Scheda modificata da un collega</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="734"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="737"/>
         <source>Mentre modificavate questa scheda un collega l&apos;ha salvata. Le sue modifiche ({0}) sono state riportate nel modulo insieme alle vostre. Controllate e premete Salva.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="820"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="823"/>
         <source>{n} nota riservata non visibile con il vostro ruolo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="821"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="824"/>
         <source>{n} note riservate non visibili con il vostro ruolo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="934"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="937"/>
         <source>Togliere il documento selezionato dalla scheda?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="935"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="938"/>
         <source>Togli il documento</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="350"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="353"/>
         <source>Note generali (compaiono nell&apos;esportazione):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="356"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="359"/>
         <source>Diario (note datate):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="375"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="378"/>
         <source>normale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="377"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="380"/>
         <source>riservata</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="378"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="381"/>
         <source>Aggiungi nota</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="388"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="391"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="396"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="399"/>
         <source>Codice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="396"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="399"/>
         <source>Nome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="396"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="399"/>
         <source>Relazione</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="421"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="424"/>
         <source>Aggiungi al nucleo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="422"/>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="450"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="425"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="453"/>
         <source>Togli</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="424"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="427"/>
         <source>Familiare:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="426"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="429"/>
         <source>è</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="439"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="442"/>
         <source>Nucleo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="448"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="451"/>
         <source>Allega documento…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="449"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="452"/>
         <source>Salva una copia…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="462"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="465"/>
         <source>Allegati</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="481"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="484"/>
         <source>{0} - {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="483"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="486"/>
         <source>anonimizzata</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="549"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="552"/>
         <source>stato non trovato: sceglierlo dall&apos;elenco che compare scrivendo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="651"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="654"/>
         <source>Codice fiscale provvisorio (11 cifre).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="654"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="657"/>
         <source>Codice fiscale coerente con i dati inseriti.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="699"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="702"/>
         <source>Salvato, con avvisi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="801"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="804"/>
         <source>Diario, nucleo familiare e allegati si compilano dopo il primo salvataggio.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="904"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="907"/>
         <source>Documento da allegare</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="908"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="911"/>
         <source>Descrizione</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="908"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="911"/>
         <source>Descrizione (facoltativa):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="923"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="926"/>
         <source>Salva una copia</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="933"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="936"/>
         <source>Togli allegato</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2,6 +2,7 @@
 
 from tit_desktop.models.audit import AuditAction, AuditEntry, AuditSubject
 from tit_desktop.models.base import Base
+from tit_desktop.models.numbering import NumberSeries
 from tit_desktop.models.registry import (
     Attachment,
     Disability,
@@ -32,6 +33,7 @@ __all__ = [
     "HouseholdRelation",
     "NotSamePerson",
     "NoteLevel",
+    "NumberSeries",
     "Organisation",
     "PermitReason",
     "Person",

@@ -28,7 +28,15 @@ from tit_desktop.models import (
     StaffMember,
 )
 from tit_desktop.models.audit import AuditAction
-from tit_desktop.services import audit, clock, codice_fiscale, conflicts, person_fields, places
+from tit_desktop.services import (
+    audit,
+    clock,
+    codice_fiscale,
+    conflicts,
+    numbering,
+    person_fields,
+    places,
+)
 from tit_desktop.services.database import STALE_MESSAGE
 from tit_desktop.services.errors import (
     ConflictError,
@@ -207,6 +215,7 @@ class SaveResult:
     id: int
     version: int
     warnings: tuple[str, ...]
+    code: str = ""  # as saved (a new record's may have been given by the series)
 
 
 def _too_long(errors: dict[str, str], data: PersonInput) -> None:
@@ -262,7 +271,13 @@ def validate(
     _too_long(errors, data)
     # A field's message is the reason in lower case: it is shown as "Codice: campo
     # obbligatorio" in a list and under the field itself.
-    for name in ("code", "last_name", "first_name"):
+    # A new record without a Codice gets the next number of the office's series when saved.
+    required = (
+        ("code", "last_name", "first_name")
+        if person_id is not None
+        else ("last_name", "first_name")
+    )
+    for name in required:
         if not getattr(data, name) and name not in errors:
             errors[name] = "campo obbligatorio"
     if data.code and "code" not in errors and not _CODE.match(data.code):
@@ -499,13 +514,15 @@ def write_search_tokens(session: Session, people: Sequence[Person]) -> None:
 def create_person(session: Session, actor: Actor, data: PersonInput) -> SaveResult:
     require(actor, Permission.WRITE_REGISTRY)
     data = normalise(data)
+    if not data.code:
+        data = replace(data, code=_issue_code(session))
     warnings = validate(session, data)
     person = Person()
     apply_input(person, data)
     session.add(person)
     session.flush()
     write_search_tokens(session, [person])
-    return SaveResult(person.id, person.version, tuple(warnings))
+    return SaveResult(person.id, person.version, tuple(warnings), person.code)
 
 
 def update_person(
@@ -602,11 +619,11 @@ CODE_PREFIX = "TIU-"
 CODE_DIGITS = 5
 
 
-def next_code(session: Session, actor: Actor, prefix: str = CODE_PREFIX) -> str:
-    """The next free Codice of the office's numbering: one more than the highest number
-    used after ``prefix`` (records merged or anonymised keep theirs, so it is never reused);
-    codes of another shape are ignored. The user may change what is proposed."""
-    require(actor, Permission.READ_REGISTRY)
+CODE_SERIES = "person_code"
+
+
+def _highest_number(session: Session, prefix: str) -> int:
+    """The highest number used after ``prefix`` in the registry (0 if none)."""
     width = func.length(Person.code)
     # Zero-padded numbers sort as text within the same length: the longest codes, highest
     # first, and the first whose tail is all digits is the highest number.
@@ -618,8 +635,32 @@ def next_code(session: Session, actor: Actor, prefix: str = CODE_PREFIX) -> str:
     for (code,) in session.execute(query.execution_options(yield_per=50)):
         tail = code[len(prefix) :]
         if tail.isdigit() and tail.isascii():
-            return f"{prefix}{int(tail) + 1:0{CODE_DIGITS}d}"
-    return f"{prefix}{1:0{CODE_DIGITS}d}"
+            return int(tail)
+    return 0
+
+
+def next_code(session: Session, actor: Actor, prefix: str = CODE_PREFIX) -> str:
+    """The Codice a new record saved now would most likely get: one more than the highest
+    number used or issued after ``prefix`` (records merged or anonymised keep theirs, so it
+    is never reused); codes of another shape are ignored. Only a proposal: the number is
+    taken when the record is saved (:func:`_issue_code`), as another PC may save first."""
+    require(actor, Permission.READ_REGISTRY)
+    issued = numbering.last_issued(session, CODE_SERIES) if prefix == CODE_PREFIX else None
+    highest = max(_highest_number(session, prefix), issued or 0)
+    return f"{prefix}{highest + 1:0{CODE_DIGITS}d}"
+
+
+def _issue_code(session: Session) -> str:
+    """The next Codice of the office's series, taken inside the saving transaction: unique
+    and gapless with several PCs saving at once (a save that fails gives it back). A code
+    typed by hand that is already the next one is skipped."""
+    while True:
+        number = numbering.issue(
+            session, CODE_SERIES, start_after=lambda: _highest_number(session, CODE_PREFIX)
+        )
+        code = f"{CODE_PREFIX}{number:0{CODE_DIGITS}d}"
+        if session.scalar(select(Person.id).where(Person.code == code)) is None:
+            return code
 
 
 PERMIT_WARNING_DAYS = 60

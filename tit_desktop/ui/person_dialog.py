@@ -156,11 +156,14 @@ class PersonDialog(QDialog):
         self.guard.mark_clean()
 
     def _propose_code(self) -> None:
-        """The next free number of the office (TIU-00001, ...), which may be changed."""
+        """Left empty, the Codice is the office's next number, taken when the record is saved
+        (another PC may save first); the field shows which one it will probably be. A code
+        typed here is kept."""
         if not self.ctx.actor.can(Permission.WRITE_REGISTRY):
             return
         with self.ctx.db.reading() as session:
-            self.code.setText(persons.next_code(session, self.ctx.actor))
+            proposal = persons.next_code(session, self.ctx.actor)
+        self.code.setPlaceholderText(self.tr("automatico ({0})").format(proposal))
 
     def reject(self) -> None:
         """Chiudi, Esc and the window's close button: edits are not thrown away unasked."""
@@ -690,7 +693,7 @@ class PersonDialog(QDialog):
         self.person_id = result.id
         self.version = result.version
         self.base_input = data
-        self.saved_code = data.code.strip()
+        self.saved_code = result.code or data.code.strip()
         self.guard.mark_clean()
         notify_changed("person")
         self.saved.emit(result.id)
