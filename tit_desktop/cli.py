@@ -190,6 +190,54 @@ def cmd_db_verify_audit(ctx: Context) -> int:
     return EXIT_OK if report.intact else EXIT_REFUSED
 
 
+def cmd_retention_review(ctx: Context) -> int:
+    """List the persons past the retention period; with --out, save the list as a batch file
+    for someone to review and then apply."""
+    from tit_desktop.services.gdpr import retention
+
+    ctx.upgrade_schema()
+    actor = ctx.actor()
+    with ctx.db.transaction(actor) as session:
+        batch = retention.review(session, actor, ctx.args.years)
+    if ctx.args.out:
+        Path(ctx.args.out).write_text(batch.to_json(), encoding="utf-8")
+    lines = [
+        f"{len(batch.persons)} persone senza attività dal {batch.cutoff:%d/%m/%Y} "
+        f"({batch.years} anni):"
+    ] + [
+        f"  {c.code}  {c.name}  ultima attività {c.last_activity:%d/%m/%Y} ({c.last_kind})"
+        for c in batch.persons
+    ]
+    if ctx.args.out:
+        lines.append(f"Elenco salvato in {ctx.args.out}: verificarlo, poi «retention apply».")
+    ctx.emit(json.loads(batch.to_json()), "\n".join(lines))
+    return EXIT_OK
+
+
+def cmd_retention_apply(ctx: Context) -> int:
+    """Anonymise the persons of a reviewed batch file that still qualify."""
+    from tit_desktop.services.gdpr import retention
+
+    try:
+        text = Path(ctx.args.file).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ValidationError({"batch": f"file non leggibile ({exc})"}) from exc
+    batch = retention.Batch.from_json(text)
+    ctx.upgrade_schema()
+    actor = ctx.actor()
+    with ctx.db.transaction(actor) as session:
+        outcome = retention.apply(session, actor, batch, reason=ctx.args.reason)
+    data = {
+        "anonymised": [c.code for c in outcome.anonymised],
+        "skipped": [{"code": c.code, "reason": why} for c, why in outcome.skipped],
+    }
+    lines = [f"Anonimizzate {len(outcome.anonymised)} persone."] + [
+        f"  saltata {c.code}: {why}" for c, why in outcome.skipped
+    ]
+    ctx.emit(data, "\n".join(lines))
+    return EXIT_OK
+
+
 def cmd_user_add(ctx: Context) -> int:
     ctx.upgrade_schema()
     actor = ctx.actor(allow_system_when_no_users=True)
@@ -390,6 +438,26 @@ def build_parser() -> ArgumentParser:
     exp.add_argument("file", metavar="FILE.xlsx")
     json_flag(exp)
     exp.set_defaults(handler=cmd_export)
+
+    ret = sub.add_parser(
+        "retention", help="conservazione dei dati: anonimizzare chi è inattivo da anni"
+    )
+    ret_sub = ret.add_subparsers(
+        dest="retention_command", metavar="AZIONE", parser_class=ArgumentParser
+    )
+    ret_sub.required = True
+    rv = ret_sub.add_parser("review", help="elenca le persone senza attività da N anni")
+    rv.add_argument("--years", type=int, required=True, metavar="N")
+    rv.add_argument("--out", metavar="ELENCO.json", help="salva l'elenco da verificare")
+    json_flag(rv)
+    rv.set_defaults(handler=cmd_retention_review)
+    ap = ret_sub.add_parser("apply", help="anonimizza le persone di un elenco verificato")
+    ap.add_argument("file", metavar="ELENCO.json")
+    ap.add_argument(
+        "--reason", metavar="TESTO", help="motivo registrato (ha un valore predefinito)"
+    )
+    json_flag(ap)
+    ap.set_defaults(handler=cmd_retention_apply)
 
     user = sub.add_parser("user", help="utenti")
     user_sub = user.add_subparsers(

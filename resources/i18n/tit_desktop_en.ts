@@ -1393,57 +1393,67 @@ La scheda {1} viene unita a questa: servizi, note e allegati passano alla scheda
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/persons.py" line="97"/>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="81"/>
+        <source>Conser&amp;vazione…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="83"/>
+        <source>Anonimizzare chi non ha attività da più anni del periodo di conservazione</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="104"/>
         <source>Cerca per cognome, nome, codice o codice fiscale (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/persons.py" line="106"/>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="113"/>
         <source>Permesso scaduto o in scadenza (60 gg)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/persons.py" line="211"/>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="218"/>
         <source>Tutte le cittadinanze</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/persons.py" line="218"/>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="225"/>
         <source>Tutte le situazioni (ETHOS)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/persons.py" line="225"/>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="232"/>
         <source>Tutti gli operatori</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/persons.py" line="266"/>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="273"/>
         <source>{n} persona</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/persons.py" line="266"/>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="273"/>
         <source>{n} persone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/persons.py" line="311"/>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="318"/>
         <source>Scheda {0} salvata.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/persons.py" line="315"/>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="322"/>
         <source>Ricerca e filtri tolti per mostrarla nell&apos;elenco.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/persons.py" line="345"/>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="352"/>
         <source>File da importare</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/persons.py" line="346"/>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="353"/>
         <source>Cartella di lavoro Excel (*.xlsx);;File CSV (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1526,6 +1536,137 @@ La scheda {1} viene unita a questa: servizi, note e allegati passano alla scheda
     <message>
         <location filename="../../tit_desktop/ui/pages/reports.py" line="183"/>
         <source>Cercate e scegliete la persona.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RetentionDialog</name>
+    <message>
+        <location filename="../../tit_desktop/ui/retention_dialog.py" line="38"/>
+        <source>Conservazione dei dati</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/retention_dialog.py" line="43"/>
+        <source>Le persone senza alcuna attività (presa in carico, servizi, percorsi) da più anni del periodo di conservazione vanno anonimizzate. Cercatele, salvate l&apos;elenco perché un collega lo verifichi, poi anonimizzate l&apos;elenco verificato.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/retention_dialog.py" line="51"/>
+        <source>&amp;Anni senza attività:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/retention_dialog.py" line="57"/>
+        <source>&amp;Cerca</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/retention_dialog.py" line="58"/>
+        <source>Apri un &amp;elenco…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/retention_dialog.py" line="65"/>
+        <source>Nessun elenco.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/retention_dialog.py" line="71"/>
+        <source>Codice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/retention_dialog.py" line="71"/>
+        <source>Persona</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/retention_dialog.py" line="71"/>
+        <source>Ultima attività</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/retention_dialog.py" line="71"/>
+        <source>Quale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/retention_dialog.py" line="81"/>
+        <source>&amp;Salva l&apos;elenco…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/retention_dialog.py" line="82"/>
+        <source>A&amp;nonimizza l&apos;elenco…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/retention_dialog.py" line="110"/>
+        <source>{0} senza attività dal {1} (elenco del {2}, di {3}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/retention_dialog.py" line="111"/>
+        <location filename="../../tit_desktop/ui/retention_dialog.py" line="182"/>
+        <source>{n} persona</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/retention_dialog.py" line="111"/>
+        <location filename="../../tit_desktop/ui/retention_dialog.py" line="182"/>
+        <source>{n} persone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/retention_dialog.py" line="134"/>
+        <source>Salva l&apos;elenco da verificare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/retention_dialog.py" line="136"/>
+        <location filename="../../tit_desktop/ui/retention_dialog.py" line="152"/>
+        <source>Elenco (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/retention_dialog.py" line="146"/>
+        <source>impossibile scrivere il file ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/retention_dialog.py" line="152"/>
+        <source>Apri un elenco verificato</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/retention_dialog.py" line="162"/>
+        <source>il file non si può leggere</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/retention_dialog.py" line="177"/>
+        <source>Anonimizzare l&apos;elenco?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/retention_dialog.py" line="179"/>
+        <source>{0} dell&apos;elenco saranno anonimizzate per sempre: nomi, codici, recapiti, note e allegati non si potranno più recuperare. Chi ha avuto attività dopo la verifica sarà saltato.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/retention_dialog.py" line="183"/>
+        <source>Anonimizza</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/retention_dialog.py" line="184"/>
+        <source>Non anonimizzare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/retention_dialog.py" line="196"/>
+        <source>Anonimizzate: {0}. Saltate: {1}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -331,3 +331,58 @@ def test_db_upgrade_needs_a_login_and_is_audited(tmp_path: Path) -> None:
     assert run("db", "upgrade", db_url=url).returncode == 2
     again = run("--user", "vecchio.admin", "db", "upgrade", db_url=url, env=env)
     assert again.returncode == 0 and "già aggiornato" in again.stdout
+
+
+def test_retention_review_then_apply_a_batch_file(db_url: str, tmp_path: Path) -> None:
+    import datetime as dt
+
+    from tit_desktop.services import persons
+    from tit_desktop.services.database import Database
+    from tit_desktop.services.permissions import SYSTEM
+
+    assert run("user", "add", "anna", "--role", "admin", db_url=db_url, stdin=PASSWORD + "\n")
+    db = Database(db_url)
+    try:
+        with db.transaction(SYSTEM) as session:
+            for code, year in (("VEC-1", 2012), ("NUO-1", 2025)):
+                persons.create_person(
+                    session,
+                    SYSTEM,
+                    persons.PersonInput(
+                        code=code,
+                        last_name="Diop",
+                        first_name="Modou",
+                        intake_date=dt.date(year, 1, 9),
+                    ),
+                )
+    finally:
+        db.dispose()
+    env = {"TIT_PASSWORD": PASSWORD}
+    batch = tmp_path / "elenco.json"
+    listed = run(
+        "--user",
+        "anna",
+        "retention",
+        "review",
+        "--years",
+        "5",
+        "--out",
+        str(batch),
+        db_url=db_url,
+        env=env,
+    )
+    assert listed.returncode == 0, listed.stderr
+    assert "VEC-1" in listed.stdout and "NUO-1" not in listed.stdout
+    assert [p["code"] for p in json.loads(batch.read_text(encoding="utf-8"))["persons"]] == [
+        "VEC-1"
+    ]
+    applied = run(
+        "--user", "anna", "retention", "apply", str(batch), "--json", db_url=db_url, env=env
+    )
+    assert applied.returncode == 0, applied.stderr
+    assert json.loads(applied.stdout) == {"anonymised": ["VEC-1"], "skipped": []}
+    broken = tmp_path / "rotto.json"
+    broken.write_text("non json", encoding="utf-8")
+    refused = run("--user", "anna", "retention", "apply", str(broken), db_url=db_url, env=env)
+    assert refused.returncode == 1 and "conservazione" in refused.stderr
+    assert run("retention", "review", db_url=db_url).returncode == 2  # --years missing

@@ -78,12 +78,19 @@ class PersonsPage(QWidget):
         self.duplicates_button.setToolTip(
             self.tr("Possibili doppioni nel registro: unire o separare le schede")
         )
+        self.retention_button = QPushButton(self.tr("Conser&vazione…"))
+        self.retention_button.setToolTip(
+            self.tr("Anonimizzare chi non ha attività da più anni del periodo di conservazione")
+        )
+        self.retention_button.setVisible(ctx.actor.can(Permission.ANONYMISE))
+        self.retention_button.clicked.connect(self._retention)
         for button in (
             self.new_button,
             self.open_button,
             self.import_button,
             self.export_button,
             self.duplicates_button,
+            self.retention_button,
         ):
             title_row.addWidget(button)
         layout.addLayout(title_row)
@@ -352,6 +359,11 @@ class PersonsPage(QWidget):
         from tit_desktop.ui.merge_dialog import MergeDialog
 
         MergeDialog(self.ctx, self).open()
+
+    def _retention(self) -> None:
+        from tit_desktop.ui.retention_dialog import RetentionDialog
+
+        RetentionDialog(self.ctx, self).open()
 
     def _export(self) -> None:
         from tit_desktop.ui import import_export
