@@ -48,6 +48,7 @@ from tit_desktop import paths
 from tit_desktop.models import AuditEntry, Base, User
 from tit_desktop.models.audit import AuditAction
 from tit_desktop.services import audit, clock
+from tit_desktop.services.audit_text import DAILY_BACKUP_DETAIL
 from tit_desktop.services.database import Database, is_busy
 from tit_desktop.services.errors import (
     DatabaseVersionError,
@@ -434,11 +435,61 @@ def daily_backup(db: Database, actor: Actor) -> AutomaticBackup | None:
     if not daily_backup_due(db, place):
         return None
     written = _write_in_place(db, f"tit-{_stamp()}-{DAILY}.sqlite3", place)
-    detail = f"backup automatico giornaliero: {written.path}"
+    detail = f"{DAILY_BACKUP_DETAIL}{written.path}"
     with db.transaction(actor) as session:
         audit.record(session, actor, AuditAction.BACKUP, "database", detail=detail)
     log.info("Daily backup written to %s", written.path)
     return written
+
+
+def configure_backups(db: Database, actor: Actor, folder: str, kept: int, daily: bool) -> None:
+    """Save this PC's backup settings (the folder, empty for the local one; how many
+    automatic backups are kept; the daily backup on or off). Checked first, audited: a
+    folder changed to a USB stick or someone's share is on record."""
+    from tit_desktop.settings import BACKUPS_KEPT_RANGE, Settings
+
+    db.require(actor, Permission.MANAGE_DATABASE)
+    errors: dict[str, str] = {}
+    chosen = folder.strip()
+    if chosen:
+        place = Path(chosen)
+        if not place.is_absolute():
+            errors["backup_folder"] = "indicare il percorso completo della cartella"
+        elif not place.is_dir():
+            errors["backup_folder"] = f"la cartella {chosen} non esiste o non è raggiungibile"
+        else:
+            try:
+                _usable_folder(place)
+            except OSError as exc:
+                errors["backup_folder"] = (
+                    f"nella cartella {chosen} non si può scrivere ({_reason(exc)})"
+                )
+    low, high = BACKUPS_KEPT_RANGE
+    if not low <= kept <= high:
+        errors["backups_kept"] = f"indicare un numero da {low} a {high}"
+    if errors:
+        raise ValidationError(errors)
+    current = Settings.load()
+    before = {
+        "cartella": current.backup_folder,
+        "conservati": current.backups_kept,
+        "giornaliero": current.daily_backup,
+    }
+    after = {"cartella": chosen, "conservati": kept, "giornaliero": daily}
+    changes = {k: [before[k], after[k]] for k in before if before[k] != after[k]}
+    if not changes:
+        return
+    current.backup_folder, current.backups_kept, current.daily_backup = chosen, kept, daily
+    current.save()
+    with db.transaction(actor) as session:
+        audit.record(
+            session,
+            actor,
+            AuditAction.UPDATE,
+            "database",
+            detail="impostazioni dei backup automatici di questo PC",
+            changes=changes,
+        )
 
 
 STALE_BACKUP_DAYS = 7
