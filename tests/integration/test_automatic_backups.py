@@ -191,3 +191,43 @@ def test_a_migration_backup_goes_to_the_configured_folder(
     db.dispose()
     assert result.backup_path is not None and result.backup_path.parent == folder
     assert result.backup_path.name.endswith("-prima-aggiornamento-0001.sqlite3")
+
+
+def test_backup_settings_are_checked_audited_and_for_managers_only(
+    db: Database, actors: dict[Role, Actor], tmp_path: Path
+) -> None:
+    from tit_desktop.services.errors import PermissionDenied, ValidationError
+
+    admin = actors[Role.ADMIN]
+    missing = tmp_path / "non-montata"
+    with pytest.raises(ValidationError) as refused:
+        backup.configure_backups(db, admin, str(missing), 0, True)
+    assert refused.value.fields == {
+        "backup_folder": f"la cartella {missing} non esiste o non è raggiungibile",
+        "backups_kept": "indicare un numero da 1 a 365",
+    }
+    with pytest.raises(ValidationError) as relative:
+        backup.configure_backups(db, admin, "backup", 5, True)
+    assert relative.value.fields == {
+        "backup_folder": "indicare il percorso completo della cartella"
+    }
+    with pytest.raises(PermissionDenied):
+        backup.configure_backups(db, actors[Role.OPERATOR], str(tmp_path), 5, True)
+    assert Settings.load().backup_folder == ""
+    backup.configure_backups(db, admin, str(tmp_path), 5, False)
+    saved = Settings.load()
+    assert (saved.backup_folder, saved.backups_kept, saved.daily_backup) == (
+        str(tmp_path),
+        5,
+        False,
+    )
+    with db.reading() as session:
+        row = session.scalars(
+            select(AuditEntry).where(AuditEntry.action == "update", AuditEntry.entity == "database")
+        ).one()
+    assert row.detail == "impostazioni dei backup automatici di questo PC"
+    assert row.changes == {
+        "cartella": ["", str(tmp_path)],
+        "conservati": [10, 5],
+        "giornaliero": [True, False],
+    }

@@ -324,7 +324,7 @@ class DatabaseTab(QWidget):
         group = QGroupBox(self.tr("Backup automatici di questo PC"))
         form = QFormLayout(group)
         self.automatic_errors = FieldErrors()
-        self.daily = QCheckBox(self.tr("Un backup &automatico al giorno"))
+        self.daily = QCheckBox(self.tr("Un backup automatico al &giorno"))
         self.daily.setObjectName("daily_backup")
         self.automatic_errors.add_row(form, "", "daily_backup", self.daily)
         if not self._ctx.db.is_sqlite:
@@ -356,7 +356,7 @@ class DatabaseTab(QWidget):
         self.kept.setRange(*BACKUPS_KEPT_RANGE)
         self.kept.setMaximumWidth(90)
         self.automatic_errors.add_row(
-            form, self.tr("Backup automatici &conservati:"), "backups_kept", self.kept
+            form, self.tr("Backup automatici co&nservati:"), "backups_kept", self.kept
         )
         self.save_automatic = QPushButton(self.tr("&Salva le impostazioni dei backup"))
         self.save_automatic.setObjectName("save_automatic")
