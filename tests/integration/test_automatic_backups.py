@@ -231,3 +231,33 @@ def test_backup_settings_are_checked_audited_and_for_managers_only(
         "conservati": [10, 5],
         "giornaliero": [True, False],
     }
+
+
+def test_db_backup_on_the_command_line_says_when_it_fell_back(
+    sqlite_db: Database, tmp_path: Path
+) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import PASSWORD
+
+    make_user(sqlite_db, "admin", Role.ADMIN)
+    share = tmp_path / "spento" / "backup"
+    _configure(backup_folder=str(share))
+    url = str(sqlite_db.engine.url)
+    command = [sys.executable, "-m", "tit_desktop", "--database", url, "--user", "admin"]
+    result = subprocess.run(
+        [*command, "db", "backup"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "TIT_PASSWORD": PASSWORD},
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.startswith(
+        f"Attenzione: La cartella dei backup {share} non è raggiungibile ("
+    )
+    written = Path(result.stdout.strip().removeprefix("Backup scritto in "))
+    assert written.parent == paths.backup_dir() and written.is_file()

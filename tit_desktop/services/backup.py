@@ -513,15 +513,21 @@ def backup_overdue(session: Session, today: dt.date | None = None) -> str | None
     return f"L'ultimo backup del database risale a {days} giorni fa ({day:%d/%m/%Y})."
 
 
-def backup(db: Database, actor: Actor, out: Path | None = None) -> Path:
+def backup_to_folder(db: Database, actor: Actor, out: Path | None = None) -> AutomaticBackup:
+    """A backup asked for by a user: to ``out``, or without it in the backup folder (the
+    local one when the configured one cannot be reached: the result's warning says so)."""
     db.require(actor, Permission.MANAGE_DATABASE)
     if out is None:
-        target = _write_in_place(db, f"tit-{_stamp()}.sqlite3", backup_place()).path
+        written = _write_in_place(db, f"tit-{_stamp()}.sqlite3", backup_place())
     else:
-        target = _write_backup(db, Path(out))
+        written = AutomaticBackup(_write_backup(db, Path(out)))
     with db.transaction(actor) as session:
-        audit.record(session, actor, AuditAction.BACKUP, "database", detail=str(target))
-    return target
+        audit.record(session, actor, AuditAction.BACKUP, "database", detail=str(written.path))
+    return written
+
+
+def backup(db: Database, actor: Actor, out: Path | None = None) -> Path:
+    return backup_to_folder(db, actor, out).path
 
 
 @dataclass(frozen=True)
