@@ -109,7 +109,9 @@ def test_an_unreachable_folder_falls_back_to_the_local_one_with_a_warning(
     assert result is not None
     assert result.path.parent == paths.backup_dir()
     assert result.warning is not None
-    assert result.warning.startswith(f"La cartella dei backup {share} non è raggiungibile (")
+    assert result.warning.startswith(
+        f"La cartella dei backup {share} non è raggiungibile (la cartella non esiste)"
+    )
     assert f"salvato nella cartella locale {paths.backup_dir()}" in result.warning
     assert not share.parent.exists()  # a share that is not there is not made a local folder
     # It counts as the day's backup; the list shows it.
@@ -164,15 +166,17 @@ def test_the_warning_after_a_week_without_backup(
     db: Database, admin: Actor, fake_clock: FakeClock, tmp_path: Path
 ) -> None:
     with db.reading() as session:
-        assert backup.backup_overdue(session) == (
-            "Nessun backup del database è stato ancora eseguito."
-        )
+        never = backup.backup_overdue(session)
+        assert never is not None and never.days is None
+        assert never.text == "Nessun backup del database è stato ancora eseguito."
     backup.backup(db, admin, tmp_path / "copia.sqlite3")
     with db.reading() as session:
         assert backup.backup_overdue(session) is None
         today = clock.today()
         assert backup.backup_overdue(session, today + dt.timedelta(days=7)) is None
-        assert backup.backup_overdue(session, today + dt.timedelta(days=8)) == (
+        late = backup.backup_overdue(session, today + dt.timedelta(days=8))
+        assert late is not None and late.days == 8
+        assert late.text == (
             f"L'ultimo backup del database risale a 8 giorni fa ({today:%d/%m/%Y})."
         )
 

@@ -338,11 +338,26 @@ def unreachable_warning(folder: Path, reason: str, local: Path) -> str:
     )
 
 
+# What an OSError means, in the words of the office (the system's own may be English).
+_OS_REASONS = {
+    errno.ENOENT: "la cartella non esiste",
+    errno.ENOTDIR: "non è una cartella",
+    errno.EACCES: "accesso negato",
+    errno.EPERM: "accesso negato",
+    errno.EROFS: "la cartella è in sola lettura",
+    errno.ENOSPC: "il disco è pieno",
+    errno.ETIMEDOUT: "la rete non risponde",
+    errno.EHOSTUNREACH: "il server non è raggiungibile",
+    errno.ENETUNREACH: "la rete non è raggiungibile",
+    errno.EHOSTDOWN: "il server è spento o non raggiungibile",
+}
+
+
 def _reason(exc: BaseException) -> str:
     if isinstance(exc, ServiceError):
         return exc.message
     if isinstance(exc, OSError):
-        return exc.strerror or str(exc)
+        return _OS_REASONS.get(exc.errno or 0) or exc.strerror or str(exc)
     return str(exc)
 
 
@@ -495,7 +510,13 @@ def configure_backups(db: Database, actor: Actor, folder: str, kept: int, daily:
 STALE_BACKUP_DAYS = 7
 
 
-def backup_overdue(session: Session, today: dt.date | None = None) -> str | None:
+@dataclass(frozen=True)
+class OverdueBackup:
+    days: int | None  # since the last backup; None: there has never been one
+    text: str  # the warning, in Italian
+
+
+def backup_overdue(session: Session, today: dt.date | None = None) -> OverdueBackup | None:
     """The warning to show when the last backup recorded in the activity log (made by
     anyone, from any PC: daily, from the window or ``db backup``) is older than a week,
     or there is none; None when a recent one exists. Reads only the database (a network
@@ -505,12 +526,14 @@ def backup_overdue(session: Session, today: dt.date | None = None) -> str | None
         select(func.max(AuditEntry.at)).where(AuditEntry.action == AuditAction.BACKUP)
     )
     if last is None:
-        return "Nessun backup del database è stato ancora eseguito."
+        return OverdueBackup(None, "Nessun backup del database è stato ancora eseguito.")
     day = last.astimezone().date()
     days = (today - day).days
     if days <= STALE_BACKUP_DAYS:
         return None
-    return f"L'ultimo backup del database risale a {days} giorni fa ({day:%d/%m/%Y})."
+    return OverdueBackup(
+        days, f"L'ultimo backup del database risale a {days} giorni fa ({day:%d/%m/%Y})."
+    )
 
 
 def backup_to_folder(db: Database, actor: Actor, out: Path | None = None) -> AutomaticBackup:

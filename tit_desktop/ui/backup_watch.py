@@ -13,8 +13,8 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QMainWindow
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox
 from shiboken6 import isValid
 
 from tit_desktop.services import backup
@@ -34,10 +34,14 @@ CHECK_EVERY_MS = 30 * 60_000
 @dataclass(frozen=True)
 class CheckResult:
     written: backup.AutomaticBackup | None
-    overdue: str | None
+    overdue: backup.OverdueBackup | None
 
 
 class BackupWatch(QObject):
+    """``label``: a short warning in the status bar, the whole text in its tooltip. Someone
+    who can act on it (backups are theirs: administrators, coordinators) is also told once
+    per session in a window that does not stop the work."""
+
     checked = Signal()  # a check ended (its outcome is in the label)
 
     def __init__(
@@ -52,6 +56,8 @@ class BackupWatch(QObject):
         self._window = window
         self._ctx = ctx
         self._running = False
+        self._told: set[str] = set()
+        self.notice: QMessageBox | None = None
         self.label = QLabel()
         self.label.setObjectName("status_backup")
         self.label.setStyleSheet(ERROR_STYLE)
@@ -77,20 +83,30 @@ class BackupWatch(QObject):
 
         run_in_background(None, work, self._done, self._failed)
 
+    @property
+    def _manager(self) -> bool:
+        return self._ctx.actor.can(Permission.MANAGE_DATABASE)
+
     def _done(self, result: CheckResult) -> None:
         self._running = False
         if not isValid(self.label):
             return
-        messages = []
+        short: list[str] = []
+        full: list[str] = []
         if result.written is not None and result.written.warning:
-            messages.append(result.written.warning)
-        if result.overdue:
-            if self._ctx.actor.can(Permission.MANAGE_DATABASE):
+            short.append(self.tr("Backup salvato solo in locale: cartella non raggiungibile."))
+            full.append(result.written.warning)
+        if result.overdue is not None:
+            if result.overdue.days is None:
+                short.append(self.tr("Nessun backup eseguito."))
+            else:
+                short.append(self.tr("Ultimo backup {0} giorni fa.").format(result.overdue.days))
+            if self._manager:
                 advice = self.tr("Eseguitene uno da Amministrazione > Database.")
             else:
                 advice = self.tr("Avvisate l'amministratore.")
-            messages.append(f"{result.overdue} {advice}")
-        self._show(messages)
+            full.append(f"{result.overdue.text} {advice}")
+        self._show(short, full)
         self.checked.emit()
 
     def _failed(self, exc: BaseException) -> None:
@@ -98,11 +114,23 @@ class BackupWatch(QObject):
         log.warning("Automatic backup failed", exc_info=exc)
         if isValid(self.label):
             reason = service_error_text(exc) if isinstance(exc, ServiceError) else str(exc)
-            self._show([self.tr("Backup automatico non riuscito: {0}").format(reason)])
+            self._show(
+                [self.tr("Backup automatico non riuscito.")],
+                [self.tr("Backup automatico non riuscito: {0}").format(reason)],
+            )
             self.checked.emit()
 
-    def _show(self, messages: list[str]) -> None:
-        text = " ".join(messages)
-        self.label.setText(text)
-        self.label.setToolTip(text)
-        self.label.setVisible(bool(text))
+    def _show(self, short: list[str], full: list[str]) -> None:
+        self.label.setText(" ".join(short))
+        self.label.setToolTip("\n".join(full))
+        self.label.setVisible(bool(short))
+        news = [text for text in full if text not in self._told]
+        if news and self._manager:
+            self._told.update(news)
+            box = QMessageBox(
+                QMessageBox.Icon.Warning, self.tr("Backup"), "\n\n".join(news), parent=self._window
+            )
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.setWindowModality(Qt.WindowModality.NonModal)
+            self.notice = box
+            box.show()

@@ -416,7 +416,7 @@ class DatabaseTab(QWidget):
             last = backup.last_backup_at(session, self._ctx.actor)
             overdue = backup.backup_overdue(session)
         self.backups.set_rows(files)
-        self.overdue.setText(overdue or "")
+        self.overdue.setText(overdue.text if overdue else "")
         self.overdue.setVisible(overdue is not None)
         if last is None:
             self.last_backup.setText(self.tr("<b>Ultimo backup:</b> nessun backup eseguito"))
