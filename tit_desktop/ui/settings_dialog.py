@@ -259,15 +259,24 @@ class SettingsDialog(QDialog, Ui_SettingsDialog):
         # Read again: the file dialog may have remembered a folder meanwhile.
         self._settings = Settings.load()
         bare, password = credentials.split_password(url)
-        if self.server.isChecked():
-            # The password goes to the keyring (or the pgpass file), never to the file.
-            if password:
-                credentials.store_password(bare, password)
-            else:
-                credentials.forget_password(bare)
-        self._settings.database_url = "" if bare == default_database_url() else bare
-        self._settings.idle_lock_minutes = self.idle_minutes.value()
-        self._settings.save()
+        try:
+            if self.server.isChecked():
+                # The password goes to the keyring (or the pgpass file), never to the file.
+                if password:
+                    credentials.store_password(bare, password)
+                else:
+                    credentials.forget_password(bare)
+            self._settings.database_url = "" if bare == default_database_url() else bare
+            self._settings.idle_lock_minutes = self.idle_minutes.value()
+            self._settings.save()
+        except OSError as exc:
+            self.result.setStyleSheet(ERROR_STYLE)
+            self.result.setText(
+                self.tr("Impostazioni non salvate: {0} ({1}).").format(
+                    exc.filename or credentials.pgpass_file(), exc.strerror or exc
+                )
+            )
+            return False
         self.database_changed = (self._settings.database_url or default_database_url()) != (
             credentials.split_password(self._loaded_url)[0]
         )
