@@ -322,7 +322,9 @@ class DatabaseTab(QWidget):
 
     def _automatic_group(self) -> QGroupBox:
         group = QGroupBox(self.tr("Backup automatici di questo PC"))
-        form = QFormLayout(group)
+        column = QVBoxLayout(group)
+        form = QFormLayout()
+        column.addLayout(form)
         self.automatic_errors = FieldErrors()
         self.daily = QCheckBox(self.tr("Un backup automatico al &giorno"))
         self.daily.setObjectName("daily_backup")
@@ -338,7 +340,7 @@ class DatabaseTab(QWidget):
             note.setObjectName("server_backup_note")
             note.setWordWrap(True)
             note.setStyleSheet("color: #555;")
-            form.addRow("", note)
+            column.addWidget(note)
         folder_row = QWidget()
         row = QHBoxLayout(folder_row)
         row.setContentsMargins(0, 0, 0, 0)
