@@ -108,6 +108,7 @@ def test_only_the_same_users_password_unlocks_and_edits_come_back(
     # And the countdown runs again.
     with qtbot.waitSignal(lock.locked, timeout=3000):
         pass
+    lock._timer.stop()
 
 
 @pytest.mark.qt_log_ignore("This plugin does not support raise")  # settle_open_forms
@@ -164,3 +165,53 @@ def test_the_application_locks_after_the_minutes_of_the_settings(
     assert lock._timer.interval() == 7 * 60_000 and lock._timer.isActive()
     assert window.backup_watch is not None  # type: ignore[attr-defined]
     controller.db = None  # the fixture disposes of it
+
+
+def test_a_modal_form_waiting_in_its_own_loop_survives_the_lock(
+    qtbot: QtBot, ctx: AppContext, window: MainWindow, forms: list[UserDialog]
+) -> None:
+    """A form opened modally (the way exec() runs it, in a nested event loop) keeps running
+    under the lock: its loop is not ended, its edits are there after the unlock."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    form = _open_form_with_edits(qtbot, ctx, window, forms)
+    form.setWindowModality(Qt.WindowModality.ApplicationModal)
+    lock = _lock(window, ctx, [])
+    seen: list[str] = []
+    loop = QEventLoop()
+    form.finished.connect(loop.quit)
+
+    def unlock() -> None:
+        screen = lock.screen
+        assert screen is not None
+        seen.append("locked")
+        screen.password.setText(PASSWORD)
+        screen.try_unlock()
+
+    def after() -> None:
+        seen.append("form visible" if form.isVisible() else "form gone")
+        loop.quit()
+
+    lock.locked.connect(lambda: QTimer.singleShot(50, unlock))
+    lock.unlocked.connect(lambda: QTimer.singleShot(50, after))
+    QTimer.singleShot(10_000, loop.quit)  # never hang the run
+    loop.exec()  # the form's own loop, as exec() would run it
+    assert seen == ["locked", "form visible"]
+    assert form.isModal() or form.windowModality() is Qt.WindowModality.ApplicationModal
+    assert form.full_name.text() == "Mario Rossi (non salvato)" and form.guard.is_dirty()
+    lock._timer.stop()  # no lock after the test's database is gone
+
+
+def test_it_locks_even_when_the_database_cannot_record_it(
+    qtbot: QtBot, ctx: AppContext, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tit_desktop.services import session_lock
+
+    def unreachable(*_args: object) -> None:
+        raise OSError("server spento")
+
+    monkeypatch.setattr(session_lock, "record_lock", unreachable)
+    lock = _lock(window, ctx, [])
+    with qtbot.waitSignal(lock.locked, timeout=3000):
+        pass
+    assert lock.is_locked and lock.screen is not None and lock.screen.isVisible()

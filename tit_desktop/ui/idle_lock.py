@@ -139,12 +139,21 @@ class LockScreen(QDialog):
         try:
             session_lock.unlock(self._ctx.db, self._ctx.actor, self.password.text())
         except ServiceError as exc:
-            self.message.setText(exc.message)
-            self.message.show()
-            self.password.clear()
-            self.password.setFocus()
+            self._refused(exc.message)
+            return
+        except Exception:  # the database not answering: still locked, and said so
+            log.warning("Could not check the password to unlock", exc_info=True)
+            self._refused(
+                self.tr("Il database non risponde: riprovate tra poco, o usate «Cambia utente».")
+            )
             return
         self.unlocked.emit()
+
+    def _refused(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.show()
+        self.password.clear()
+        self.password.setFocus()
 
     def reset(self) -> None:
         self.password.clear()
@@ -229,7 +238,7 @@ class IdleLock(QObject):
         self._timer.stop()
         try:
             session_lock.record_lock(self._ctx.db, self._ctx.actor, self._minutes)
-        except ServiceError:  # the database unreachable: lock all the same
+        except Exception:  # the database unreachable (any error): lock all the same
             log.warning("Could not record the lock", exc_info=True)
         screen = LockScreen(self._ctx, self._minutes)
         screen.unlocked.connect(self._unlock)
