@@ -48,6 +48,20 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return home
 
 
+@pytest.fixture(autouse=True)
+def no_system_keyring() -> Iterator[None]:
+    """No test reads or writes the real keyring of the machine: by default there is none
+    (server passwords go to the pgpass file of the test's own folder); tests of the keyring
+    set a keyring of their own (tests/unit/test_credentials.py)."""
+    import keyring
+    from keyring.backends import fail
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    yield
+    keyring.set_keyring(previous)
+
+
 # --- SQLite ------------------------------------------------------------------------------
 
 

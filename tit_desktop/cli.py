@@ -165,7 +165,10 @@ def cmd_db_current(ctx: Context) -> int:
 
 def cmd_db_backup(ctx: Context) -> int:
     actor = ctx.actor(allow_system_when_no_users=True)
-    path = backup.backup(ctx.db, actor, Path(ctx.args.out) if ctx.args.out else None)
+    written = backup.backup_to_folder(ctx.db, actor, Path(ctx.args.out) if ctx.args.out else None)
+    if written.warning:
+        print(f"Attenzione: {written.warning}", file=sys.stderr)
+    path = written.path
     ctx.emit({"backup": str(path)}, f"Backup scritto in {path}")
     return EXIT_OK
 

@@ -28,6 +28,7 @@ FOUNDATION = (
     "tit_desktop",
     "tit_desktop.paths",
     "tit_desktop.settings",
+    "tit_desktop.credentials",
     "tit_desktop.logging_setup",
 )
 

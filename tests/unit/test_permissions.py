@@ -59,7 +59,7 @@ WRITE_PREFIXES = (
     "mark_",
 )
 # Writing functions that any logged-in user may call on their own account.
-SELF_SERVICE = {"users.change_password", "users.login"}
+SELF_SERVICE = {"users.change_password", "users.login", "session_lock.record_lock"}
 # The bulk-write helper audits for the service that calls it; that service checks the role.
 BULK_HELPERS = {"bulk.insert_rows", "bulk.update_rows", "bulk.delete_rows"}
 # Writes only the audit row of a schema upgrade (which every start runs, whatever the role):
@@ -90,6 +90,7 @@ WRITE_SERVICES: dict[str, Callable[[Database, Actor, Path], Any]] = {
         db, a, lambda s: persons.update_person(s, a, 1, _person(), expected_version=1)
     ),
     "backup.backup": lambda db, a, p: backup.backup(db, a, p / "b.sqlite3"),
+    "backup.backup_to_folder": lambda db, a, p: backup.backup_to_folder(db, a, p / "b.sqlite3"),
     "backup.restore": lambda db, a, p: backup.restore(db, a, p / "b.sqlite3"),
     "demo.fill_demo_data": lambda db, a, _p: demo.fill_demo_data(db, a, people=2),
     "notes.add_note": lambda db, a, _p: _in_tx(db, a, lambda s: notes.add_note(s, a, 1, "Nota")),

@@ -29,6 +29,8 @@ class AuditAction:
     ANONYMISE = "anonymise"
     BULK = "bulk"
     DENIED = "denied"  # an operation refused for the user's role
+    LOCK = "lock"  # the window locked after the user's inactivity
+    UNLOCK = "unlock"  # ... and unlocked by the same user's password
     ALL = (
         INSERT,
         UPDATE,
@@ -46,6 +48,8 @@ class AuditAction:
         ANONYMISE,
         BULK,
         DENIED,
+        LOCK,
+        UNLOCK,
     )
 
 

@@ -34,6 +34,8 @@ ARROW = " → "
 SENTENCE_FIELDS = 3
 # Longer values are cut in the list row (the detail shows them whole).
 SENTENCE_VALUE_LENGTH = 60
+# The detail of the daily automatic backup's row, before the file's name (services/backup).
+DAILY_BACKUP_DETAIL = "backup automatico giornaliero: "
 
 ACTION_LABELS: dict[str, str] = {
     AuditAction.INSERT: "Creazione",
@@ -52,6 +54,8 @@ ACTION_LABELS: dict[str, str] = {
     AuditAction.ANONYMISE: "Anonimizzazione",
     AuditAction.BULK: "Registrazione multipla",
     AuditAction.DENIED: "Operazione non consentita",
+    AuditAction.LOCK: "Blocco per inattività",
+    AuditAction.UNLOCK: "Sblocco",
 }
 
 ENTITY_LABELS: dict[str, str] = {
@@ -492,6 +496,13 @@ def sentence(row: audit.AuditRow, refs: References = NO_REFERENCES) -> str:
         return "Uscita"
     if action == AuditAction.LOGIN_FAILED:
         return "Accesso non riuscito" + (f" ({row.detail})" if row.detail else "")
+    if action == AuditAction.LOCK:
+        return "Finestra bloccata" + (f" ({row.detail})" if row.detail else "")
+    if action == AuditAction.UNLOCK:
+        return "Finestra sbloccata con la password"
+    if action == AuditAction.BACKUP and (row.detail or "").startswith(DAILY_BACKUP_DETAIL):
+        where = (row.detail or "")[len(DAILY_BACKUP_DETAIL) :]
+        return f"Backup automatico giornaliero del database in {_quoted(where)}"
     if action == AuditAction.BACKUP:
         return "Backup del database" + (f" in {_quoted(row.detail)}" if row.detail else "")
     if action == AuditAction.RESTORE:

@@ -13,6 +13,7 @@ import errno
 import itertools
 import logging
 import os
+import re
 import sqlite3
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -47,6 +48,7 @@ from tit_desktop import paths
 from tit_desktop.models import AuditEntry, Base, User
 from tit_desktop.models.audit import AuditAction
 from tit_desktop.services import audit, clock
+from tit_desktop.services.audit_text import DAILY_BACKUP_DETAIL
 from tit_desktop.services.database import Database, is_busy
 from tit_desktop.services.errors import (
     DatabaseVersionError,
@@ -264,41 +266,291 @@ def _remove_stale_parts(folder: Path) -> None:
             continue
 
 
-def _prune_automatic(folder: Path) -> None:
-    """Keep the newest AUTOMATIC_BACKUPS_KEPT automatic backups; files that are not a
-    backup (empty, cut short: left by an older version interrupted) are deleted and do not
-    count among them."""
-    kept = []
-    for file in sorted(folder.glob("tit-*-prima-*.sqlite3")):
-        if _is_backup_file(file):
-            kept.append(file)
+# Automatic backups: before a migration or a restore ("tit-<stamp>-prima-...") and once a
+# day ("tit-<stamp>-giornaliero"). The newest ``backups_kept`` of them are kept.
+DAILY = "giornaliero"
+_AUTOMATIC_PATTERNS = ("tit-*-prima-*.sqlite3", f"tit-*-{DAILY}*.sqlite3")
+_DAILY_NAME = re.compile(rf"^tit-(\d{{8}})-(\d{{6}})-{DAILY}(?:-\d+)?\.sqlite3$")
+
+
+@dataclass(frozen=True)
+class BackupPlace:
+    """Where automatic backups go and how many are kept (the settings file's values)."""
+
+    folder: Path  # the configured folder, or the local one
+    kept: int = AUTOMATIC_BACKUPS_KEPT
+    daily: bool = True
+    configured: bool = False  # a folder chosen in the settings (it may be a network share)
+
+
+def backup_place() -> BackupPlace:
+    from tit_desktop.settings import Settings
+
+    current = Settings.load()
+    chosen = current.backup_folder.strip()
+    return BackupPlace(
+        folder=Path(chosen) if chosen else paths.backup_dir(),
+        kept=current.backups_kept,
+        daily=current.daily_backup,
+        configured=bool(chosen),
+    )
+
+
+def backup_folders(place: BackupPlace | None = None) -> list[Path]:
+    """The folders that hold backups: the configured one and the local one (where
+    backups go when the configured one cannot be reached)."""
+    place = place or backup_place()
+    local = paths.backup_dir()
+    return [place.folder, local] if place.folder != local else [local]
+
+
+def _files(folder: Path, pattern: str) -> list[Path]:
+    """The files of ``folder`` matching ``pattern``; none when the folder cannot be read
+    (a network share not reachable now)."""
+    try:
+        return list(folder.glob(pattern))
+    except OSError:
+        return []
+
+
+@dataclass(frozen=True)
+class AutomaticBackup:
+    path: Path
+    # Set when the configured folder could not be used and the backup went to the local
+    # folder instead: what to tell the user (Italian).
+    warning: str | None = None
+
+
+def _usable_folder(folder: Path) -> None:
+    """Raise OSError unless a backup can be written in ``folder``. The folder itself may be
+    created, not its parents: a network share that is not there (not mounted, server off)
+    is never created as a local folder."""
+    folder.mkdir(exist_ok=True)
+    probe = _private_temp(folder, ".prova-scrittura")
+    probe.unlink()
+
+
+def unreachable_warning(folder: Path, reason: str, local: Path) -> str:
+    return (
+        f"La cartella dei backup {folder} non è raggiungibile ({reason}): il backup è stato "
+        f"salvato nella cartella locale {local}. Controllate la rete o la cartella scelta "
+        "in Amministrazione > Database."
+    )
+
+
+# What an OSError means, in the words of the office (the system's own may be English).
+_OS_REASONS = {
+    errno.ENOENT: "la cartella non esiste",
+    errno.ENOTDIR: "non è una cartella",
+    errno.EACCES: "accesso negato",
+    errno.EPERM: "accesso negato",
+    errno.EROFS: "la cartella è in sola lettura",
+    errno.ENOSPC: "il disco è pieno",
+    errno.ETIMEDOUT: "la rete non risponde",
+    errno.EHOSTUNREACH: "il server non è raggiungibile",
+    errno.ENETUNREACH: "la rete non è raggiungibile",
+    errno.EHOSTDOWN: "il server è spento o non raggiungibile",
+}
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, ServiceError):
+        return exc.message
+    if isinstance(exc, OSError):
+        return _OS_REASONS.get(exc.errno or 0) or exc.strerror or str(exc)
+    return str(exc)
+
+
+def _write_in_place(db: Database, name: str, place: BackupPlace) -> AutomaticBackup:
+    """Write ``name`` in the configured folder, or in the local one when that fails
+    (saying so); keep the newest ``place.kept`` automatic backups of the folder used."""
+    local = paths.backup_dir()
+    warning = None
+    if place.folder != local:
+        try:
+            _usable_folder(place.folder)
+            target = _write_backup(db, place.folder / name, numbered=True)
+        except (OSError, ServiceError) as exc:
+            # Whatever failed there (the share, its disk, its permissions) is tried again in
+            # the local folder; a failure of the database itself fails there too, and says so.
+            warning = unreachable_warning(place.folder, _reason(exc), local)
+            log.warning("Backup folder %s unusable (%s); writing locally", place.folder, exc)
         else:
-            log.warning("Deleting %s: not a complete backup", file)
-            file.unlink(missing_ok=True)
-    for old in kept[:-AUTOMATIC_BACKUPS_KEPT]:
+            _prune_automatic(place.folder, place.kept)
+            return AutomaticBackup(target)
+    target = _write_backup(db, local / name, numbered=True)
+    _prune_automatic(local, place.kept)
+    return AutomaticBackup(target, warning)
+
+
+def _prune_automatic(folder: Path, kept: int = AUTOMATIC_BACKUPS_KEPT) -> None:
+    """Keep the newest ``kept`` automatic backups; files that are not a backup (empty, cut
+    short: left by an older version interrupted) are deleted and do not count among them."""
+    complete = []
+    for pattern in _AUTOMATIC_PATTERNS:
+        for file in _files(folder, pattern):
+            if _is_backup_file(file):
+                complete.append(file)
+            else:
+                log.warning("Deleting %s: not a complete backup", file)
+                file.unlink(missing_ok=True)
+    complete.sort(key=lambda f: f.name)  # the names begin with their moment
+    for old in complete[: max(len(complete) - kept, 0)]:
         old.unlink(missing_ok=True)
     _remove_stale_parts(folder)
 
 
 def automatic_backup(db: Database, reason: str) -> Path:
-    """A backup taken by the application itself (before a migration or a restore); keeps
-    the newest 10. Two in the same second get different names."""
-    folder = paths.backup_dir()
-    target = _write_backup(db, folder / f"tit-{_stamp()}-{reason}.sqlite3", numbered=True)
-    _prune_automatic(folder)
-    log.info("Automatic backup written to %s", target)
-    return target
+    """A backup taken by the application itself (before a migration or a restore), in the
+    configured backup folder (the local one when it cannot be reached); keeps the newest
+    N. Two in the same second get different names."""
+    written = _write_in_place(db, f"tit-{_stamp()}-{reason}.sqlite3", backup_place())
+    log.info("Automatic backup written to %s", written.path)
+    return written.path
+
+
+def last_daily_backup_day(place: BackupPlace | None = None) -> dt.date | None:
+    """The day (local) of the newest complete daily backup, read from the names (written
+    from the application's clock), in the configured and the local folder."""
+    days = []
+    for folder in backup_folders(place):
+        for file in _files(folder, f"tit-*-{DAILY}*.sqlite3"):
+            found = _DAILY_NAME.match(file.name)
+            if found and _is_backup_file(file):
+                days.append(dt.datetime.strptime(found.group(1), "%Y%m%d").date())
+    return max(days) if days else None
+
+
+def _local_today() -> dt.date:
+    return clock.utcnow().astimezone().date()
+
+
+def daily_backup_due(db: Database, place: BackupPlace | None = None) -> bool:
+    """Whether the daily backup is to be taken now: enabled, a SQLite database (a shared
+    server is backed up on the server, see :func:`daily_backup`), and none taken today."""
+    place = place or backup_place()
+    if not place.daily or db.sqlite_path is None:
+        return False
+    last = last_daily_backup_day(place)
+    return last is None or last < _local_today()
+
+
+def daily_backup(db: Database, actor: Actor) -> AutomaticBackup | None:
+    """The automatic backup of the day, when due (None otherwise); recorded in the
+    activity log. The application's own action: no permission is asked of the user who
+    happens to be logged in.
+
+    Only for a SQLite database. A shared PostgreSQL server holds every office's data:
+    each PC copying all of it every day would spread the most sensitive data over every
+    desk and load the server at every morning's start. Its backups are ``tit-desktop db
+    backup`` (scheduled on one machine) or the server's own; the warning after a week
+    without a backup applies to it too (backups are read from the shared activity log).
+    """
+    place = backup_place()
+    if not daily_backup_due(db, place):
+        return None
+    written = _write_in_place(db, f"tit-{_stamp()}-{DAILY}.sqlite3", place)
+    detail = f"{DAILY_BACKUP_DETAIL}{written.path}"
+    with db.transaction(actor) as session:
+        audit.record(session, actor, AuditAction.BACKUP, "database", detail=detail)
+    log.info("Daily backup written to %s", written.path)
+    return written
+
+
+def configure_backups(db: Database, actor: Actor, folder: str, kept: int, daily: bool) -> None:
+    """Save this PC's backup settings (the folder, empty for the local one; how many
+    automatic backups are kept; the daily backup on or off). Checked first, audited: a
+    folder changed to a USB stick or someone's share is on record."""
+    from tit_desktop.settings import BACKUPS_KEPT_RANGE, Settings
+
+    db.require(actor, Permission.MANAGE_DATABASE)
+    errors: dict[str, str] = {}
+    chosen = folder.strip()
+    if chosen:
+        place = Path(chosen)
+        if not place.is_absolute():
+            errors["backup_folder"] = "indicare il percorso completo della cartella"
+        elif not place.is_dir():
+            errors["backup_folder"] = f"la cartella {chosen} non esiste o non è raggiungibile"
+        else:
+            try:
+                _usable_folder(place)
+            except OSError as exc:
+                errors["backup_folder"] = (
+                    f"nella cartella {chosen} non si può scrivere ({_reason(exc)})"
+                )
+    low, high = BACKUPS_KEPT_RANGE
+    if not low <= kept <= high:
+        errors["backups_kept"] = f"indicare un numero da {low} a {high}"
+    if errors:
+        raise ValidationError(errors)
+    current = Settings.load()
+    before = {
+        "cartella": current.backup_folder,
+        "conservati": current.backups_kept,
+        "giornaliero": current.daily_backup,
+    }
+    after = {"cartella": chosen, "conservati": kept, "giornaliero": daily}
+    changes = {k: [before[k], after[k]] for k in before if before[k] != after[k]}
+    if not changes:
+        return
+    current.backup_folder, current.backups_kept, current.daily_backup = chosen, kept, daily
+    current.save()
+    with db.transaction(actor) as session:
+        audit.record(
+            session,
+            actor,
+            AuditAction.UPDATE,
+            "database",
+            detail="impostazioni dei backup automatici di questo PC",
+            changes=changes,
+        )
+
+
+STALE_BACKUP_DAYS = 7
+
+
+@dataclass(frozen=True)
+class OverdueBackup:
+    days: int | None  # since the last backup; None: there has never been one
+    text: str  # the warning, in Italian
+
+
+def backup_overdue(session: Session, today: dt.date | None = None) -> OverdueBackup | None:
+    """The warning to show when the last backup recorded in the activity log (made by
+    anyone, from any PC: daily, from the window or ``db backup``) is older than a week,
+    or there is none; None when a recent one exists. Reads only the database (a network
+    folder that does not answer never delays it)."""
+    today = today or _local_today()
+    last = session.scalar(
+        select(func.max(AuditEntry.at)).where(AuditEntry.action == AuditAction.BACKUP)
+    )
+    if last is None:
+        return OverdueBackup(None, "Nessun backup del database è stato ancora eseguito.")
+    day = last.astimezone().date()
+    days = (today - day).days
+    if days <= STALE_BACKUP_DAYS:
+        return None
+    return OverdueBackup(
+        days, f"L'ultimo backup del database risale a {days} giorni fa ({day:%d/%m/%Y})."
+    )
+
+
+def backup_to_folder(db: Database, actor: Actor, out: Path | None = None) -> AutomaticBackup:
+    """A backup asked for by a user: to ``out``, or without it in the backup folder (the
+    local one when the configured one cannot be reached: the result's warning says so)."""
+    db.require(actor, Permission.MANAGE_DATABASE)
+    if out is None:
+        written = _write_in_place(db, f"tit-{_stamp()}.sqlite3", backup_place())
+    else:
+        written = AutomaticBackup(_write_backup(db, Path(out)))
+    with db.transaction(actor) as session:
+        audit.record(session, actor, AuditAction.BACKUP, "database", detail=str(written.path))
+    return written
 
 
 def backup(db: Database, actor: Actor, out: Path | None = None) -> Path:
-    db.require(actor, Permission.MANAGE_DATABASE)
-    if out is None:
-        target = _write_backup(db, paths.backup_dir() / f"tit-{_stamp()}.sqlite3", numbered=True)
-    else:
-        target = _write_backup(db, Path(out))
-    with db.transaction(actor) as session:
-        audit.record(session, actor, AuditAction.BACKUP, "database", detail=str(target))
-    return target
+    return backup_to_folder(db, actor, out).path
 
 
 @dataclass(frozen=True)
@@ -309,11 +561,12 @@ class BackupFile:
 
 
 def list_backups(actor: Actor, folder: Path | None = None) -> list[BackupFile]:
-    """The backup files in the backup folder (automatic ones and those saved there), the
-    newest first."""
+    """The backup files in the backup folder (automatic ones and those saved there) and in
+    the local one (where they go when that cannot be reached), the newest first."""
     require(actor, Permission.MANAGE_DATABASE)
     found = []
-    for file in (folder or paths.backup_dir()).glob("*.sqlite3"):
+    folders = [folder] if folder is not None else backup_folders()
+    for file in (f for place in folders for f in _files(place, "*.sqlite3")):
         if not _is_backup_file(file):
             continue
         try:

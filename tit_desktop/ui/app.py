@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from tit_desktop.services.permissions import Actor
     from tit_desktop.ui.context import AppContext
     from tit_desktop.ui.login import LoginDialog
+    from tit_desktop.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -343,7 +344,22 @@ class AppController:
         window.logout_requested.connect(self.logout)
         window.settings_requested.connect(self._settings_from_window)
         window.closed.connect(self._window_closed)
+        self._watch_desk(window, self.context)
         window.show()
+
+    def _watch_desk(self, window: MainWindow, context: AppContext) -> None:
+        """The daily backup and its warnings; the lock after the idle minutes of the
+        settings ("Cambia utente" there has already asked about unsaved edits)."""
+        from tit_desktop.ui.backup_watch import BackupWatch
+        from tit_desktop.ui.idle_lock import IdleLock
+
+        window.backup_watch = BackupWatch(window, context)  # type: ignore[attr-defined]
+        window.idle_lock = IdleLock(  # type: ignore[attr-defined]
+            window,
+            context,
+            Settings.load().idle_lock_minutes,
+            window.logout_requested.emit,
+        )
 
     def _window_closed(self) -> None:
         """Closing the main window (not logging out) ends the application."""
@@ -380,6 +396,8 @@ class AppController:
 
         dialog = SettingsDialog(self.window)
         if dialog.exec():
+            if not dialog.database_changed:
+                return  # the idle minutes apply from the next login; no need to log out
             QMessageBox.information(
                 self.window,
                 APP_TITLE,

@@ -23,10 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tit_desktop import credentials
 from tit_desktop.services import schema
 from tit_desktop.services.database import Database, postgres_url, url_parts
 from tit_desktop.services.errors import ServiceError
-from tit_desktop.settings import Settings, default_database_url
+from tit_desktop.settings import IDLE_LOCK_MINUTES_RANGE, Settings, default_database_url
 from tit_desktop.ui.background import run_in_background
 from tit_desktop.ui.file_dialogs import save_file
 from tit_desktop.ui.form_guard import FormGuard, Settled
@@ -71,7 +72,12 @@ class Ui_SettingsDialog:
         form.addRow(dialog.tr("Nome del &database:"), self.dbname)
         form.addRow(dialog.tr("&Utente:"), self.user)
         form.addRow(dialog.tr("Pass&word:"), self.password)
+        self.password_store = QLabel()
+        self.password_store.setObjectName("password_store")
+        self.password_store.setWordWrap(True)
+        self.password_store.setStyleSheet("color: #555;")
         box.addWidget(self.server_form)
+        box.addWidget(self.password_store)
         test_row = QHBoxLayout()
         self.test = QPushButton(dialog.tr("&Prova connessione"))
         self.test.setObjectName("test")
@@ -82,6 +88,24 @@ class Ui_SettingsDialog:
         test_row.addWidget(self.result, 1)
         box.addLayout(test_row)
         layout.addWidget(group)
+        security = QGroupBox(dialog.tr("Sicurezza"))
+        security_form = QFormLayout(security)
+        self.idle_minutes = QSpinBox()
+        self.idle_minutes.setObjectName("idle_minutes")
+        self.idle_minutes.setRange(*IDLE_LOCK_MINUTES_RANGE)
+        self.idle_minutes.setSuffix(dialog.tr(" minuti"))
+        self.idle_minutes.setMaximumWidth(130)
+        security_form.addRow(dialog.tr("&Blocca la finestra dopo:"), self.idle_minutes)
+        idle_note = QLabel(
+            dialog.tr(
+                "senza uso di tastiera o mouse; per sbloccarla serve la password. Ha effetto "
+                "dal prossimo accesso."
+            )
+        )
+        idle_note.setWordWrap(True)
+        idle_note.setStyleSheet("color: #555;")
+        security_form.addRow("", idle_note)
+        layout.addWidget(security)
         note = QLabel(
             dialog.tr(
                 "Il cambio di database ha effetto al prossimo accesso. Un database nuovo viene "
@@ -103,7 +127,25 @@ class SettingsDialog(QDialog, Ui_SettingsDialog):
         self.setup_ui(self)
         self._settings = Settings.load()
         self._tested_url: str | None = None
-        self._load(self._settings.database_url or default_database_url())
+        self._loaded_url = self._settings.database_url or default_database_url()
+        self.database_changed = False
+        self._load(self._loaded_url)
+        self.idle_minutes.setValue(self._settings.idle_lock_minutes)
+        if credentials.keyring_available():
+            self.password_store.setText(
+                self.tr(
+                    "La password è conservata nel portachiavi di sistema, non nel file delle "
+                    "impostazioni."
+                )
+            )
+        else:
+            self.password_store.setText(
+                self.tr(
+                    "Su questo PC non c'è un portachiavi di sistema: la password è conservata "
+                    "nel file {0}, leggibile solo dal vostro utente (mai nel file delle "
+                    "impostazioni)."
+                ).format(credentials.pgpass_file())
+            )
         self.local.toggled.connect(self._sync_enabled)
         self.browse.clicked.connect(self._browse)
         self.test.clicked.connect(self._test)
@@ -112,6 +154,7 @@ class SettingsDialog(QDialog, Ui_SettingsDialog):
         for edit in (self.host, self.dbname, self.user, self.password, self.file):
             edit.textChanged.connect(self._forget_test)
         self.port.valueChanged.connect(self._forget_test)
+        self.idle_minutes.valueChanged.connect(lambda _v: self.result.clear())
         self._sync_enabled()
         self.guard = FormGuard(self, save=self._save)
         self.guard.mark_clean()
@@ -131,7 +174,9 @@ class SettingsDialog(QDialog, Ui_SettingsDialog):
             self.port.setValue(int(str(parts["port"])))
             self.dbname.setText(str(parts["database"]))
             self.user.setText(str(parts["user"]))
-            self.password.setText(str(parts["password"]))
+            self.password.setText(
+                str(parts["password"]) or credentials.stored_password(url_text) or ""
+            )
             self.file.setText(str(url_parts(default_database_url())["file"]))
 
     def _sync_enabled(self) -> None:
@@ -213,7 +258,27 @@ class SettingsDialog(QDialog, Ui_SettingsDialog):
             return False
         # Read again: the file dialog may have remembered a folder meanwhile.
         self._settings = Settings.load()
-        self._settings.database_url = "" if url == default_database_url() else url
-        self._settings.save()
+        bare, password = credentials.split_password(url)
+        try:
+            if self.server.isChecked():
+                # The password goes to the keyring (or the pgpass file), never to the file.
+                if password:
+                    credentials.store_password(bare, password)
+                else:
+                    credentials.forget_password(bare)
+            self._settings.database_url = "" if bare == default_database_url() else bare
+            self._settings.idle_lock_minutes = self.idle_minutes.value()
+            self._settings.save()
+        except OSError as exc:
+            self.result.setStyleSheet(ERROR_STYLE)
+            self.result.setText(
+                self.tr("Impostazioni non salvate: {0} ({1}).").format(
+                    exc.filename or credentials.pgpass_file(), exc.strerror or exc
+                )
+            )
+            return False
+        self.database_changed = (self._settings.database_url or default_database_url()) != (
+            credentials.split_password(self._loaded_url)[0]
+        )
         self.accept()
         return True

@@ -13,12 +13,14 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QSpinBox,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -29,16 +31,17 @@ from tit_desktop.models.user import Role
 from tit_desktop.services import backup, schema, users
 from tit_desktop.services.errors import ServiceError, ValidationError
 from tit_desktop.services.permissions import ROLE_LABELS, Permission
+from tit_desktop.settings import BACKUPS_KEPT_RANGE, Settings
 from tit_desktop.ui import questions
 from tit_desktop.ui.background import run_in_background
 from tit_desktop.ui.context import AppContext
 from tit_desktop.ui.errors import handle_error, show_service_error
-from tit_desktop.ui.file_dialogs import open_file, save_file
+from tit_desktop.ui.file_dialogs import choose_folder, open_file, save_file
 from tit_desktop.ui.form_guard import FormGuard, Settled
 from tit_desktop.ui.pages.audit_log import AuditLogPage
 from tit_desktop.ui.signals import app_signals, notify_changed
 from tit_desktop.ui.table_models import Column, ListTableModel
-from tit_desktop.ui.widgets import FieldErrors
+from tit_desktop.ui.widgets import ERROR_STYLE, FieldErrors
 from tit_desktop.ui.wording import plural
 
 
@@ -279,6 +282,13 @@ class DatabaseTab(QWidget):
         self.last_backup = QLabel()
         self.last_backup.setObjectName("last_backup")
         layout.addWidget(self.last_backup)
+        self.overdue = QLabel()
+        self.overdue.setObjectName("backup_overdue")
+        self.overdue.setWordWrap(True)
+        self.overdue.setStyleSheet(ERROR_STYLE + " font-weight: bold;")
+        self.overdue.hide()
+        layout.addWidget(self.overdue)
+        layout.addWidget(self._automatic_group())
         self.backups: ListTableModel[backup.BackupFile] = ListTableModel(
             [
                 Column(self.tr("Data"), lambda b: _local(b.written_at)),
@@ -290,6 +300,7 @@ class DatabaseTab(QWidget):
                     align_right=True,
                 ),
                 Column(self.tr("File"), lambda b: b.path.name),
+                Column(self.tr("Cartella"), lambda b: str(b.path.parent)),
             ],
             self,
         )
@@ -303,25 +314,112 @@ class DatabaseTab(QWidget):
         layout.addWidget(self.backups_view, 1)
         self.backup_button.clicked.connect(self._backup)
         self.restore_button.clicked.connect(self._restore)
+        self.choose_folder.clicked.connect(self._choose_folder)
+        self.save_automatic.clicked.connect(self._save_automatic)
         # Replacing every row, users and audit log included, is the administrator's alone.
         self.restore_button.setVisible(ctx.actor.can(Permission.RESTORE_DATABASE))
         self.refresh()
 
+    def _automatic_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Backup automatici di questo PC"))
+        column = QVBoxLayout(group)
+        form = QFormLayout()
+        column.addLayout(form)
+        self.automatic_errors = FieldErrors()
+        self.daily = QCheckBox(self.tr("Un backup automatico al &giorno"))
+        self.daily.setObjectName("daily_backup")
+        self.automatic_errors.add_row(form, "", "daily_backup", self.daily)
+        if not self._ctx.db.is_sqlite:
+            note = QLabel(
+                self.tr(
+                    "Il database è su un server: i PC non ne fanno una copia al giorno (ogni PC "
+                    "avrebbe una copia di tutti i dati). Fatene il backup con «tit-desktop db "
+                    "backup» pianificato su un solo computer, o con gli strumenti del server."
+                )
+            )
+            note.setObjectName("server_backup_note")
+            note.setWordWrap(True)
+            note.setStyleSheet("color: #555;")
+            column.addWidget(note)
+        folder_row = QWidget()
+        row = QHBoxLayout(folder_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.folder = QLineEdit()
+        self.folder.setObjectName("backup_folder")
+        self.folder.setPlaceholderText(str(backup.paths.backup_dir()))
+        self.choose_folder = QPushButton(self.tr("Sfoglia…"))
+        row.addWidget(self.folder, 1)
+        row.addWidget(self.choose_folder)
+        self.automatic_errors.add_row(
+            form, self.tr("&Cartella (anche di rete):"), "backup_folder", folder_row
+        )
+        self.kept = QSpinBox()
+        self.kept.setObjectName("backups_kept")
+        self.kept.setRange(*BACKUPS_KEPT_RANGE)
+        self.kept.setMaximumWidth(90)
+        self.automatic_errors.add_row(
+            form, self.tr("Backup automatici co&nservati:"), "backups_kept", self.kept
+        )
+        self.save_automatic = QPushButton(self.tr("&Salva le impostazioni dei backup"))
+        self.save_automatic.setObjectName("save_automatic")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_automatic)
+        buttons.addStretch(1)
+        form.addRow("", buttons)
+        self._load_automatic()
+        return group
+
+    def _load_automatic(self) -> None:
+        current = Settings.load()
+        self.daily.setChecked(current.daily_backup)
+        self.folder.setText(current.backup_folder)
+        self.kept.setValue(current.backups_kept)
+
+    def _choose_folder(self) -> None:
+        chosen = choose_folder(self, self.tr("Cartella dei backup"))
+        if chosen is not None:
+            self.folder.setText(str(chosen))
+
+    def _save_automatic(self) -> bool:
+        try:
+            backup.configure_backups(
+                self._ctx.db,
+                self._ctx.actor,
+                self.folder.text(),
+                self.kept.value(),
+                self.daily.isChecked(),
+            )
+        except ValidationError as exc:
+            rest = self.automatic_errors.show(exc)
+            if rest:
+                show_service_error(self, ValidationError(rest))
+            return False
+        except ServiceError as exc:
+            show_service_error(self, exc)
+            return False
+        self._load_automatic()
+        self.refresh()
+        return True
+
     def refresh(self) -> None:
         self._refresh_backups()
         st = schema.status(self._ctx.db)
+        place = backup.backup_place()
         self.info.setText(
             self.tr(
                 "<b>Database:</b> {0}<br><b>Revisione dello schema:</b> {1} ({2})<br>"
-                "<b>Cartella dei backup automatici:</b> {3}"
-            ).format(self._ctx.db.describe(), st.current, st.state.value, backup.paths.backup_dir())
+                "<b>Cartella dei backup:</b> {3}"
+            ).format(self._ctx.db.describe(), st.current, st.state.value, place.folder)
         )
 
     def _refresh_backups(self) -> None:
         files = backup.list_backups(self._ctx.actor)
         with self._ctx.db.reading() as session:
             last = backup.last_backup_at(session, self._ctx.actor)
+            overdue = backup.backup_overdue(session)
         self.backups.set_rows(files)
+        self.overdue.setText(overdue.text if overdue else "")
+        self.overdue.setVisible(overdue is not None)
         if last is None:
             self.last_backup.setText(self.tr("<b>Ultimo backup:</b> nessun backup eseguito"))
         else:
@@ -341,7 +439,7 @@ class DatabaseTab(QWidget):
             self.tr("Salva il backup"),
             f"tit-{dt.date.today():%Y%m%d}.sqlite3",
             self.tr("Backup (*.sqlite3)"),
-            folder=backup.paths.backup_dir(),
+            folder=backup.backup_place().folder,
         )
         if target is None:
             return
