@@ -84,10 +84,10 @@ def test_a_finished_run_frees_its_callbacks(qtbot: QtBot) -> None:
             self.got.append(exc)
 
     receiver = Receiver()
-    alive = weakref.ref(receiver)
+    got, alive = receiver.got, weakref.ref(receiver)
     run_in_background(None, lambda _p: "fatto", receiver.ok, receiver.fail, progress="Lavoro")
-    qtbot.waitUntil(lambda: receiver.got == ["fatto"], timeout=WAIT_MS)
     del receiver
+    qtbot.waitUntil(lambda: got == ["fatto"], timeout=WAIT_MS)
 
     def freed() -> bool:
         gc.collect()
