@@ -161,7 +161,9 @@ def run_in_background(
             on_success(value)
         else:
             if not isinstance(value, Cancelled):
-                log.info("Background work failed: %r", value)
+                # The text, not the exception: a kept log record would keep its traceback
+                # (the worker's frames and what they hold) alive.
+                log.info("Background work failed: %s", repr(value))
             on_error(value)
 
     relay.done.connect(_finish, Qt.ConnectionType.QueuedConnection)
