@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Run UI test files N times, each in a fresh process, and count native crashes.
 #
-#   benchmarks/ui_crash_rounds.sh [ROUNDS] [pytest args...]
+#   benchmarks/ui_crash_rounds.sh [--stress] [ROUNDS] [pytest args...]
 #
+# --stress: after each UI test, deleteLater'd widgets are deleted and gc.collect() runs
+# (TIT_UI_STRESS_GC in tests/ui/conftest.py), which makes ownership bugs crash sooner.
 # Defaults: 10 rounds of the files that start background work plus the desk forms.
 # A round counts as a crash when the process dies of a signal (exit code >= 128, or
 # negative) or prints "Fatal Python error"; faulthandler's stacks of crashed rounds are kept
@@ -10,6 +12,10 @@
 # PostgreSQL as in CI.
 set -u
 cd "$(dirname "$0")/.."
+if [ "${1:-}" = "--stress" ]; then
+    export TIT_UI_STRESS_GC=1
+    shift
+fi
 ROUNDS=${1:-10}
 shift || true
 if [ $# -eq 0 ]; then
