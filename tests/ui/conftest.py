@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import gc
+import os
 from collections.abc import Iterator
 from typing import NoReturn
 
 import pytest
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QApplication,
     QColorDialog,
@@ -57,6 +60,11 @@ def close_windows(qapp: QApplication) -> Iterator[None]:
         widget.close()
         widget.deleteLater()
     QApplication.processEvents()
+    if os.environ.get("TIT_UI_STRESS_GC"):
+        # benchmarks/ui_crash_rounds.sh --stress: delete what the test left and collect
+        # cycles now, so that an object finalised in the wrong thread crashes sooner.
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        gc.collect()
 
 
 @pytest.fixture(autouse=True, scope="session")
