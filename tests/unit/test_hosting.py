@@ -405,3 +405,39 @@ def test_contributions_are_unique_per_month_in_the_database(db: Database, admin:
             )
         )
     assert "01/2026 è già nel registro" in twice.value.message
+
+
+def test_the_activity_log_reads_hosting_in_italian(db: Database, admin: Actor) -> None:
+    from tit_desktop.services import audit, audit_text
+
+    person_id = _person(db, admin, "TIU-1")
+    family_id = _family(db, admin)
+    agreement_id = _agreement(
+        db, admin, family_id, "TIU-1", dt.date(2026, 1, 1), dt.date(2026, 1, 31)
+    )
+    with db.transaction(admin) as session:
+        january = hosting.ledger(session, admin, agreement_id)[0]
+        hosting.mark_paid(session, admin, january.id, dt.date(2026, 2, 5))
+        hosting.set_default_amount(session, admin, HostingTime.FULL, Decimal("600.00"))
+    with db.reading() as session:
+        page = audit_text.load_page(session, admin, audit.AuditFilter(), limit=50)
+        mine = audit_text.load_page(
+            session, admin, audit.AuditFilter(person_id=person_id), limit=50
+        )
+    texts = [line.text for line in page.lines]
+    assert "Registrata la famiglia ospitante «Rossi»" in texts
+    assert "Registrata un'accoglienza presso la famiglia «Rossi» dal 01/01/2026 al 31/01/2026" in (
+        texts
+    )
+    assert "Aggiunto al registro dei contributi il mese 01/2026 (350,00 EUR)" in texts
+    assert "Registrato il pagamento di un contributo: 350,00 EUR il 05/02/2026" in texts
+    assert "Contributo mensile predefinito (tempo pieno): 600,00 EUR" in texts
+    assert {line.row.entity for line in mine.lines} >= {
+        "hosting_agreement",
+        "hosting_contribution",
+    }
+    family_row = next(line.row for line in page.lines if line.row.entity == "host_family")
+    facts = dict(audit_text.detail(family_row, page.references).facts)
+    assert facts["Oggetto"] == "Famiglia ospitante"
+    rows = {r.field: r.after for r in audit_text.detail(family_row, page.references).rows}
+    assert rows["IBAN"] == "IT60 X054 2811 1010 0000 0123 456"

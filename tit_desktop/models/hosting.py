@@ -29,7 +29,10 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    func,
+    literal_column,
 )
+from sqlalchemy.dialects.postgresql import ExcludeConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tit_desktop.models.base import Base, VersionedMixin
@@ -88,6 +91,20 @@ class HostingAgreement(VersionedMixin, Base):
     __table_args__ = (
         CheckConstraint("end_date IS NULL OR end_date >= start_date", name="dates_order"),
         non_negative("monthly_amount"),
+        # PostgreSQL only (SQLite has the triggers of migration 0007 under the same name).
+        ExcludeConstraint(
+            ("person_id", "="),
+            (
+                func.daterange(
+                    literal_column("start_date"),
+                    literal_column("end_date"),
+                    literal_column("'[]'"),
+                ),
+                "&&",
+            ),
+            name=AGREEMENT_OVERLAP,
+            using="gist",
+        ).ddl_if(dialect="postgresql"),
         Index("ix_hosting_agreement_person_id", "person_id", "start_date"),
         Index("ix_hosting_agreement_family_id", "family_id", "start_date"),
     )
