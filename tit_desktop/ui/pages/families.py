@@ -60,7 +60,9 @@ def _eur(value: Decimal | None) -> str:
     return money.format_amount(value) if value is not None else ""
 
 
-def _table(model: QAbstractItemModel) -> QTableView:
+def _table(model: QAbstractItemModel, stretch: int | None = None) -> QTableView:
+    """A read-only list; ``stretch``: the column that takes the spare width (a text one,
+    not an amount pushed far from its neighbours)."""
     view = QTableView()
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -68,68 +70,73 @@ def _table(model: QAbstractItemModel) -> QTableView:
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setAlternatingRowColors(True)
     view.verticalHeader().hide()
-    view.horizontalHeader().setStretchLastSection(True)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header = view.horizontalHeader()
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    if stretch is not None:
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     return view
 
 
-def family_model(parent: QWidget | None = None) -> ListTableModel[hosting.FamilyRow]:
-    return ListTableModel(
-        [
-            Column("Famiglia", lambda r: r.name),
-            Column("Referente", lambda r: r.contact_person),
-            Column("Telefono", lambda r: r.phone),
-            Column("Indirizzo", lambda r: r.address),
-            Column("Ospiti oggi", lambda r: r.hosting_now, align_right=True),
-            Column("Disponibilità", lambda r: r.availability),
-            Column("Attiva", lambda r: "sì" if r.active else "no"),
-        ],
-        parent,
-    )
+class FamilyTableModel(ListTableModel[hosting.FamilyRow]):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(FAMILY_COLUMNS, parent)
 
 
-def agreement_model(
-    with_money: bool, parent: QWidget | None = None
-) -> ListTableModel[hosting.AgreementRow]:
-    columns: list[Column[hosting.AgreementRow]] = [
-        Column("Ospite", lambda r: f"{r.person_code} {r.person_name}"),
-        Column("Dal", lambda r: _date(r.start_date)),
-        Column("Al", lambda r: _date(r.end_date) or "in corso"),
-        Column("Tempo", lambda r: r.time),
-    ]
-    if with_money:
-        columns.append(Column("Contributo mensile", lambda r: _eur(r.monthly_amount), True))
-    return ListTableModel(columns, parent)
+FAMILY_COLUMNS: list[Column[hosting.FamilyRow]] = [
+    Column("Famiglia", lambda r: r.name),
+    Column("Referente", lambda r: r.contact_person),
+    Column("Telefono", lambda r: r.phone),
+    Column("Ospiti oggi", lambda r: r.hosting_now, align_right=True),
+    Column("Attiva", lambda r: "sì" if r.active else "no"),
+    Column("Indirizzo", lambda r: r.address),
+    Column("Disponibilità", lambda r: r.availability),
+]
 
 
-def ledger_model(parent: QWidget | None = None) -> ListTableModel[hosting.ContributionRow]:
-    return ListTableModel(
-        [
-            Column("Mese", lambda r: hosting.month_text(r.month)),
-            Column("Giorni", lambda r: r.days, align_right=True),
-            Column("Dovuto", lambda r: _eur(r.amount_due), align_right=True),
-            Column("Pagato il", lambda r: _date(r.paid_on) or "da pagare"),
-            Column("Importo pagato", lambda r: _eur(r.paid_amount), align_right=True),
-        ],
-        parent,
-    )
-
-
-def payment_model(parent: QWidget | None = None) -> ListTableModel[hosting.PaymentLine]:
-    return ListTableModel(
-        [
-            Column("Famiglia", lambda r: r.family),
-            Column("Referente", lambda r: r.contact_person),
-            Column("IBAN", lambda r: hosting.iban_grouped(r.iban)),
+class AgreementTableModel(ListTableModel[hosting.AgreementRow]):
+    def __init__(self, with_money: bool, parent: QWidget | None = None) -> None:
+        columns: list[Column[hosting.AgreementRow]] = [
             Column("Ospite", lambda r: f"{r.person_code} {r.person_name}"),
+            Column("Dal", lambda r: _date(r.start_date)),
+            Column("Al", lambda r: _date(r.end_date) or "in corso"),
             Column("Tempo", lambda r: r.time),
-            Column("Giorni", lambda r: r.days, align_right=True),
-            Column("Dovuto", lambda r: _eur(r.amount_due), align_right=True),
-            Column("Pagato il", lambda r: _date(r.paid_on) or "da pagare"),
-            Column("Importo pagato", lambda r: _eur(r.paid_amount), align_right=True),
-        ],
-        parent,
-    )
+        ]
+        if with_money:
+            columns.append(Column("Contributo mensile", lambda r: _eur(r.monthly_amount), True))
+        super().__init__(columns, parent)
+
+
+class LedgerTableModel(ListTableModel[hosting.ContributionRow]):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(LEDGER_COLUMNS, parent)
+
+
+LEDGER_COLUMNS: list[Column[hosting.ContributionRow]] = [
+    Column("Mese", lambda r: hosting.month_text(r.month)),
+    Column("Giorni", lambda r: r.days, align_right=True),
+    Column("Dovuto", lambda r: _eur(r.amount_due), align_right=True),
+    Column("Pagato il", lambda r: _date(r.paid_on) or "da pagare"),
+    Column("Importo pagato", lambda r: _eur(r.paid_amount), align_right=True),
+]
+
+
+class PaymentTableModel(ListTableModel[hosting.PaymentLine]):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(PAYMENT_COLUMNS, parent)
+
+
+PAYMENT_COLUMNS: list[Column[hosting.PaymentLine]] = [
+    Column("Famiglia", lambda r: r.family),
+    Column("Referente", lambda r: r.contact_person),
+    Column("IBAN", lambda r: hosting.iban_grouped(r.iban)),
+    Column("Ospite", lambda r: f"{r.person_code} {r.person_name}"),
+    Column("Tempo", lambda r: r.time),
+    Column("Giorni", lambda r: r.days, align_right=True),
+    Column("Dovuto", lambda r: _eur(r.amount_due), align_right=True),
+    Column("Pagato il", lambda r: _date(r.paid_on) or "da pagare"),
+    Column("Importo pagato", lambda r: _eur(r.paid_amount), align_right=True),
+]
 
 
 # =========================================================================== the page
@@ -169,8 +176,8 @@ class FamiliesPage(QWidget):
         self.summary = QLabel()
         layout.addWidget(self.summary)
 
-        self.model = family_model(self)
-        self.view = _table(self.model)
+        self.model = FamilyTableModel(self)
+        self.view = _table(self.model, stretch=6)
         self.view.setObjectName("families_table")
         layout.addWidget(self.view, 3)
 
@@ -178,8 +185,8 @@ class FamiliesPage(QWidget):
         self.agreements_title = QLabel()
         agreements_row.addWidget(self.agreements_title)
         agreements_row.addStretch(1)
-        self.new_agreement_button = QPushButton(self.tr("Nuova &accoglienza"))
-        self.edit_agreement_button = QPushButton(self.tr("&Modifica accoglienza"))
+        self.new_agreement_button = QPushButton(self.tr("Nuova acco&glienza"))
+        self.edit_agreement_button = QPushButton(self.tr("Modifica accog&lienza"))
         self.ledger_button = QPushButton(self.tr("Registro &contributi"))
         self.print_button = QPushButton(self.tr("Stampa acc&ordo…"))
         for button in (
@@ -191,13 +198,13 @@ class FamiliesPage(QWidget):
             agreements_row.addWidget(button)
         self.new_agreement_button.setVisible(writable)
         self.edit_agreement_button.setText(
-            self.tr("&Modifica accoglienza") if writable else self.tr("&Apri accoglienza")
+            self.tr("Modifica accog&lienza") if writable else self.tr("Apri accog&lienza")
         )
         self.ledger_button.setVisible(self.with_money)
         self.print_button.setVisible(ctx.actor.can(Permission.EXPORT_DATA))
         layout.addLayout(agreements_row)
-        self.agreements = agreement_model(self.with_money, self)
-        self.agreements_view = _table(self.agreements)
+        self.agreements = AgreementTableModel(self.with_money, self)
+        self.agreements_view = _table(self.agreements, stretch=0)
         self.agreements_view.setObjectName("agreements_table")
         layout.addWidget(self.agreements_view, 2)
 
@@ -242,7 +249,7 @@ class FamiliesPage(QWidget):
                 session, self.ctx.actor, self.search.text(), self.inactive.isChecked()
             )
         self.model.set_rows(rows)
-        self.summary.setText(plural(len(rows), self.tr("famiglia"), self.tr("famiglie")))
+        self.summary.setText(plural(len(rows), self.tr("{n} famiglia"), self.tr("{n} famiglie")))
         for index, row in enumerate(rows):
             if row.id == current:
                 self.view.selectRow(index)
@@ -273,7 +280,7 @@ class FamiliesPage(QWidget):
         self.agreements.set_rows(rows)
         name = self.model.row_at(self.view.currentIndex().row()).name if family_id else ""
         self.agreements_title.setText(
-            f"<b>{self.tr('Accoglienze di')} {name}</b>" if name else self.tr("Accoglienze")
+            f"<b>{self.tr('Accoglienze')}: {name}</b>" if name else self.tr("Accoglienze")
         )
         if rows:
             self.agreements_view.selectRow(0)
@@ -723,7 +730,7 @@ class LedgerDialog(QDialog):
         rule.setWordWrap(True)
         rule.setStyleSheet("color: #555;")
         layout.addWidget(rule)
-        self.model = ledger_model(self)
+        self.model = LedgerTableModel(self)
         self.view = _table(self.model)
         layout.addWidget(self.view, 1)
         self.totals = QLabel()
@@ -761,7 +768,7 @@ class LedgerDialog(QDialog):
         unpaid = sum(1 for r in rows if not r.paid)
         self.totals.setText(
             self.tr("Totale dovuto {0} EUR, pagato {1} EUR; ").format(_eur(due), _eur(paid))
-            + plural(unpaid, self.tr("mese da pagare"), self.tr("mesi da pagare"))
+            + plural(unpaid, self.tr("{n} mese da pagare"), self.tr("{n} mesi da pagare"))
         )
         target = 0
         for index, row in enumerate(rows):
@@ -883,7 +890,7 @@ class PaymentListDialog(QDialog):
         self.error.setStyleSheet("color: #b00020;")
         self.error.hide()
         layout.addWidget(self.error)
-        self.model = payment_model(self)
+        self.model = PaymentTableModel(self)
         self.view = _table(self.model)
         layout.addWidget(self.view, 1)
         self.totals = QLabel()
@@ -919,11 +926,11 @@ class PaymentListDialog(QDialog):
         self.model.set_rows(found.lines)
         self.totals.setText(
             self.tr("{0}: dovuti {1} EUR, pagati {2} EUR; ").format(
-                plural(len(found.lines), self.tr("contributo"), self.tr("contributi")),
+                plural(len(found.lines), self.tr("{n} contributo"), self.tr("{n} contributi")),
                 _eur(found.total_due),
                 _eur(found.total_paid),
             )
-            + plural(found.unpaid, self.tr("da pagare"), self.tr("da pagare"))
+            + self.tr("{0} da pagare").format(found.unpaid)
         )
 
     def print_pdf(self) -> Progress | None:
