@@ -872,7 +872,8 @@ def _payment(
 ) -> expenditure_feed.Payment:
     person = session.get(Person, agreement.person_id)
     family = session.get(HostFamily, agreement.family_id)
-    assert person is not None and family is not None and row.paid_on and row.paid_amount
+    assert person is not None and family is not None
+    assert row.paid_on is not None and row.paid_amount is not None
     return expenditure_feed.Payment(
         source=expenditure_feed.PaymentSource.HOSTING_CONTRIBUTION,
         source_id=row.id,
