@@ -116,6 +116,8 @@ def test_the_page_lists_families_and_their_agreements(
     assert page.model.row_at(0).name == "Famiglia Neri" and page.agreements.rowCount() == 0
     page.search.clear()
     qtbot.waitUntil(lambda: page.model.rowCount() == 2)
+    page.view.selectRow(0)
+    assert page.agreements.rowCount() == 2
     assert _clipped(page) == []
     if db.is_sqlite:
         _save(page, "famiglie-elenco")
@@ -219,6 +221,9 @@ def test_a_new_agreement_and_an_overlap_named(
     assert dialog.save() is False
     assert "negativo" in dialog.errors.text("monthly_amount")
     dialog.amount.setText("400,00")
+    if db.is_sqlite:
+        dialog.show()
+        _save(dialog, "famiglie-accoglienza")
     assert dialog.save() is True
     with db.reading() as session:
         rows = hosting.agreements(session, admin, family_id=data.family_id)
@@ -280,3 +285,28 @@ def test_only_writers_get_the_new_buttons(qtbot: QtBot, db: Database, admin: Act
     qtbot.addWidget(page)
     assert page.new_button.isHidden() and page.new_agreement_button.isHidden()
     assert not page.payments_button.isHidden()
+
+
+def test_the_default_amounts_are_set_by_the_coordinator(
+    qtbot: QtBot, db: Database, actors: dict[Role, Actor]
+) -> None:
+    from tit_desktop.ui.pages.families import DefaultAmountsDialog
+
+    coordinator = actors[Role.COORDINATOR]
+    page = FamiliesPage(AppContext(db, coordinator))
+    qtbot.addWidget(page)
+    assert not page.defaults_button.isHidden()
+    operator_page = FamiliesPage(AppContext(db, actors[Role.OPERATOR]))
+    qtbot.addWidget(operator_page)
+    assert operator_page.defaults_button.isHidden()
+    dialog = DefaultAmountsDialog(AppContext(db, coordinator))
+    qtbot.addWidget(dialog)
+    part = dialog.fields[hosting.HostingTime.PART]
+    assert part.text() == "350,00"
+    part.setText("trecento")
+    assert dialog.save() is False and "non è un importo" in dialog.errors.text("parziale")
+    part.setText("400,00")
+    assert dialog.save() is True
+    with db.reading() as session:
+        amounts = hosting.read_default_amounts(session, coordinator)
+    assert amounts[hosting.HostingTime.PART] == Decimal("400.00")

@@ -158,8 +158,18 @@ class FamiliesPage(QWidget):
         self.payments_button.setToolTip(
             self.tr("Elenco dei contributi di un mese per l'ufficio ragioneria (PDF e XLSX)")
         )
-        for button in (self.new_button, self.open_button, self.payments_button):
+        self.defaults_button = QPushButton(self.tr("Contributi pre&definiti…"))
+        self.defaults_button.setToolTip(
+            self.tr("Il contributo mensile che una nuova accoglienza riceve, per tempo")
+        )
+        for button in (
+            self.new_button,
+            self.open_button,
+            self.payments_button,
+            self.defaults_button,
+        ):
             title_row.addWidget(button)
+        self.defaults_button.setVisible(ctx.actor.can(Permission.WRITE_MONEY))
         self.new_button.setVisible(writable)
         self.payments_button.setVisible(self.with_money)
         layout.addLayout(title_row)
@@ -183,8 +193,7 @@ class FamiliesPage(QWidget):
 
         agreements_row = QHBoxLayout()
         self.agreements_title = QLabel()
-        agreements_row.addWidget(self.agreements_title)
-        agreements_row.addStretch(1)
+        agreements_row.addWidget(self.agreements_title, 1)
         self.new_agreement_button = QPushButton(self.tr("Nuova acco&glienza"))
         self.edit_agreement_button = QPushButton(self.tr("Modifica accog&lienza"))
         self.ledger_button = QPushButton(self.tr("Registro &contributi"))
@@ -220,6 +229,7 @@ class FamiliesPage(QWidget):
         self.new_button.clicked.connect(self.new_family)
         self.open_button.clicked.connect(self.open_family)
         self.payments_button.clicked.connect(self.show_payments)
+        self.defaults_button.clicked.connect(lambda: DefaultAmountsDialog(self.ctx, self).exec())
         self.new_agreement_button.clicked.connect(self.new_agreement)
         self.edit_agreement_button.clicked.connect(self.edit_agreement)
         self.ledger_button.clicked.connect(self.show_ledger)
@@ -974,3 +984,74 @@ class PaymentListDialog(QDialog):
             progress=self.tr("Scrittura dell'elenco…"),
             cancellable=False,
         )
+
+
+# =========================================================================== default amounts
+
+
+class DefaultAmountsDialog(QDialog):
+    """The monthly amount a new agreement gets for each tempo (coordinatore, admin)."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("Contributi mensili predefiniti"))
+        self.errors = FieldErrors()
+        layout = QVBoxLayout(self)
+        note = QLabel(
+            self.tr(
+                "Il contributo che una nuova accoglienza riceve se non se ne indica un altro. "
+                "Le accoglienze già registrate mantengono il loro."
+            )
+        )
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        form = QFormLayout()
+        with ctx.db.reading() as session:
+            amounts = hosting.read_default_amounts(session, ctx.actor)
+        self.fields: dict[hosting.HostingTime, QLineEdit] = {}
+        for time, label in (
+            (hosting.HostingTime.PART, self.tr("Tempo parziale (EUR al mese)")),
+            (hosting.HostingTime.FULL, self.tr("Tempo pieno (EUR al mese)")),
+        ):
+            field = QLineEdit(_eur(amounts[time]))
+            self.fields[time] = field
+            self.errors.add_row(form, label, time.value, field)
+        layout.addLayout(form)
+        buttons = QDialogButtonBox()
+        self.save_button = buttons.addButton(
+            self.tr("Salva"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        buttons.addButton(self.tr("Chiudi"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.save_button.clicked.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.guard = FormGuard(self, save=self.save)
+        self.guard.mark_clean()
+
+    def reject(self) -> None:
+        if self.guard.settle() is Settled.CLOSE:
+            super().reject()
+
+    def save(self) -> bool:
+        self.errors.clear()
+        values: dict[hosting.HostingTime, Decimal] = {}
+        problems: dict[str, str] = {}
+        for time, field in self.fields.items():
+            try:
+                values[time] = money.parse_amount(field.text())
+            except money.AmountError as exc:
+                problems[time.value] = exc.message
+        if problems:
+            self.errors.show(ValidationError(problems))
+            return False
+        try:
+            with self.ctx.db.transaction(self.ctx.actor) as session:
+                for time, amount in values.items():
+                    hosting.set_default_amount(session, self.ctx.actor, time, amount)
+        except ServiceError as exc:
+            show_service_error(self, exc)
+            return False
+        self.guard.mark_clean()
+        self.accept()
+        return True
