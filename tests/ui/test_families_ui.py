@@ -209,6 +209,7 @@ def test_a_new_agreement_and_an_overlap_named(
     dialog = AgreementDialog(ctx, data.family_id, None)
     qtbot.addWidget(dialog)
     qtbot.keyClicks(dialog.person_code, "TIU-1")
+    assert dialog.person_name.text() == "Diallo Awa (presa in carico il 02/01/2025)"
     qtbot.keyClicks(dialog.start_date, "01/07/2026")
     assert dialog.save() is False
     assert refusals and "Famiglia Brunori» dal 16/03/2026 al 15/07/2026" in refusals[0]

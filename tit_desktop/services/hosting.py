@@ -760,6 +760,17 @@ def open_agreement(session: Session, actor: Actor, agreement_id: int) -> Agreeme
     return _row_of(agreement, person, family, actor.can(Permission.READ_MONEY))
 
 
+def person_label(session: Session, actor: Actor, code: str) -> str | None:
+    """ "Diallo Awa (presa in carico il 02/01/2025)" for the Codice typed in the agreement's
+    form, or None when no person has it."""
+    require(actor, Permission.READ_REGISTRY)
+    person_id = persons.find_id_by_code(session, code) if code.strip() else None
+    person = session.get(Person, person_id) if person_id is not None else None
+    if person is None:
+        return None
+    return f"{person.last_name} {person.first_name} (presa in carico il {_d(person.intake_date)})"
+
+
 # =========================================================================== the ledger
 
 

@@ -500,6 +500,10 @@ class AgreementDialog(QDialog):
         self.family.setCurrentIndex(self.family.findData(family_id))
         self.person_code = QLineEdit()
         self.person_code.setPlaceholderText(self.tr("Codice della persona, per esempio TIU-00012"))
+        self.person_name = QLabel()
+        self.person_name.setObjectName("person_name")
+        self.person_name.setStyleSheet("color: #555;")
+        self.person_code.textChanged.connect(lambda _t: self._show_person())
         self.start_date = DateField(YearRule.AHEAD)
         self.end_date = DateField(YearRule.AHEAD)
         self.time = QComboBox()
@@ -512,6 +516,7 @@ class AgreementDialog(QDialog):
         for label, field, widget in (
             (self.tr("Famiglia *"), "family_id", self.family),
             (self.tr("Persona (codice) *"), "person", self.person_code),
+            ("", "person_name", self.person_name),
             (self.tr("Dal (primo giorno) *"), "start_date", self.start_date),
             (self.tr("Al (ultimo giorno)"), "end_date", self.end_date),
             (self.tr("Tempo *"), "time", self.time),
@@ -555,6 +560,15 @@ class AgreementDialog(QDialog):
         elif not ctx.actor.can(Permission.WRITE_MONEY):
             self.amount.setReadOnly(True)
         self.guard.mark_clean()
+
+    def _show_person(self) -> None:
+        code = self.person_code.text().strip()
+        if not code:
+            self.person_name.clear()
+            return
+        with self.ctx.db.reading() as session:
+            label = hosting.person_label(session, self.ctx.actor, code)
+        self.person_name.setText(label or self.tr("nessuna persona con questo codice"))
 
     def _load(self, agreement_id: int) -> None:
         with self.ctx.db.reading() as session:
