@@ -287,7 +287,7 @@ class FamilyRow:
     hosting_now: int  # agreements running today
 
 
-def _normalise_family(data: FamilyInput) -> FamilyInput:
+def normalise_family(data: FamilyInput) -> FamilyInput:
     def text(value: str | None) -> str | None:
         if value is None:
             return None
@@ -310,7 +310,7 @@ def _normalise_family(data: FamilyInput) -> FamilyInput:
 def family_problems(data: FamilyInput) -> dict[str, str]:
     """Every problem of the family's fields, without the database (the form re-checks it
     as it is typed)."""
-    data = _normalise_family(data)
+    data = normalise_family(data)
     errors: dict[str, str] = {}
     for name, limit in MAX_LENGTHS.items():
         value = getattr(data, name)
@@ -355,7 +355,7 @@ def _apply_family(family: HostFamily, data: FamilyInput, with_iban: bool) -> Non
 
 def create_family(session: Session, actor: Actor, data: FamilyInput) -> int:
     require(actor, Permission.WRITE_REGISTRY)
-    data = _normalise_family(data)
+    data = normalise_family(data)
     if data.iban is not None:
         require(actor, Permission.WRITE_MONEY)
     _check_family(session, data, None)
@@ -382,7 +382,7 @@ def update_family(
     family = _family(session, family_id)
     if family.version != expected_version:
         raise ConflictError(STALE_MESSAGE)
-    data = _normalise_family(data)
+    data = normalise_family(data)
     with_iban = actor.can(Permission.WRITE_MONEY)
     if not with_iban and data.iban is not None and data.iban != family.iban:
         require(actor, Permission.WRITE_MONEY)
@@ -878,7 +878,7 @@ def _contribution_row(agreement: HostingAgreement, row: HostingContribution) -> 
     )
 
 
-def _payment(
+def payment_of(
     session: Session, row: HostingContribution, agreement: HostingAgreement
 ) -> expenditure_feed.Payment:
     person = session.get(Person, agreement.person_id)
@@ -950,7 +950,7 @@ def mark_paid(
     row.paid_on = paid_on
     row.paid_amount = amount
     session.flush()
-    expenditure_feed.payment_recorded(session, actor, _payment(session, row, row.agreement))
+    expenditure_feed.payment_recorded(session, actor, payment_of(session, row, row.agreement))
     return _contribution_row(row.agreement, row)
 
 
@@ -970,7 +970,7 @@ def change_payment(
     row.paid_on = paid_on
     row.paid_amount = amount
     session.flush()
-    expenditure_feed.payment_recorded(session, actor, _payment(session, row, row.agreement))
+    expenditure_feed.payment_recorded(session, actor, payment_of(session, row, row.agreement))
     return _contribution_row(row.agreement, row)
 
 

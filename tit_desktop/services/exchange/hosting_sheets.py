@@ -185,7 +185,7 @@ class FamiliesHandler:
                 ctx.error(FAMILIES, row.number, column, message)
             if problems:
                 continue
-            normal = hosting._normalise_family(data)
+            normal = hosting.normalise_family(data)
             changed = family is None or any(
                 getattr(normal, k) != getattr(family, k)
                 for k in ("contact_person", "address", "iban")
@@ -693,7 +693,7 @@ class ContributionsHandler:
             row.paid_amount = plan.amount
             session.flush()
             expenditure_feed.payment_recorded(
-                session, ctx.actor, hosting._payment(session, row, agreement)
+                session, ctx.actor, hosting.payment_of(session, row, agreement)
             )
             if done % 200 == 0:
                 ctx.cancel()
