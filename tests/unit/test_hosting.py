@@ -350,6 +350,8 @@ def test_open_agreements_gain_the_new_month(db: Database, admin: Actor) -> None:
     family_id = _family(db, admin)
     agreement_id = _agreement(db, admin, family_id, "TIU-1", dt.date(2026, 10, 20), None)
     with db.transaction(admin) as session:
+        assert hosting.open_agreements_behind(session, admin, dt.date(2026, 12, 3)) == 1
+        assert hosting.open_agreements_behind(session, admin, TODAY) == 0
         assert hosting.sync_open_agreements(session, admin, dt.date(2026, 12, 3)) == 1
         assert hosting.sync_open_agreements(session, admin, dt.date(2026, 12, 3)) == 0
         months = [r.month.month for r in hosting.ledger(session, admin, agreement_id)]

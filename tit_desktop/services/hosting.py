@@ -29,6 +29,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
@@ -830,24 +831,34 @@ def sync_ledger(
     session.flush()
 
 
-def sync_open_agreements(session: Session, actor: Actor, today: dt.date | None = None) -> int:
-    """Add this month's row to the agreements still running with no ``al`` (the months of
-    an open agreement are added as they come). Returns how many agreements changed."""
-    require(actor, Permission.WRITE_REGISTRY)
-    today = today or clock.today()
-    month = first_of_month(today)
+def _behind(today: dt.date) -> Any:
+    """The agreements still running with no ``al`` whose ledger lacks this month."""
     latest = (
         select(func.max(HostingContribution.month))
         .where(HostingContribution.agreement_id == HostingAgreement.id)
         .scalar_subquery()
     )
-    stale = session.scalars(
-        select(HostingAgreement).where(
-            HostingAgreement.end_date.is_(None),
-            HostingAgreement.start_date <= today,
-            or_(latest.is_(None), latest < month),
-        )
-    ).all()
+    return select(HostingAgreement).where(
+        HostingAgreement.end_date.is_(None),
+        HostingAgreement.start_date <= today,
+        or_(latest.is_(None), latest < first_of_month(today)),
+    )
+
+
+def open_agreements_behind(session: Session, actor: Actor, today: dt.date | None = None) -> int:
+    """How many open agreements lack this month's row (a read: the window asks before it
+    opens a write transaction for :func:`sync_open_agreements`)."""
+    require(actor, Permission.READ_REGISTRY)
+    query = _behind(today or clock.today()).subquery()
+    return int(session.scalar(select(func.count()).select_from(query)) or 0)
+
+
+def sync_open_agreements(session: Session, actor: Actor, today: dt.date | None = None) -> int:
+    """Add this month's row to the agreements still running with no ``al`` (the months of
+    an open agreement are added as they come). Returns how many agreements changed."""
+    require(actor, Permission.WRITE_REGISTRY)
+    today = today or clock.today()
+    stale = session.scalars(_behind(today)).all()
     for agreement in stale:
         sync_ledger(session, actor, agreement, today)
     return len(stale)

@@ -242,6 +242,9 @@ class FamiliesPage(QWidget):
         """The months of agreements still running are added as they come."""
         if not self.ctx.actor.can(Permission.WRITE_REGISTRY):
             return
+        with self.ctx.db.reading() as session:
+            if not hosting.open_agreements_behind(session, self.ctx.actor):
+                return  # nothing to add: no write transaction (no lock on SQLite)
         try:
             with self.ctx.db.transaction(self.ctx.actor) as session:
                 hosting.sync_open_agreements(session, self.ctx.actor)
