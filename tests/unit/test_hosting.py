@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -443,3 +444,32 @@ def test_the_activity_log_reads_hosting_in_italian(db: Database, admin: Actor) -
     assert facts["Oggetto"] == "Famiglia ospitante"
     rows = {r.field: r.after for r in audit_text.detail(family_row, page.references).rows}
     assert rows["IBAN"] == "IT60 X054 2811 1010 0000 0123 456"
+
+
+def test_the_access_request_lists_the_persons_hostings(
+    db: Database, actors: dict[Role, Actor], tmp_path: Path
+) -> None:
+    import json
+
+    from tit_desktop.services import gdpr
+
+    coordinator = actors[Role.COORDINATOR]
+    person_id = _person(db, coordinator, "TIU-1")
+    other = _person(db, coordinator, "TIU-2")
+    family_id = _family(db, coordinator)
+    _agreement(db, coordinator, family_id, "TIU-1", dt.date(2026, 1, 1), dt.date(2026, 2, 28))
+    with db.transaction(coordinator) as session:
+        gdpr.export_person_data(
+            session, coordinator, person_id, tmp_path / "a.pdf", tmp_path / "a.json"
+        )
+        gdpr.export_person_data(
+            session, coordinator, other, tmp_path / "b.pdf", tmp_path / "b.json"
+        )
+    hosted = json.loads((tmp_path / "a.json").read_text(encoding="utf-8"))["services"]
+    assert hosted["hosting"]["title"] == "Accoglienza in famiglia"
+    assert hosted["hosting"]["rows"][0]["famiglia"] == "Rossi"
+    assert hosted["hosting"]["rows"][0]["al"] == "2026-02-28"
+    # A person never hosted has no such section.
+    assert (
+        "hosting" not in json.loads((tmp_path / "b.json").read_text(encoding="utf-8"))["services"]
+    )
