@@ -465,14 +465,24 @@ def list_families(
         query = query.where(HostFamily.active.is_(True))
     words = fold(text).split()
     rows = []
+    keys: dict[int, str] = {}
     for r in session.execute(query):
-        haystack = fold(" ".join(x or "" for x in (r[1], r[2], r[4], r[7], r[5])))
-        if all(w in haystack for w in words):
-            rows.append(
-                FamilyRow(r[0], r[1], r[2] or "", r[3] or "", r[4] or "", r[5] or "", r[6], r[8])
-            )
-    rows.sort(key=lambda row: (fold(row.name), row.id))
+        if words:
+            haystack = fold(" ".join(x or "" for x in (r[1], r[2], r[4], r[7], r[5])))
+            if not all(w in haystack for w in words):
+                continue
+        keys[r[0]] = _sort_key(r[1])
+        rows.append(
+            FamilyRow(r[0], r[1], r[2] or "", r[3] or "", r[4] or "", r[5] or "", r[6], r[8])
+        )
+    rows.sort(key=lambda row: (keys[row.id], row.id))
     return rows
+
+
+def _sort_key(name: str) -> str:
+    """A name as it sorts for people (accents ignored); the transliteration only for the
+    names that need it (it costs ten times a plain lower-casing)."""
+    return name.lower() if name.isascii() else fold(name)
 
 
 def family_choices(session: Session, actor: Actor) -> list[tuple[int, str]]:
@@ -1083,7 +1093,8 @@ def payment_list(session: Session, actor: Actor, month: dt.date) -> PaymentList:
         )
         for r in session.execute(query)
     ]
-    lines.sort(key=lambda line: (fold(line.family), line.person_code))
+    keys = {line.family: _sort_key(line.family) for line in lines}
+    lines.sort(key=lambda line: (keys[line.family], line.person_code))
     total_due = sum((line.amount_due for line in lines), Decimal("0.00"))
     total_paid = sum((line.paid_amount or Decimal(0) for line in lines), Decimal("0.00"))
     return PaymentList(month, tuple(lines), total_due, total_paid)
