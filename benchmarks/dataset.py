@@ -37,7 +37,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from codicefiscale import encode_cin
-from sqlalchemy import create_engine, insert, inspect, text
+from sqlalchemy import create_engine, insert, inspect, select, text
 from sqlalchemy.engine import URL, Connection, make_url
 
 from tit_desktop.models import Organisation, Person, PersonSearchToken, StaffMember
@@ -76,6 +76,7 @@ SCALES: dict[str, Scale] = {
             "bed_nights": 300_000,
             "street_contacts": 50_000,
             "expenditures": 5_000,
+            "hosting_agreements": 3_000,
         },
     ),
     "metropolis": Scale(
@@ -87,6 +88,7 @@ SCALES: dict[str, Scale] = {
             "bed_nights": 1_500_000,
             "street_contacts": 250_000,
             "expenditures": 25_000,
+            "hosting_agreements": 15_000,
         },
     ),
 }
@@ -538,6 +540,101 @@ def main() -> None:
         create_postgres_database(url)
     print(f"building {args.scale} into {url}")
     print(describe(build(url, args.scale, args.seed)))
+
+
+# --- accoglienza in famiglia -----------------------------------------------------------------
+
+FAMILIES_PER_AGREEMENTS = 5  # a family hosts about five persons over three years
+
+
+@extra_kind("hosting_agreements", table="hosting_agreement")
+def _hosting(
+    connection: Connection, scale: Scale, rng: random.Random, today: dt.date, person_ids: list[int]
+) -> int:
+    """Host families, agreements of 3-12 months (one per person, so none overlaps) over the
+    last three years, and their ledgers: every month due, paid a few days after its end
+    except the last month or two (and about 3 % left unpaid), as the services write them
+    (``hosting.months_of`` / ``hosting.amount_for_month``)."""
+    from tit_desktop.models import HostFamily, HostingAgreement, HostingContribution, HostingTime
+    from tit_desktop.services import hosting
+
+    count = min(scale.planned["hosting_agreements"], len(person_ids))
+    families = max(1, count // FAMILIES_PER_AGREEMENTS)
+    family_rows = []
+    for number in range(1, families + 1):
+        last, first = demo_names.italian_full_name(rng, rng.choice(["F", "M"]))
+        family_rows.append(
+            {
+                "id": number,
+                "name": f"Famiglia {last} {number}",
+                "contact_person": f"{first} {last}",
+                "address": f"{rng.choice(demo_names.ANCONA_STREETS)} {rng.randint(1, 120)}",
+                "iban": "IT60X0542811101000000123456",
+                "active": True,
+                "version": 1,
+            }
+        )
+    connection.execute(insert(HostFamily), family_rows)
+    chosen = rng.sample(person_ids, count)
+    intake: dict[int, dt.date] = {}
+    for start in range(0, len(chosen), 900):
+        part = chosen[start : start + 900]
+        query = select(Person.id, Person.intake_date).where(Person.id.in_(part))
+        intake.update((pid, day) for pid, day in connection.execute(query))
+    agreements = []
+    contributions = []
+    amounts = {
+        HostingTime.PART: hosting.DEFAULT_AMOUNTS[HostingTime.PART],
+        HostingTime.FULL: hosting.DEFAULT_AMOUNTS[HostingTime.FULL],
+    }
+    for number, person_id in enumerate(chosen, start=1):
+        first_day = intake[person_id]
+        start_day = first_day + dt.timedelta(days=rng.randint(0, 60))
+        if start_day > today:
+            start_day = today
+        months = rng.choice([3, 6, 6, 6, 12])
+        end_day: dt.date | None = start_day + dt.timedelta(days=round(months * 30.4) - 1)
+        if end_day is not None and end_day > today and rng.random() < 0.3:
+            end_day = None
+        time_kind = HostingTime.FULL if rng.random() < 0.3 else HostingTime.PART
+        amount = amounts[time_kind]
+        agreements.append(
+            {
+                "id": number,
+                "family_id": rng.randint(1, families),
+                "person_id": person_id,
+                "start_date": start_day,
+                "end_date": end_day,
+                "time": time_kind,
+                "monthly_amount": amount,
+                "version": 1,
+            }
+        )
+        for month in hosting.months_of(start_day, end_day, today):
+            _days, due = hosting.amount_for_month(amount, start_day, end_day, month)
+            paid_on = hosting.last_of_month(month) + dt.timedelta(days=rng.randint(3, 20))
+            paid = paid_on <= today and rng.random() > 0.03
+            contributions.append(
+                {
+                    "agreement_id": number,
+                    "month": month,
+                    "amount_due": due,
+                    "paid_on": paid_on if paid else None,
+                    "paid_amount": due if paid else None,
+                    "version": 1,
+                }
+            )
+    for start in range(0, len(agreements), CHUNK):
+        connection.execute(insert(HostingAgreement), agreements[start : start + CHUNK])
+    for start in range(0, len(contributions), CHUNK):
+        connection.execute(insert(HostingContribution), contributions[start : start + CHUNK])
+    if connection.dialect.name == "postgresql":
+        for table in ("host_family", "hosting_agreement", "hosting_contribution"):
+            connection.exec_driver_sql(
+                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                f"(SELECT COALESCE(MAX(id), 1) FROM {table}))"
+            )
+    return len(agreements) + len(contributions)
 
 
 if __name__ == "__main__":

@@ -25,6 +25,15 @@ from tit_desktop.ui.context import AppContext
 from tit_desktop.ui.lazy_table import KeyTableModel
 from tit_desktop.ui.pages.admin import UsersTab
 from tit_desktop.ui.pages.audit_log import AuditLogModel, AuditLogPage
+from tit_desktop.ui.pages.families import (
+    AgreementTableModel,
+    FamiliesPage,
+    FamilyTableModel,
+    LedgerDialog,
+    LedgerTableModel,
+    PaymentListDialog,
+    PaymentTableModel,
+)
 from tit_desktop.ui.pages.home import HomePage, PermitModel, ReminderModel
 from tit_desktop.ui.pages.persons import PersonsPage
 from tit_desktop.ui.table_models import ListTableModel
@@ -105,7 +114,47 @@ def _audit_log_table(db: Database, admin: Actor) -> tuple[QWidget, QAbstractItem
     return page, page.model
 
 
+def _families_page(db: Database, admin: Actor) -> FamiliesPage:
+    from tests.ui.test_families_ui import hosting_data
+
+    hosting_data(db, admin)
+    page = FamiliesPage(AppContext(db, admin))
+    page.view.selectRow(0)  # the Brunori family, with its two agreements
+    return page
+
+
+def _families_table(db: Database, admin: Actor) -> tuple[QWidget, QAbstractItemModel]:
+    page = _families_page(db, admin)
+    return page, page.model
+
+
+def _agreements_table(db: Database, admin: Actor) -> tuple[QWidget, QAbstractItemModel]:
+    page = _families_page(db, admin)
+    return page, page.agreements
+
+
+def _ledger_table(db: Database, admin: Actor) -> tuple[QWidget, QAbstractItemModel]:
+    from tests.ui.test_families_ui import hosting_data
+
+    dialog = LedgerDialog(AppContext(db, admin), hosting_data(db, admin).agreement_id)
+    return dialog, dialog.model
+
+
+def _payments_table(db: Database, admin: Actor) -> tuple[QWidget, QAbstractItemModel]:
+    from tests.ui.test_families_ui import hosting_data
+
+    hosting_data(db, admin)
+    dialog = PaymentListDialog(AppContext(db, admin))
+    dialog.month.setText("04/2026")
+    dialog.refresh()
+    return dialog, dialog.model
+
+
 BUILDERS: dict[type[QAbstractItemModel], Builder] = {
+    AgreementTableModel: _agreements_table,
+    FamilyTableModel: _families_table,
+    LedgerTableModel: _ledger_table,
+    PaymentTableModel: _payments_table,
     AuditLogModel: _audit_log_table,
     KeyTableModel: _persons_table,
     ListTableModel: _users_table,

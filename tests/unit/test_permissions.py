@@ -73,6 +73,32 @@ def _person() -> persons.PersonInput:
     )
 
 
+def _hosting_writers() -> dict[str, Callable[[Database, Actor, Path], Any]]:
+    from decimal import Decimal
+
+    from tit_desktop.models import HostingTime
+    from tit_desktop.services import hosting
+
+    family = hosting.FamilyInput(name="Rossi")
+    agreement = hosting.AgreementInput(family_id=1, person_code="X", start_date=dt.date(2026, 1, 1))
+    calls: dict[str, Callable[[Any, Actor], Any]] = {
+        "hosting.create_family": lambda s, a: hosting.create_family(s, a, family),
+        "hosting.update_family": lambda s, a: hosting.update_family(s, a, 1, family, 1),
+        "hosting.delete_family": lambda s, a: hosting.delete_family(s, a, 1),
+        "hosting.set_default_amount": lambda s, a: hosting.set_default_amount(
+            s, a, HostingTime.FULL, Decimal("600")
+        ),
+        "hosting.create_agreement": lambda s, a: hosting.create_agreement(s, a, agreement),
+        "hosting.update_agreement": lambda s, a: hosting.update_agreement(s, a, 1, agreement, 1),
+        "hosting.delete_agreement": lambda s, a: hosting.delete_agreement(s, a, 1),
+        "hosting.mark_paid": lambda s, a: hosting.mark_paid(s, a, 1, dt.date(2026, 2, 1)),
+    }
+    return {
+        name: (lambda db, a, _p, call=call: _in_tx(db, a, lambda s: call(s, a)))
+        for name, call in calls.items()
+    }
+
+
 WRITE_SERVICES: dict[str, Callable[[Database, Actor, Path], Any]] = {
     "users.add_user": lambda db, a, _p: _in_tx(
         db, a, lambda s: users.add_user(s, a, "nuovo", Role.OPERATOR, "Password-nuova-1")
@@ -120,6 +146,7 @@ WRITE_SERVICES: dict[str, Callable[[Database, Actor, Path], Any]] = {
         lambda s: merge.merge_persons(s, a, 1, 2),
     ),
     "merge.undo_merge": lambda db, a, _p: _in_tx(db, a, lambda s: merge.undo_merge(s, a, 1)),
+    **_hosting_writers(),
 }
 
 

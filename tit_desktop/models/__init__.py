@@ -2,6 +2,13 @@
 
 from tit_desktop.models.audit import AuditAction, AuditEntry, AuditSubject
 from tit_desktop.models.base import Base
+from tit_desktop.models.hosting import (
+    HostFamily,
+    HostingAgreement,
+    HostingContribution,
+    HostingDefaultAmount,
+    HostingTime,
+)
 from tit_desktop.models.numbering import NumberSeries
 from tit_desktop.models.registry import (
     Attachment,
@@ -29,6 +36,11 @@ __all__ = [
     "Base",
     "Disability",
     "Employment",
+    "HostFamily",
+    "HostingAgreement",
+    "HostingContribution",
+    "HostingDefaultAmount",
+    "HostingTime",
     "HouseholdLink",
     "HouseholdRelation",
     "NotSamePerson",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tit_desktop.reports import registration_form
+from tit_desktop.reports import hosting_forms, registration_form
 
 __all__ = ["FORMS", "SELECTORS", "FormSpec", "Selector", "get_form", "list_forms"]
 
@@ -76,6 +76,22 @@ FORMS: dict[str, FormSpec] = {
             name=registration_form.FORM_NAME,
             title=registration_form.FORM_TITLE,
             languages=registration_form.LANGUAGES,
+        ),
+        FormSpec(
+            name=hosting_forms.AGREEMENT_FORM,
+            title=hosting_forms.AGREEMENT_TITLE,
+            selectors=("person", "family"),
+            optional=("family",),
+        ),
+        FormSpec(
+            name=hosting_forms.RECEIPT_FORM,
+            title=hosting_forms.RECEIPT_TITLE,
+            selectors=("family", "person", "month"),
+        ),
+        FormSpec(
+            name=hosting_forms.PAYMENT_LIST_FORM,
+            title=hosting_forms.PAYMENT_LIST_TITLE,
+            selectors=("month",),
         ),
     )
 }

@@ -88,6 +88,10 @@ ENTITY_LABELS: dict[str, str] = {
     "organisation": "ente",
     "staff_member": "operatore",
     "database": "database",
+    "host_family": "famiglia ospitante",
+    "hosting_agreement": "accoglienza in famiglia",
+    "hosting_contribution": "contributo alla famiglia",
+    "hosting_default_amount": "contributo mensile predefinito",
 }
 
 

@@ -15,17 +15,19 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from tit_desktop.models import Organisation, Person, PersonNote, StaffMember, User
+from tit_desktop.models import HostFamily, Organisation, Person, PersonNote, StaffMember, User
 from tit_desktop.models.audit import AuditAction
 from tit_desktop.models.registry import NoteLevel
 from tit_desktop.models.user import Role
 from tit_desktop.services import audit, persons, places
 from tit_desktop.services.errors import label_for
+from tit_desktop.services.money import format_amount
 from tit_desktop.services.permissions import ROLE_LABELS, SYSTEM, Actor, Permission, require
 
 EMPTY = "—"
@@ -68,6 +70,10 @@ ENTITY_LABELS: dict[str, str] = {
     "staff_member": "Operatore",
     "app_user": "Utente",
     "database": "Database",
+    "host_family": "Famiglia ospitante",
+    "hosting_agreement": "Accoglienza in famiglia",
+    "hosting_contribution": "Contributo alla famiglia",
+    "hosting_default_amount": "Contributo mensile predefinito",
 }
 
 # Labels of the fields that are not the person's (those come from the field catalogue).
@@ -90,6 +96,19 @@ _OTHER_LABELS: dict[str, str] = {
     "anonymised_at": "Anonimizzata il",
     "person_low_id": "Persona",
     "person_high_id": "Persona",
+    "contact_person": "Referente",
+    "members": "Componenti",
+    "iban": "IBAN",
+    "availability": "Disponibilità",
+    "family_id": "Famiglia",
+    "start_date": "Dal",
+    "end_date": "Al",
+    "time": "Tempo",
+    "monthly_amount": "Contributo mensile",
+    "month": "Mese",
+    "amount_due": "Importo dovuto",
+    "paid_on": "Data pagamento",
+    "paid_amount": "Importo pagato",
 }
 
 # Bookkeeping columns: who and when are the row's own columns, ids mean nothing to users.
@@ -111,6 +130,7 @@ _HIDDEN_FIELDS = frozenset(
         "decided_at",
         "decided_by_user_id",
         "last_login_at",
+        "agreement_id",
     }
 )
 # Fields whose values are never shown, only that they changed.
@@ -120,7 +140,8 @@ _PERSON_FIELDS = frozenset({"relative_id", "merged_into_id", "person_low_id", "p
 _ORGANISATION_FIELDS = frozenset({"referring_organisation_id", "organisation_id"})
 _STAFF_FIELDS = frozenset({"reference_staff_id"})
 # Long free text: named in the list row, shown only in the detail.
-_LONG_TEXT_FIELDS = frozenset({"notes"})
+_LONG_TEXT_FIELDS = frozenset({"notes", "members"})
+_MONEY_FIELDS = frozenset({"monthly_amount", "amount_due", "paid_amount"})
 
 _SEX = {"F": "Femmina", "M": "Maschio"}
 _DISABILITY = {"si": "Sì", "no": "No", "non dichiarato": "Non dichiarato"}
@@ -169,6 +190,7 @@ class References:
     staff: Mapping[int, str] = field(default_factory=dict)
     usernames: Mapping[int, str] = field(default_factory=dict)
     note_levels: Mapping[int, str] = field(default_factory=dict)
+    families: Mapping[int, str] = field(default_factory=dict)
 
     def person(self, person_id: Any) -> str:
         if not isinstance(person_id, int) or isinstance(person_id, bool):
@@ -200,6 +222,7 @@ def load_references(session: Session, actor: Actor, rows: Sequence[audit.AuditRo
     staff_ids: set[int] = set()
     user_ids: set[int] = set()
     note_ids: set[int] = set()
+    family_ids: set[int] = set()
     for row in rows:
         if row.person_id is not None:
             person_ids.add(row.person_id)
@@ -215,6 +238,8 @@ def load_references(session: Session, actor: Actor, rows: Sequence[audit.AuditRo
                 organisation_ids.update(_ints(value))
             elif key in _STAFF_FIELDS:
                 staff_ids.update(_ints(value))
+            elif key == "family_id":
+                family_ids.update(_ints(value))
         own_id = _entity_id(row)
         if own_id is not None:
             if row.entity == "organisation":
@@ -225,6 +250,8 @@ def load_references(session: Session, actor: Actor, rows: Sequence[audit.AuditRo
                 user_ids.add(own_id)
             elif row.entity == "person_note":
                 note_ids.add(own_id)
+            elif row.entity == "host_family":
+                family_ids.add(own_id)
     found: dict[int, PersonRef] = {}
     if person_ids:
         query = select(Person.id, Person.code, Person.last_name, Person.first_name).where(
@@ -252,7 +279,13 @@ def load_references(session: Session, actor: Actor, rows: Sequence[audit.AuditRo
     if note_ids:
         query_n = select(PersonNote.id, PersonNote.level).where(PersonNote.id.in_(sorted(note_ids)))
         levels = {nid: NoteLevel(level).value for nid, level in session.execute(query_n)}
-    return References(found, organisations, staff, usernames, levels)
+    families: dict[int, str] = {}
+    if family_ids:
+        query_f = select(HostFamily.id, HostFamily.name).where(
+            HostFamily.id.in_(sorted(family_ids))
+        )
+        families = {fid: name for fid, name in session.execute(query_f)}
+    return References(found, organisations, staff, usernames, levels, families)
 
 
 # --- values -----------------------------------------------------------------------------
@@ -313,6 +346,19 @@ def value_text(name: str, value: Any, refs: References = NO_REFERENCES) -> str:
         return refs.person(value)
     if name in _ORGANISATION_FIELDS and isinstance(value, int):
         return refs.organisations.get(value, f"ente non più presente (n. {value})")
+    if name in _MONEY_FIELDS and isinstance(value, str | int):
+        try:
+            return format_amount(Decimal(value), "EUR")
+        except (ArithmeticError, ValueError):
+            return str(value)
+    if name == "month" and isinstance(value, str) and _DATE.match(value):
+        return f"{value[5:7]}/{value[:4]}"
+    if name == "family_id" and isinstance(value, int):
+        return _quoted(refs.families.get(value)) or f"famiglia non più presente (n. {value})"
+    if name == "time" and isinstance(value, str):
+        return f"tempo {value}"
+    if name == "iban" and isinstance(value, str):
+        return " ".join(value[i : i + 4] for i in range(0, len(value), 4))
     if name in _STAFF_FIELDS and isinstance(value, int):
         return refs.staff.get(value, f"operatore non più presente (n. {value})")
     if isinstance(value, str) and (_DATE.match(value) or _DATETIME.match(value)):
@@ -571,11 +617,78 @@ def sentence(row: audit.AuditRow, refs: References = NO_REFERENCES) -> str:
         if action == AuditAction.INSERT and changes.get("role"):
             text += f" ({value_text('role', changes['role'])})"
         return text
+    if entity in _HOSTING_SENTENCES:
+        return _HOSTING_SENTENCES[entity](row, refs)
     if action == AuditAction.IMPORT:
         return row.detail or "Importazione"
     if action == AuditAction.EXPORT:
         return row.detail or "Esportazione"
     return _generic_sentence(row)
+
+
+# --- accoglienza in famiglia ------------------------------------------------------------
+
+
+def _family_sentence(row: audit.AuditRow, refs: References) -> str:
+    own_id = _entity_id(row)
+    name = _new(_changes(row), "name") if row.action != AuditAction.UPDATE else None
+    label = _quoted(name or (refs.families.get(own_id) if own_id is not None else None))
+    subject = f"la famiglia ospitante {label}".rstrip()
+    if row.action == AuditAction.INSERT:
+        return f"Registrata {subject}"
+    if row.action == AuditAction.DELETE:
+        return f"Eliminata {subject}"
+    if row.action == AuditAction.UPDATE:
+        return f"Modificata {subject}: {_update_phrase(_changes(row), refs)}"
+    return _generic_sentence(row)
+
+
+def _agreement_sentence(row: audit.AuditRow, refs: References) -> str:
+    changes = _changes(row)
+    if row.action in (AuditAction.INSERT, AuditAction.DELETE):
+        family = value_text("family_id", changes.get("family_id"), refs)
+        start = value_text("start_date", changes.get("start_date"), refs)
+        end = changes.get("end_date")
+        period = f"dal {start}" + (f" al {value_text('end_date', end, refs)}" if end else "")
+        verb = "Registrata" if row.action == AuditAction.INSERT else "Eliminata"
+        return f"{verb} un'accoglienza presso la famiglia {family} {period}"
+    if row.action == AuditAction.UPDATE:
+        return f"Modificata un'accoglienza in famiglia: {_update_phrase(changes, refs)}"
+    return _generic_sentence(row)
+
+
+def _contribution_sentence(row: audit.AuditRow, refs: References) -> str:
+    changes = _changes(row)
+    if row.action in (AuditAction.INSERT, AuditAction.DELETE):
+        month = value_text("month", changes.get("month"), refs)
+        due = value_text("amount_due", changes.get("amount_due"), refs)
+        if row.action == AuditAction.INSERT:
+            return f"Aggiunto al registro dei contributi il mese {month} ({due})"
+        return f"Tolto dal registro dei contributi il mese {month}"
+    if row.action == AuditAction.UPDATE:
+        paid = changes.get("paid_on")
+        if isinstance(paid, list) and len(paid) == 2 and paid[0] is None and paid[1]:
+            amount = value_text("paid_amount", _new(changes, "paid_amount"), refs)
+            day = value_text("paid_on", paid[1], refs)
+            return f"Registrato il pagamento di un contributo: {amount} il {day}"
+        if isinstance(paid, list) and len(paid) == 2 and paid[0] and paid[1] is None:
+            return "Annullato il pagamento di un contributo"
+        return f"Modificato un contributo: {_update_phrase(changes, refs)}"
+    return _generic_sentence(row)
+
+
+def _default_amount_sentence(row: audit.AuditRow, refs: References) -> str:
+    time = f" (tempo {row.entity_id})" if row.entity_id else ""
+    amount = value_text("monthly_amount", _new(_changes(row), "monthly_amount"), refs)
+    return f"Contributo mensile predefinito{time}: {amount}"
+
+
+_HOSTING_SENTENCES = {
+    "host_family": _family_sentence,
+    "hosting_agreement": _agreement_sentence,
+    "hosting_contribution": _contribution_sentence,
+    "hosting_default_amount": _default_amount_sentence,
+}
 
 
 def person_text(row: audit.AuditRow, refs: References = NO_REFERENCES) -> str:

@@ -243,6 +243,7 @@ def fill_demo_data(
                 report(index, people, "Persone…")
         households = _households(session, rng, created)
         notes = _notes(session, rng, created, actor)
+        hosting_counts = _host_families(session, rng, actor, [c[0] for c in created], today)
         report(people, people, "Fatto")
     return {
         "persone": len(created),
@@ -250,6 +251,7 @@ def fill_demo_data(
         "operatori": len(staff),
         "legami familiari": households,
         "note": notes,
+        **hosting_counts,
     }
 
 
@@ -321,3 +323,122 @@ def _notes(
             )
             count += 1
     return count
+
+
+# --- accoglienza in famiglia -------------------------------------------------------------
+
+_BANK_CODES = ("03069", "05034", "03111", "02008", "05387", "08549", "03104")
+_AVAILABILITY = (
+    "una stanza singola",
+    "una stanza con bagno",
+    "un posto letto, solo tempo parziale",
+    "disponibili da settembre",
+    "una stanza; preferenza per donne o nuclei con bambini",
+)
+
+
+def demo_iban(rng: random.Random) -> str:
+    """A well-formed Italian IBAN (CIN letter, ABI, CAB, account) with its check digits."""
+    bban = (
+        rng.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+        + rng.choice(_BANK_CODES)
+        + f"{rng.randint(1000, 99999):05d}"
+        + f"{rng.randint(0, 10**12 - 1):012d}"
+    )
+    number = int("".join(str(int(ch, 36)) for ch in bban + "IT00"))
+    return f"IT{98 - number % 97:02d}{bban}"
+
+
+def _host_families(
+    session: Session,
+    rng: random.Random,
+    actor: Actor,
+    person_ids: list[int],
+    today: dt.date,
+) -> dict[str, int]:
+    """Host families of Ancona, agreements of about six months with some of the persons,
+    and the months paid by bank transfer a few days after each month's end (a few late)."""
+    from tit_desktop.services import hosting
+
+    intake: dict[int, dt.date] = {
+        pid: day
+        for pid, day in session.execute(
+            select(Person.id, Person.intake_date).where(Person.id.in_(person_ids))
+        )
+    }
+    candidates = [pid for pid in person_ids if intake[pid] <= today - dt.timedelta(days=45)]
+    rng.shuffle(candidates)
+    families = max(3, min(25, len(person_ids) // 12))
+    family_ids = []
+    used_names: set[str] = set()
+    for _ in range(families):
+        last, first = demo_names.italian_full_name(rng, rng.choice(["F", "M"]))
+        name = f"Famiglia {last}"
+        if name in used_names:
+            continue
+        used_names.add(name)
+        partner = rng.choice(demo_names.ITALIAN_FIRST_NAMES_M + demo_names.ITALIAN_FIRST_NAMES_F)
+        members = [f"{first} {last}", f"{partner} {last}"]
+        members += [
+            f"{rng.choice(demo_names.ITALIAN_FIRST_NAMES_F)} {last} ({rng.randint(4, 19)} anni)"
+            for _ in range(rng.randint(0, 2))
+        ]
+        family_ids.append(
+            hosting.create_family(
+                session,
+                actor,
+                hosting.FamilyInput(
+                    name=name,
+                    contact_person=f"{first} {last}",
+                    members="\n".join(members),
+                    address=f"{rng.choice(demo_names.ANCONA_STREETS)} {rng.randint(1, 120)}, "
+                    "60121 Ancona",
+                    phone=_phone(rng),
+                    iban=demo_iban(rng),
+                    availability=rng.choice(_AVAILABILITY),
+                    active=rng.random() < 0.9,
+                ),
+            )
+        )
+    agreements = 0
+    paid = 0
+    for family_id in family_ids:
+        free_from = today - dt.timedelta(days=rng.randint(300, 700))
+        for _ in range(rng.randint(1, 3)):
+            if not candidates:
+                break
+            person_id = candidates.pop()
+            start = max(free_from, intake[person_id]) + dt.timedelta(days=rng.randint(0, 40))
+            if start > today - dt.timedelta(days=10):
+                continue
+            months = rng.choice([3, 6, 6, 6, 12])
+            end: dt.date | None = start + dt.timedelta(days=round(months * 30.4) - 1)
+            if rng.random() < 0.15 and end is not None and end > today:
+                end = None
+            code = session.scalar(select(Person.code).where(Person.id == person_id))
+            agreement_id = hosting.create_agreement(
+                session,
+                actor,
+                hosting.AgreementInput(
+                    family_id=family_id,
+                    person_code=str(code),
+                    start_date=start,
+                    end_date=end,
+                    time=rng.choice(["parziale", "parziale", "pieno"]),
+                ),
+            )
+            agreements += 1
+            for row in hosting.ledger(session, actor, agreement_id):
+                paid_on = hosting.last_of_month(row.month) + dt.timedelta(days=rng.randint(3, 18))
+                if paid_on > today or rng.random() < 0.06:
+                    continue
+                hosting.mark_paid(session, actor, row.id, paid_on)
+                paid += 1
+            free_from = (end or today) + dt.timedelta(days=rng.randint(10, 60))
+            if free_from > today:
+                break
+    return {
+        "famiglie ospitanti": len(family_ids),
+        "accoglienze": agreements,
+        "contributi pagati": paid,
+    }

@@ -38,6 +38,7 @@ def _placeholder(title: str, text: str) -> Callable[[AppContext], QWidget]:
 
 def areas() -> list[Area]:
     from tit_desktop.ui.pages.admin import AdminPage
+    from tit_desktop.ui.pages.families import FamiliesPage
     from tit_desktop.ui.pages.home import HomePage
     from tit_desktop.ui.pages.persons import PersonsPage
     from tit_desktop.ui.pages.reports import ReportsPage
@@ -45,15 +46,7 @@ def areas() -> list[Area]:
     return [
         Area("home", "Home", HomePage),
         Area("persons", "Beneficiari", PersonsPage),
-        Area(
-            "families",
-            "Famiglie",
-            _placeholder(
-                "Famiglie ospitanti",
-                "Registro delle famiglie ospitanti, patti di accoglienza (dal/al, tempo pieno o "
-                "parziale, contributo mensile) e registro dei contributi pagati.",
-            ),
-        ),
+        Area("families", "Famiglie", FamiliesPage),
         Area(
             "housing",
             "Alloggi",

@@ -84,7 +84,11 @@ def export_workbook(
         if spec.read_permission is not None and not actor.can(spec.read_permission):
             continue
         report(0, 0, f"Lettura dei dati: {spec.name}…")
-        sheets.append((spec, spec.exporter(session, actor, options)))
+        rows = spec.exporter(session, actor, options)
+        # The office works with the sheets it uses: a sheet with no rows is left out (the
+        # persons' sheet, the one every other refers to, is always written).
+        if rows or spec.name == "Beneficiari":
+            sheets.append((spec, rows))
     report(0, 0, "Scrittura del file…")
     if suffix == ".xlsx":
         files = [_write_xlsx(target, sheets)]

@@ -124,6 +124,7 @@ SHEETS: dict[str, SheetSpec] = {
         _planned("Percorsi", "Codice*, Data ingresso*, Data uscita, Destinazione"),
         _planned("Famiglie", "Famiglia*, Referente, Indirizzo, IBAN"),
         _planned("Accoglienze", "Famiglia*, Codice*, Dal*, Al, Tempo*, Contributo mensile*"),
+        _planned("Contributi", "Famiglia*, Codice*, Mese*, Importo*, Data pagamento*"),
         _planned(
             "Contatti strada", "Data*, Ora, Luogo*, Codice, Anonimi F, Anonimi M, Prestazioni"
         ),

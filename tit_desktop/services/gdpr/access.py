@@ -290,13 +290,19 @@ def _attachments(
 def _service_sections(
     session: Session, person_ids: Sequence[int]
 ) -> tuple[dict[str, Any], list[ServiceTable]]:
-    """Each registered module's rows; a merged record's rows are the same person's too."""
+    """Each registered module's rows (modules with none are left out); a merged record's
+    rows are the same person's too."""
     result: dict[str, Any] = {}
     tables: list[ServiceTable] = []
     for module in registered_sections():
         sections = [module.collect(session, pid) for pid in person_ids]
         first = sections[0]
         rows = [dict(row) for section in sections for row in section.rows]
+        if not rows:
+            # Only the services the person received: with every area registered, a list of
+            # empty sections would bury the ones that matter ("Nessun servizio registrato."
+            # when there is none at all).
+            continue
         columns = list(first.columns) or [(k, k) for k in (rows[0] if rows else {})]
         result[module.key] = {
             "title": first.title,
