@@ -18,6 +18,14 @@ from tit_desktop.models.registry import (
     Sex,
     StaffMember,
 )
+from tit_desktop.models.street import (
+    StreetContact,
+    StreetContactPerson,
+    StreetContactService,
+    StreetContactStaff,
+    StreetService,
+    StreetZone,
+)
 from tit_desktop.models.user import Role, User
 
 __all__ = [
@@ -40,5 +48,11 @@ __all__ = [
     "Role",
     "Sex",
     "StaffMember",
+    "StreetContact",
+    "StreetContactPerson",
+    "StreetContactService",
+    "StreetContactStaff",
+    "StreetService",
+    "StreetZone",
     "User",
 ]
