@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tit_desktop.reports import registration_form
+from tit_desktop.reports import registration_form, street_summary
 
 __all__ = ["FORMS", "SELECTORS", "FormSpec", "Selector", "get_form", "list_forms"]
 
@@ -76,6 +76,11 @@ FORMS: dict[str, FormSpec] = {
             name=registration_form.FORM_NAME,
             title=registration_form.FORM_TITLE,
             languages=registration_form.LANGUAGES,
+        ),
+        FormSpec(
+            name=street_summary.FORM_NAME,
+            title=street_summary.FORM_TITLE,
+            selectors=("month",),
         ),
     )
 }

@@ -87,6 +87,11 @@ ENTITY_LABELS: dict[str, str] = {
     "not_same_person": "persone distinte",
     "organisation": "ente",
     "staff_member": "operatore",
+    "street_contact": "contatto di strada",
+    "street_contact_person": "persona di un contatto di strada",
+    "street_contact_staff": "operatore di un contatto di strada",
+    "street_contact_service": "prestazione di un contatto di strada",
+    "street_zone": "zona dell'unità di strada",
     "database": "database",
 }
 

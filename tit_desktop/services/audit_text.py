@@ -62,6 +62,11 @@ ENTITY_LABELS: dict[str, str] = {
     "not_same_person": "Persone diverse",
     "organisation": "Ente",
     "staff_member": "Operatore",
+    "street_contact": "Contatto di strada",
+    "street_contact_person": "Persona incontrata in strada",
+    "street_contact_staff": "Operatore di un contatto di strada",
+    "street_contact_service": "Prestazione in strada",
+    "street_zone": "Zona dell'unità di strada",
     "app_user": "Utente",
     "database": "Database",
 }
@@ -86,6 +91,15 @@ _OTHER_LABELS: dict[str, str] = {
     "anonymised_at": "Anonimizzata il",
     "person_low_id": "Persona",
     "person_high_id": "Persona",
+    "occurred_on": "Data del contatto",
+    "occurred_at": "Ora del contatto",
+    "place": "Luogo",
+    "zone_id": "Zona",
+    "anonymous_f": "Anonimi F",
+    "anonymous_m": "Anonimi M",
+    "contact_id": "Contatto di strada",
+    "staff_id": "Operatore",
+    "service": "Prestazione",
 }
 
 # Bookkeeping columns: who and when are the row's own columns, ids mean nothing to users.

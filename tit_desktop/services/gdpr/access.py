@@ -290,13 +290,17 @@ def _attachments(
 def _service_sections(
     session: Session, person_ids: Sequence[int]
 ) -> tuple[dict[str, Any], list[ServiceTable]]:
-    """Each registered module's rows; a merged record's rows are the same person's too."""
+    """Each registered module's rows; a merged record's rows are the same person's too.
+    A module that holds nothing about the person adds no section (the request lists what
+    is held; with nothing at all it says "Nessun servizio registrato")."""
     result: dict[str, Any] = {}
     tables: list[ServiceTable] = []
     for module in registered_sections():
         sections = [module.collect(session, pid) for pid in person_ids]
         first = sections[0]
         rows = [dict(row) for section in sections for row in section.rows]
+        if not rows:
+            continue
         columns = list(first.columns) or [(k, k) for k in (rows[0] if rows else {})]
         result[module.key] = {
             "title": first.title,
