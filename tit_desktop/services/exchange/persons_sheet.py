@@ -209,6 +209,9 @@ class PersonsHandler:
             plan = self._plan(ctx, row, person, present)
             if plan is None:
                 continue
+            if plan.data.intake_date is not None:
+                # Sheets about services check their dates against it (DOMAIN.md 4).
+                ctx.shared.setdefault("person_intake", {})[code] = plan.data.intake_date
             conflict = earlier is not None
             for field, label in (("fiscal_code", "codice fiscale"), ("cui", "CUI")):
                 value = getattr(plan.data, field)
