@@ -201,7 +201,9 @@ def test_export_filter_order_and_excluded_records(
         "Esportazione in «filtro.xlsx»: Beneficiari 1",
     ]
     assert entries[1].entity == "person" and entries[1].username == "admin"
-    assert entries[1].changes == {
+    assert entries[1].changes is not None
+    assert entries[1].changes["exported"][SHEET] == 1
+    assert {**entries[1].changes, "exported": {SHEET: 1}} == {
         "file": str(tmp_path / "filtro.xlsx"),
         "exported": {SHEET: 1},
         "filter": {

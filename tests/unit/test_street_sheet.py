@@ -145,26 +145,30 @@ def test_bad_rows_are_all_reported_and_nothing_is_written(db: Database, tmp_path
             SHEET,
             3,
             "Prestazioni",
-            "prestazione «sigarette» sconosciuta: ammesse coperte, pasto, bevanda calda, informazioni, invio a servizio",
+            "prestazione «sigarette» sconosciuta: ammesse coperte, pasto, bevanda calda, "
+            "informazioni, invio a servizio",
         ),
         (SHEET, 4, "Anonimi F", "-2 è negativo: il numero di anonimi non può essere negativo"),
         (
             SHEET,
             5,
             "Codice",
-            "indicare il Codice di una persona oppure il numero di anonimi (Anonimi F, Anonimi M): un contatto senza nessuno non si registra",
+            "indicare il Codice di una persona oppure il numero di anonimi (Anonimi F, "
+            "Anonimi M): un contatto senza nessuno non si registra",
         ),
         (
             SHEET,
             6,
             "Codice",
-            "la persona con codice «TIU-00002» è in carico dal 01/03/2026: un contatto del 20/02/2026 è precedente alla presa in carico",
+            "la persona con codice «TIU-00002» è in carico dal 01/03/2026: un contatto del "
+            "20/02/2026 è precedente alla presa in carico",
         ),
         (
             SHEET,
             7,
             "Codice",
-            "nessuna persona con codice «TIU-99999» (né nel database né nel foglio Beneficiari del file)",
+            "nessuna persona con codice «TIU-99999» (né nel database né nel foglio "
+            "Beneficiari del file)",
         ),
         (SHEET, 8, "Data", "la data «31/02/2026» non esiste"),
         (SHEET, 8, "Ora", "l'ora «25:00» non esiste"),
