@@ -1129,3 +1129,60 @@ def _fill_month_summary(
 
 
 forms.register_filler(street_summary.FORM_NAME, _fill_month_summary)
+
+
+def summary_lines(figures: PeriodSummary) -> list[tuple[str, int | str]]:
+    """The summary as the screen and the exported sheet show it: (what, value) lines; a
+    heading has the empty text as value."""
+    lines: list[tuple[str, int | str]] = [
+        ("Totali", ""),
+        ("Contatti", figures.contacts),
+        ("Notti con almeno un contatto", figures.nights),
+        ("Persone raggiunte (collegate + anonimi)", figures.reached),
+        ("Persone collegate (per contatto)", figures.linked),
+        ("Persone collegate distinte", figures.distinct_persons),
+        ("Anonimi F", figures.anonymous_f),
+        ("Anonimi M", figures.anonymous_m),
+        ("Prestazioni (contatti in cui sono state date)", ""),
+    ]
+    lines.extend((SERVICE_LABELS[s], figures.services.get(s, 0)) for s in SERVICES)
+    lines.append(("Contatti per zona (persone raggiunte)", ""))
+    lines.extend((z.zone, f"{z.contacts} contatti, {z.reached} persone") for z in figures.by_zone)
+    return lines
+
+
+def export_month_summary(
+    session: Session, actor: Actor, year: int, month: int, target: Path
+) -> Path:
+    """The month's summary as a small .xlsx (the figures, the services, the zones)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    from tit_desktop.models.audit import AuditAction
+    from tit_desktop.services import audit
+
+    require(actor, Permission.EXPORT_DATA)
+    figures = month_summary(session, actor, year, month)
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Riepilogo"
+    sheet.append([f"Unità di strada: riepilogo di {month:02d}/{year}"])
+    sheet["A1"].font = Font(bold=True)
+    sheet.append([])
+    for what, value in summary_lines(figures)[: -1 - len(figures.by_zone)]:
+        sheet.append([what, value if value != "" else None])
+    sheet.append([])
+    sheet.append(["Zona", "Contatti", "Persone collegate", "Anonimi F", "Anonimi M", "Raggiunte"])
+    for z in figures.by_zone:
+        sheet.append([z.zone, z.contacts, z.linked, z.anonymous_f, z.anonymous_m, z.reached])
+    sheet.column_dimensions["A"].width = 48
+    book.save(target)
+    audit.record(
+        session,
+        actor,
+        AuditAction.EXPORT,
+        "street_contact",
+        detail=f"Riepilogo dell'unità di strada di {month:02d}/{year} in «{target.name}»",
+    )
+    return target
