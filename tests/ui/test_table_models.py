@@ -27,6 +27,7 @@ from tit_desktop.ui.pages.admin import UsersTab
 from tit_desktop.ui.pages.audit_log import AuditLogModel, AuditLogPage
 from tit_desktop.ui.pages.home import HomePage, PermitModel, ReminderModel
 from tit_desktop.ui.pages.persons import PersonsPage
+from tit_desktop.ui.pages.street import StreetContactsModel, StreetPage
 from tit_desktop.ui.table_models import ListTableModel
 
 UI_PACKAGE = Path(tit_desktop.ui.__file__).parent
@@ -105,12 +106,18 @@ def _audit_log_table(db: Database, admin: Actor) -> tuple[QWidget, QAbstractItem
     return page, page.model
 
 
+def _street_table(db: Database, admin: Actor) -> tuple[QWidget, QAbstractItemModel]:
+    page = StreetPage(_demo(db, admin))
+    return page, page.list.model
+
+
 BUILDERS: dict[type[QAbstractItemModel], Builder] = {
     AuditLogModel: _audit_log_table,
     KeyTableModel: _persons_table,
     ListTableModel: _users_table,
     PermitModel: _permits_table,
     ReminderModel: _reminders_table,
+    StreetContactsModel: _street_table,
 }
 
 

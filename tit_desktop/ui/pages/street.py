@@ -320,7 +320,7 @@ class ContactForm(QWidget):
         counts_box.addWidget(label_m)
         counts_box.addWidget(self.anonymous_m)
         counts_box.addStretch(1)
-        e.add_row(form, self.tr("Anonimi &F:"), "anonymous_f", counts)
+        e.add_row(form, self.tr("A&nonimi F:"), "anonymous_f", counts)
         form.addRow("", e.add_error_line("anonymous_m", self.anonymous_m))
 
         services = QWidget()
@@ -410,6 +410,7 @@ class ContactForm(QWidget):
         self.set_now()
         if day:
             self.day.setText(day)
+        self.place.completer().popup().hide()
         self.place.clear()
         self.zone.setCurrentIndex(0)
         self.persons.clear()
@@ -474,7 +475,7 @@ class QuickEntry(QGroupBox):
         self.message = QLabel()
         self.message.setObjectName("quick_message")
         row.addWidget(self.message, 1)
-        self.clear_button = QPushButton(self.tr("Svuo&ta"))
+        self.clear_button = QPushButton(self.tr("Sv&uota"))
         self.save_button = QPushButton(self.tr("&Salva contatto"))
         self.save_button.setObjectName("quick_save")
         self.save_button.setDefault(True)
@@ -561,9 +562,9 @@ class ContactDialog(QDialog):
             self.tr("&Salva"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.delete_button = self.buttons.addButton(
-            self.tr("&Elimina…"), QDialogButtonBox.ButtonRole.DestructiveRole
+            self.tr("Elimin&a…"), QDialogButtonBox.ButtonRole.DestructiveRole
         )
-        close = self.buttons.addButton(self.tr("&Chiudi"), QDialogButtonBox.ButtonRole.RejectRole)
+        close = self.buttons.addButton(self.tr("Chi&udi"), QDialogButtonBox.ButtonRole.RejectRole)
         close.clicked.connect(self.reject)
         self.save_button.clicked.connect(self.save)
         self.delete_button.clicked.connect(self.delete)
@@ -843,7 +844,7 @@ class MonthSummaryView(QWidget):
         self.show_button = QPushButton(self.tr("Mo&stra"))
         self.print_button = QPushButton(self.tr("S&tampa PDF…"))
         self.print_button.setObjectName("summary_print")
-        self.export_button = QPushButton(self.tr("Esporta &foglio…"))
+        self.export_button = QPushButton(self.tr("Esporta fo&glio…"))
         self.export_button.setObjectName("summary_export")
         row.addWidget(label)
         row.addWidget(self.month)
@@ -959,8 +960,8 @@ class StreetPage(QWidget):
         title_row = QHBoxLayout()
         title_row.addWidget(QLabel(f"<h2>{self.tr('Unità di strada')}</h2>"))
         title_row.addStretch(1)
-        self.open_button = QPushButton(self.tr("A&pri contatto"))
-        self.zone_button = QPushButton(self.tr("Nuova &zona…"))
+        self.open_button = QPushButton(self.tr("Apri contatto"))
+        self.zone_button = QPushButton(self.tr("Nuova zona…"))
         title_row.addWidget(self.open_button)
         title_row.addWidget(self.zone_button)
         layout.addLayout(title_row)
