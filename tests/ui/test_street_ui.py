@@ -245,3 +245,16 @@ def test_the_page_is_the_street_area(qtbot: QtBot, ctx: AppContext) -> None:
     page = street_area.build(ctx)
     qtbot.addWidget(page)
     assert isinstance(page, StreetPage)
+
+
+def test_the_person_dialog_has_the_street_tab(
+    qtbot: QtBot, db: Database, admin: Actor, people: dict[str, int]
+) -> None:
+    from tit_desktop.ui.person_dialog import PersonDialog
+
+    create(db, admin, contact(place="Porto", person_ids=(people["rossi"],)))
+    dialog = PersonDialog(AppContext(db, admin), people["rossi"])
+    qtbot.addWidget(dialog)
+    titles = [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
+    assert "Strada" in titles
+    assert dialog.street_contacts.list.item(0).text() == "10/03/2026 22:40 — Porto"

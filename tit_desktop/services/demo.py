@@ -357,7 +357,9 @@ def _street_contacts(
     from tit_desktop.services import street
 
     zones = {name: street.add_zone(session, actor, name).id for name in STREET_ZONES}
-    intake = dict(session.execute(select(Person.id, Person.intake_date)).tuples().all())
+    intake: dict[int, dt.date] = {
+        pid: day for pid, day in session.execute(select(Person.id, Person.intake_date))
+    }
     count = 0
     night = today - dt.timedelta(days=120)
     while night < today:
