@@ -160,11 +160,12 @@ def run(url: str, repeat: int) -> None:
     def raw_summary() -> tuple[int, int]:
         cursor.execute(
             "SELECT z.name, COUNT(c.id), COALESCE(SUM(COALESCE(l.n, 0) + c.anonymous_f + "
-            "c.anonymous_m), 0) FROM street_contact c LEFT JOIN (SELECT contact_id, COUNT(*) n "
-            "FROM street_contact_person GROUP BY contact_id) l ON l.contact_id = c.id "
-            "LEFT JOIN street_zone z ON z.id = c.zone_id "
+            "c.anonymous_m), 0) FROM street_contact c LEFT JOIN (SELECT p.contact_id, COUNT(*) n "
+            "FROM street_contact_person p JOIN street_contact pc ON pc.id = p.contact_id "
+            f"WHERE pc.occurred_on BETWEEN {mark} AND {mark} GROUP BY p.contact_id) l "
+            "ON l.contact_id = c.id LEFT JOIN street_zone z ON z.id = c.zone_id "
             f"WHERE c.occurred_on BETWEEN {mark} AND {mark} GROUP BY z.name",
-            [first, last],
+            [first, last, first, last],
         )
         zones = cursor.fetchall()
         cursor.execute(

@@ -764,12 +764,15 @@ class PeriodSummary:
         return self.linked + self.anonymous_f + self.anonymous_m
 
 
-def _links_per_contact() -> Any:
+def _links_per_contact(first: dt.date, last: dt.date) -> Any:
+    """Linked persons per contact of the period (only those links are counted)."""
     return (
         select(
             StreetContactPerson.contact_id.label("contact_id"),
             func.count().label("linked"),
         )
+        .join(StreetContact, StreetContact.id == StreetContactPerson.contact_id)
+        .where(StreetContact.occurred_on >= first, StreetContact.occurred_on <= last)
         .group_by(StreetContactPerson.contact_id)
         .subquery()
     )
@@ -779,7 +782,7 @@ def summary(session: Session, actor: Actor, first: dt.date, last: dt.date) -> Pe
     """The period's figures, each computed by the database (GROUP BY)."""
     require(actor, Permission.READ_REGISTRY)
     in_period = and_(StreetContact.occurred_on >= first, StreetContact.occurred_on <= last)
-    links = _links_per_contact()
+    links = _links_per_contact(first, last)
     linked = func.coalesce(links.c.linked, 0)
     zone_rows = session.execute(
         select(
@@ -861,7 +864,7 @@ def year_figures(session: Session, first: dt.date, last: dt.date) -> tuple[int, 
     """DOMAIN.md 7: ``street_contacts`` and ``street_persons_contacted`` in the period (for
     the year-end report, whose service checks the permission)."""
     in_period = and_(StreetContact.occurred_on >= first, StreetContact.occurred_on <= last)
-    links = _links_per_contact()
+    links = _links_per_contact(first, last)
     contacts, reached = session.execute(
         select(
             func.count(StreetContact.id),
