@@ -539,3 +539,56 @@ def test_the_rules_triggers_are_there_at_head(db: Database) -> None:
             query = "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal"
         names = set(session.execute(text(query)).scalars())
     assert names >= TRIGGERS
+
+
+def test_monthly_summary_golden(db: Database, setup: dict) -> None:
+    # GIVEN a fixed month: four contacts in two zones and one without, a fifth in April
+    from tests.golden import assert_matches_golden
+
+    op = setup["operator"]
+    both = (setup["rossi"], setup["diallo"])
+    create(
+        db,
+        op,
+        contact(
+            zone_id=setup["station"],
+            person_ids=both,
+            anonymous_m=2,
+            services=frozenset({StreetService.BLANKETS, StreetService.HOT_DRINK}),
+        ),
+    )
+    create(
+        db,
+        op,
+        contact(
+            occurred_on=dt.date(2026, 3, 12),
+            zone_id=setup["station"],
+            person_ids=(setup["rossi"],),
+            services=frozenset({StreetService.HOT_DRINK}),
+        ),
+    )
+    create(
+        db,
+        op,
+        contact(
+            occurred_on=dt.date(2026, 3, 31),
+            zone_id=setup["port"],
+            anonymous_f=3,
+            services=frozenset({StreetService.REFERRAL}),
+        ),
+    )
+    create(db, op, contact(occurred_on=dt.date(2026, 3, 31), anonymous_f=1))
+    create(db, op, contact(occurred_on=dt.date(2026, 4, 1), anonymous_f=5))
+    with db.reading() as session:
+        data = street.month_report_data(session, op, 2026, 3)
+    from dataclasses import replace
+
+    from tit_desktop.reports import street_summary
+
+    buffer = io.BytesIO()
+    street_summary.render(replace(data, document_date=dt.date(2026, 4, 2)), buffer)
+    pages = pypdf.PdfReader(buffer).pages
+    text = "\n".join(page.extract_text() for page in pages)
+    lines = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+    lines = [line for line in lines if not line.startswith("Stampato il")]
+    assert_matches_golden("\n".join(lines) + "\n", "street_summary.txt")
