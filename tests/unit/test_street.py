@@ -592,3 +592,31 @@ def test_monthly_summary_golden(db: Database, setup: dict) -> None:
     lines = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
     lines = [line for line in lines if not line.startswith("Stampato il")]
     assert_matches_golden("\n".join(lines) + "\n", "street_summary.txt")
+
+
+def test_the_activity_log_reads_the_contacts_in_italian(db: Database, setup: dict) -> None:
+    from tit_desktop.services import audit, audit_text
+
+    op = setup["operator"]
+    create(
+        db,
+        op,
+        contact(zone_id=setup["port"], staff_ids=(setup["bianchi"],), person_ids=(setup["rossi"],)),
+    )
+    admin = setup["coordinator"]
+    with db.reading() as session:
+        texts = {}
+        for entity in ("street_contact", "street_contact_staff", "street_contact_person"):
+            page = audit_text.load_page(session, admin, audit.AuditFilter(entity=entity), 5)
+            line = page.lines[0]
+            texts[entity] = (
+                line.person,
+                line.text,
+                {r.field: r.after for r in audit_text.detail(line.row, page.references).rows},
+            )
+    assert texts["street_contact"][1] == "Creazione: Contatto di strada"
+    assert texts["street_contact"][2]["Zona"] == "Porto"
+    assert texts["street_contact"][2]["Luogo"] == "Stazione centrale, lato binario 1"
+    assert texts["street_contact_staff"][2]["Operatore"] == "Bianchi Luca"
+    assert texts["street_contact_person"][0] == "TIU-00001 Rossi Mario"
+    assert texts["street_contact_person"][1] == "Creazione: Persona incontrata in strada"

@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from tit_desktop.models import Organisation, Person, PersonNote, StaffMember, User
+from tit_desktop.models import Organisation, Person, PersonNote, StaffMember, StreetZone, User
 from tit_desktop.models.audit import AuditAction
 from tit_desktop.models.registry import NoteLevel
 from tit_desktop.models.user import Role
@@ -128,7 +128,8 @@ _SECRET_FIELDS = frozenset({"password_hash", "password"})
 _PLACE_FIELDS = frozenset({"birth_place_code", "citizenship_code"})
 _PERSON_FIELDS = frozenset({"relative_id", "merged_into_id", "person_low_id", "person_high_id"})
 _ORGANISATION_FIELDS = frozenset({"referring_organisation_id", "organisation_id"})
-_STAFF_FIELDS = frozenset({"reference_staff_id"})
+_STAFF_FIELDS = frozenset({"reference_staff_id", "staff_id"})
+_ZONE_FIELDS = frozenset({"zone_id"})
 # Long free text: named in the list row, shown only in the detail.
 _LONG_TEXT_FIELDS = frozenset({"notes"})
 
@@ -179,6 +180,7 @@ class References:
     staff: Mapping[int, str] = field(default_factory=dict)
     usernames: Mapping[int, str] = field(default_factory=dict)
     note_levels: Mapping[int, str] = field(default_factory=dict)
+    zones: Mapping[int, str] = field(default_factory=dict)
 
     def person(self, person_id: Any) -> str:
         if not isinstance(person_id, int) or isinstance(person_id, bool):
@@ -210,6 +212,7 @@ def load_references(session: Session, actor: Actor, rows: Sequence[audit.AuditRo
     staff_ids: set[int] = set()
     user_ids: set[int] = set()
     note_ids: set[int] = set()
+    zone_ids: set[int] = set()
     for row in rows:
         if row.person_id is not None:
             person_ids.add(row.person_id)
@@ -225,6 +228,8 @@ def load_references(session: Session, actor: Actor, rows: Sequence[audit.AuditRo
                 organisation_ids.update(_ints(value))
             elif key in _STAFF_FIELDS:
                 staff_ids.update(_ints(value))
+            elif key in _ZONE_FIELDS:
+                zone_ids.update(_ints(value))
         own_id = _entity_id(row)
         if own_id is not None:
             if row.entity == "organisation":
@@ -262,7 +267,11 @@ def load_references(session: Session, actor: Actor, rows: Sequence[audit.AuditRo
     if note_ids:
         query_n = select(PersonNote.id, PersonNote.level).where(PersonNote.id.in_(sorted(note_ids)))
         levels = {nid: NoteLevel(level).value for nid, level in session.execute(query_n)}
-    return References(found, organisations, staff, usernames, levels)
+    zones: dict[int, str] = {}
+    if zone_ids:
+        query_z = select(StreetZone.id, StreetZone.name).where(StreetZone.id.in_(sorted(zone_ids)))
+        zones = {zid: name for zid, name in session.execute(query_z)}
+    return References(found, organisations, staff, usernames, levels, zones)
 
 
 # --- values -----------------------------------------------------------------------------
@@ -325,6 +334,8 @@ def value_text(name: str, value: Any, refs: References = NO_REFERENCES) -> str:
         return refs.organisations.get(value, f"ente non più presente (n. {value})")
     if name in _STAFF_FIELDS and isinstance(value, int):
         return refs.staff.get(value, f"operatore non più presente (n. {value})")
+    if name in _ZONE_FIELDS and isinstance(value, int):
+        return refs.zones.get(value, f"zona non più presente (n. {value})")
     if isinstance(value, str) and (_DATE.match(value) or _DATETIME.match(value)):
         return _date_text(value)
     return str(value)
