@@ -288,6 +288,8 @@ class StreetContactsHandler:
 
     def write(self, ctx: ImportContext, summary: AuditSummary) -> None:
         session = ctx.session
+        if not self.plans:
+            return  # an empty sheet: nothing to write, nothing to record
         plans = [p for p in self.plans if p.new]
         pending = sorted({p.code for p in plans if p.code is not None})
         ids_by_code = self._persons(session, pending)
@@ -321,18 +323,19 @@ class StreetContactsHandler:
                     for s in street.SERVICES
                     if s in plan.data.services
                 )
-            detail = f"{summary.detail} (persone collegate)"
-            with bulk.writing(
-                session, ctx.actor, StreetContactPerson, action=summary.action, detail=detail
-            ) as batch:
-                for link_chunk in _chunks(links, BATCH):
-                    batch.insert(link_chunk)
-            detail = f"{summary.detail} (prestazioni)"
-            with bulk.writing(
-                session, ctx.actor, StreetContactService, action=summary.action, detail=detail
-            ) as batch:
-                for service_chunk in _chunks(given, BATCH):
-                    batch.insert(service_chunk)
+            # The links' own summaries name the persons (their trails find the import).
+            for model, rows, what in (
+                (StreetContactPerson, links, "persone collegate"),
+                (StreetContactService, given, "prestazioni"),
+            ):
+                if not rows:
+                    continue
+                detail = f"{summary.detail} ({what})"
+                with bulk.writing(
+                    session, ctx.actor, model, action=summary.action, detail=detail
+                ) as batch:
+                    for rows_chunk in _chunks(rows, BATCH):
+                        batch.insert(rows_chunk)
         except IntegrityError as exc:
             raise ConflictError(
                 "Nel frattempo un altro utente ha cambiato la data di presa in carico di una "
