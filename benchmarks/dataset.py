@@ -13,7 +13,7 @@ persons would get the same code). The data is deterministic for a seed: dates ar
 from the day of the build, so "permits expiring within 60 days" hold the same share of
 persons (about 2 %) whatever day the benchmark runs.
 
-Only the person registry exists so far. Meals, bed-nights, street contacts and
+Street contacts have their builder (50,000 for the city). Meals, bed-nights and
 expenditures have planned sizes in :data:`SCALES`; when their tables exist, register a
 builder with :func:`extra_kind` (see its docstring). A kind whose table is missing, or that
 has no builder yet, is reported as skipped.
@@ -390,6 +390,131 @@ def _reset_sequences(connection: Connection) -> None:
             f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
             f"(SELECT COALESCE(MAX(id), 1) FROM {table}))"
         )
+
+
+# --- street contacts (unità di strada) -------------------------------------------------------
+
+STREET_ZONE_NAMES = (
+    "Stazione centrale",
+    "Piazza Cavour",
+    "Porto",
+    "Piano San Lazzaro",
+    "Centro storico",
+    "Passetto",
+    "Archi",
+    "Torrette",
+)
+STREET_PLACES = (
+    "Stazione centrale, atrio",
+    "Piazza Rosselli",
+    "Piazza Cavour, portici",
+    "Corso Garibaldi",
+    "Porto, varco Da Chio",
+    "Mole Vanvitelliana",
+    "Piazza d'Armi",
+    "Via Giordano Bruno",
+    "Piazza del Plebiscito",
+    "Mercato delle Erbe",
+    "Viale della Vittoria",
+    "Via Marconi",
+    "Ospedale di Torrette, ingresso",
+)
+STREET_SERVICES = ("coperte", "pasto", "bevanda calda", "informazioni", "invio a servizio")
+
+
+@extra_kind("street_contacts", table="street_contact")
+def _street_contacts(
+    connection: Connection, scale: Scale, rng: random.Random, today: dt.date, person_ids: list[int]
+) -> int:
+    """Three years of night contacts: a few per night between 21:00 and 01:30, half with a
+    registered person (one whose intake date is on or before the contact), the others
+    anonymous; two operators each; services as the unit gives them."""
+    import bisect
+
+    from tit_desktop.models import (
+        StreetContact,
+        StreetContactPerson,
+        StreetContactService,
+        StreetContactStaff,
+        StreetZone,
+    )
+
+    total = scale.planned["street_contacts"]
+    intakes = sorted(
+        (day if isinstance(day, dt.date) else dt.date.fromisoformat(str(day)), pid)
+        for pid, day in connection.execute(text("SELECT id, intake_date FROM person"))
+    )
+    days = [day for day, _ in intakes]
+    staff = [row[0] for row in connection.execute(text("SELECT id FROM staff_member"))]
+    connection.execute(
+        insert(StreetZone),
+        [
+            {"id": i, "name": n, "active": True, "version": 1}
+            for i, n in enumerate(STREET_ZONE_NAMES, 1)
+        ],
+    )
+    start = today - dt.timedelta(days=3 * 365)
+    span = (today - start).days
+    contacts: list[dict[str, Any]] = []
+    links: list[dict[str, Any]] = []
+    teams: list[dict[str, Any]] = []
+    given: list[dict[str, Any]] = []
+
+    def flush() -> None:
+        for table, rows in (
+            (StreetContact, contacts),
+            (StreetContactPerson, links),
+            (StreetContactStaff, teams),
+            (StreetContactService, given),
+        ):
+            if rows:
+                connection.execute(insert(table), rows)
+                rows.clear()
+
+    for contact_id in range(1, total + 1):
+        day = start + dt.timedelta(days=contact_id * span // total)
+        minutes = 21 * 60 + rng.randint(0, 270)
+        moment = dt.datetime.combine(day, dt.time(0, 0)) + dt.timedelta(minutes=minutes)
+        local = moment.astimezone()
+        eligible = bisect.bisect_right(days, local.date())
+        kind = rng.random()
+        met = 0 if eligible == 0 or kind >= 0.55 else (1 if kind < 0.47 else 2)
+        chosen = {intakes[rng.randrange(eligible)][1] for _ in range(met)}
+        anonymous_m = 0 if chosen and rng.random() < 0.8 else rng.choice((1, 1, 1, 2, 3))
+        anonymous_f = rng.choice((0, 0, 0, 1)) if anonymous_m else 0
+        contacts.append(
+            {
+                "id": contact_id,
+                "occurred_on": local.date(),
+                "occurred_at": local,
+                "place": rng.choice(STREET_PLACES),
+                "zone_id": rng.randint(1, len(STREET_ZONE_NAMES)),
+                "anonymous_f": anonymous_f,
+                "anonymous_m": anonymous_m,
+                "notes": None,
+                "version": 1,
+            }
+        )
+        links.extend({"contact_id": contact_id, "person_id": p} for p in sorted(chosen))
+        teams.extend(
+            {"contact_id": contact_id, "staff_id": s}
+            for s in rng.sample(staff, k=min(2, len(staff)))
+        )
+        given.extend(
+            {"contact_id": contact_id, "service": s}
+            for s, chance in zip(STREET_SERVICES, (0.4, 0.3, 0.7, 0.25, 0.1), strict=True)
+            if rng.random() < chance
+        )
+        if len(contacts) >= CHUNK:
+            flush()
+    flush()
+    if connection.dialect.name == "postgresql":
+        for table in ("street_zone", "street_contact"):
+            connection.exec_driver_sql(
+                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                f"(SELECT COALESCE(MAX(id), 1) FROM {table}))"
+            )
+    return total
 
 
 def build(

@@ -55,7 +55,7 @@ def test_import_dry_run_import_and_export(db_url: str, tmp_path: Path) -> None:
     }
     empty = run("--user", "anna", "export", str(tmp_path / "vuoto.xlsx"), "--json",
                 db_url=db_url, env=ENV)  # fmt: skip
-    assert json.loads(empty.stdout)["exported"] == {"Beneficiari": 0}
+    assert set(json.loads(empty.stdout)["exported"].values()) == {0}
     # the real import, in human form
     done = run("--user", "anna", "import", str(good), db_url=db_url, env=ENV)
     assert done.returncode == 0, done.stderr
@@ -69,16 +69,15 @@ def test_import_dry_run_import_and_export(db_url: str, tmp_path: Path) -> None:
     target = tmp_path / "uscita.xlsx"
     exported = run("--user", "anna", "export", str(target), "--json", db_url=db_url, env=ENV)
     assert exported.returncode == 0, exported.stderr
-    assert json.loads(exported.stdout) == {
-        "exported": {"Beneficiari": 2},
-        "file": str(target),
-        "files": [str(target)],
-    }
+    output = json.loads(exported.stdout)
+    assert output["exported"]["Beneficiari"] == 2  # (and the areas' sheets, empty)
+    assert (output["file"], output["files"]) == (str(target), [str(target)])
     assert [row[0] for row in read_back(target)] == ["Codice", "TIU-1", "TIU-2"]
     human = run("--user", "anna", "export", str(tmp_path / "b.csv"), db_url=db_url,
                 env={"TIT_PASSWORD": PASSWORD})  # fmt: skip
     assert human.returncode == 0, human.stderr
-    assert human.stdout.strip() == f"Esportati Beneficiari 2 in {tmp_path / 'Beneficiari.csv'}"
+    assert human.stdout.startswith("Esportati Beneficiari 2")
+    assert f"{tmp_path / 'Beneficiari.csv'}" in human.stdout
     # The auditors' read-only role sees the registry but takes no personal data out.
     reader = run("--user", "luca", "export", str(tmp_path / "c.xlsx"), db_url=db_url, env=ENV)
     assert reader.returncode == 1
@@ -126,7 +125,7 @@ def test_a_wrong_file_is_refused_with_exit_1(db_url: str, tmp_path: Path) -> Non
     # nothing was written
     check = run("--user", "anna", "export", str(tmp_path / "c.xlsx"), "--json",
                 db_url=db_url, env=ENV)  # fmt: skip
-    assert json.loads(check.stdout)["exported"] == {"Beneficiari": 0}
+    assert json.loads(check.stdout)["exported"]["Beneficiari"] == 0
 
 
 def test_refusals_and_wrong_usage(db_url: str, tmp_path: Path) -> None:

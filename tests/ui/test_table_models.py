@@ -36,6 +36,7 @@ from tit_desktop.ui.pages.families import (
 )
 from tit_desktop.ui.pages.home import HomePage, PermitModel, ReminderModel
 from tit_desktop.ui.pages.persons import PersonsPage
+from tit_desktop.ui.pages.street import StreetContactsModel, StreetPage
 from tit_desktop.ui.table_models import ListTableModel
 
 UI_PACKAGE = Path(tit_desktop.ui.__file__).parent
@@ -150,6 +151,11 @@ def _payments_table(db: Database, admin: Actor) -> tuple[QWidget, QAbstractItemM
     return dialog, dialog.model
 
 
+def _street_table(db: Database, admin: Actor) -> tuple[QWidget, QAbstractItemModel]:
+    page = StreetPage(_demo(db, admin))
+    return page, page.list.model
+
+
 BUILDERS: dict[type[QAbstractItemModel], Builder] = {
     AgreementTableModel: _agreements_table,
     FamilyTableModel: _families_table,
@@ -160,6 +166,7 @@ BUILDERS: dict[type[QAbstractItemModel], Builder] = {
     ListTableModel: _users_table,
     PermitModel: _permits_table,
     ReminderModel: _reminders_table,
+    StreetContactsModel: _street_table,
 }
 
 

@@ -30,6 +30,7 @@ from tit_desktop.services import (
     merge,
     notes,
     persons,
+    street,
     users,
 )
 from tit_desktop.services.database import Database
@@ -147,7 +148,26 @@ WRITE_SERVICES: dict[str, Callable[[Database, Actor, Path], Any]] = {
     ),
     "merge.undo_merge": lambda db, a, _p: _in_tx(db, a, lambda s: merge.undo_merge(s, a, 1)),
     **_hosting_writers(),
+    "street.create_contact": lambda db, a, _p: _in_tx(
+        db, a, lambda s: street.create_contact(s, a, _contact())
+    ),
+    "street.update_contact": lambda db, a, _p: _in_tx(
+        db, a, lambda s: street.update_contact(s, a, 1, _contact(), expected_version=1)
+    ),
+    "street.delete_contact": lambda db, a, _p: _in_tx(
+        db, a, lambda s: street.delete_contact(s, a, 1, expected_version=1)
+    ),
+    "street.add_zone": lambda db, a, _p: _in_tx(db, a, lambda s: street.add_zone(s, a, "Porto")),
+    "street.set_zone_active": lambda db, a, _p: _in_tx(
+        db, a, lambda s: street.set_zone_active(s, a, 1, False)
+    ),
 }
+
+
+def _contact() -> street.ContactInput:
+    return street.ContactInput(
+        occurred_on=dt.date(2026, 3, 10), place="Stazione centrale", anonymous_m=1
+    )
 
 
 def _in_tx(db: Database, actor: Actor, work: Callable[[Any], Any]) -> Any:

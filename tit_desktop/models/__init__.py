@@ -26,6 +26,14 @@ from tit_desktop.models.registry import (
     Sex,
     StaffMember,
 )
+from tit_desktop.models.street import (
+    StreetContact,
+    StreetContactPerson,
+    StreetContactService,
+    StreetContactStaff,
+    StreetService,
+    StreetZone,
+)
 from tit_desktop.models.user import Role, User
 
 __all__ = [
@@ -54,5 +62,11 @@ __all__ = [
     "Role",
     "Sex",
     "StaffMember",
+    "StreetContact",
+    "StreetContactPerson",
+    "StreetContactService",
+    "StreetContactStaff",
+    "StreetService",
+    "StreetZone",
     "User",
 ]

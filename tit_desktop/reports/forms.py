@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tit_desktop.reports import hosting_forms, registration_form
+from tit_desktop.reports import hosting_forms, registration_form, street_summary
 
 __all__ = ["FORMS", "SELECTORS", "FormSpec", "Selector", "get_form", "list_forms"]
 
@@ -91,6 +91,11 @@ FORMS: dict[str, FormSpec] = {
         FormSpec(
             name=hosting_forms.PAYMENT_LIST_FORM,
             title=hosting_forms.PAYMENT_LIST_TITLE,
+            selectors=("month",),
+        ),
+        FormSpec(
+            name=street_summary.FORM_NAME,
+            title=street_summary.FORM_TITLE,
             selectors=("month",),
         ),
     )

@@ -21,7 +21,15 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from tit_desktop.models import HostFamily, Organisation, Person, PersonNote, StaffMember, User
+from tit_desktop.models import (
+    HostFamily,
+    Organisation,
+    Person,
+    PersonNote,
+    StaffMember,
+    StreetZone,
+    User,
+)
 from tit_desktop.models.audit import AuditAction
 from tit_desktop.models.registry import NoteLevel
 from tit_desktop.models.user import Role
@@ -68,6 +76,11 @@ ENTITY_LABELS: dict[str, str] = {
     "not_same_person": "Persone diverse",
     "organisation": "Ente",
     "staff_member": "Operatore",
+    "street_contact": "Contatto di strada",
+    "street_contact_person": "Persona incontrata in strada",
+    "street_contact_staff": "Operatore di un contatto di strada",
+    "street_contact_service": "Prestazione in strada",
+    "street_zone": "Zona dell'unità di strada",
     "app_user": "Utente",
     "database": "Database",
     "host_family": "Famiglia ospitante",
@@ -109,6 +122,15 @@ _OTHER_LABELS: dict[str, str] = {
     "amount_due": "Importo dovuto",
     "paid_on": "Data pagamento",
     "paid_amount": "Importo pagato",
+    "occurred_on": "Data del contatto",
+    "occurred_at": "Ora del contatto",
+    "place": "Luogo",
+    "zone_id": "Zona",
+    "anonymous_f": "Anonimi F",
+    "anonymous_m": "Anonimi M",
+    "contact_id": "Contatto di strada",
+    "staff_id": "Operatore",
+    "service": "Prestazione",
 }
 
 # Bookkeeping columns: who and when are the row's own columns, ids mean nothing to users.
@@ -138,7 +160,8 @@ _SECRET_FIELDS = frozenset({"password_hash", "password"})
 _PLACE_FIELDS = frozenset({"birth_place_code", "citizenship_code"})
 _PERSON_FIELDS = frozenset({"relative_id", "merged_into_id", "person_low_id", "person_high_id"})
 _ORGANISATION_FIELDS = frozenset({"referring_organisation_id", "organisation_id"})
-_STAFF_FIELDS = frozenset({"reference_staff_id"})
+_STAFF_FIELDS = frozenset({"reference_staff_id", "staff_id"})
+_ZONE_FIELDS = frozenset({"zone_id"})
 # Long free text: named in the list row, shown only in the detail.
 _LONG_TEXT_FIELDS = frozenset({"notes", "members"})
 _MONEY_FIELDS = frozenset({"monthly_amount", "amount_due", "paid_amount"})
@@ -191,6 +214,7 @@ class References:
     usernames: Mapping[int, str] = field(default_factory=dict)
     note_levels: Mapping[int, str] = field(default_factory=dict)
     families: Mapping[int, str] = field(default_factory=dict)
+    zones: Mapping[int, str] = field(default_factory=dict)
 
     def person(self, person_id: Any) -> str:
         if not isinstance(person_id, int) or isinstance(person_id, bool):
@@ -223,6 +247,7 @@ def load_references(session: Session, actor: Actor, rows: Sequence[audit.AuditRo
     user_ids: set[int] = set()
     note_ids: set[int] = set()
     family_ids: set[int] = set()
+    zone_ids: set[int] = set()
     for row in rows:
         if row.person_id is not None:
             person_ids.add(row.person_id)
@@ -240,6 +265,8 @@ def load_references(session: Session, actor: Actor, rows: Sequence[audit.AuditRo
                 staff_ids.update(_ints(value))
             elif key == "family_id":
                 family_ids.update(_ints(value))
+            elif key in _ZONE_FIELDS:
+                zone_ids.update(_ints(value))
         own_id = _entity_id(row)
         if own_id is not None:
             if row.entity == "organisation":
@@ -285,7 +312,13 @@ def load_references(session: Session, actor: Actor, rows: Sequence[audit.AuditRo
             HostFamily.id.in_(sorted(family_ids))
         )
         families = {fid: name for fid, name in session.execute(query_f)}
-    return References(found, organisations, staff, usernames, levels, families)
+    zones: dict[int, str] = {}
+    if zone_ids:
+        query_z = select(StreetZone.id, StreetZone.name).where(StreetZone.id.in_(sorted(zone_ids)))
+        zones = {zid: name for zid, name in session.execute(query_z)}
+    return References(
+        found, organisations, staff, usernames, levels, families=families, zones=zones
+    )
 
 
 # --- values -----------------------------------------------------------------------------
@@ -361,6 +394,8 @@ def value_text(name: str, value: Any, refs: References = NO_REFERENCES) -> str:
         return " ".join(value[i : i + 4] for i in range(0, len(value), 4))
     if name in _STAFF_FIELDS and isinstance(value, int):
         return refs.staff.get(value, f"operatore non più presente (n. {value})")
+    if name in _ZONE_FIELDS and isinstance(value, int):
+        return refs.zones.get(value, f"zona non più presente (n. {value})")
     if isinstance(value, str) and (_DATE.match(value) or _DATETIME.match(value)):
         return _date_text(value)
     return str(value)

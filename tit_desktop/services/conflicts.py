@@ -103,6 +103,7 @@ EXPLAINER_MODULES = (
     "tit_desktop.services.users",
     "tit_desktop.services.household",
     "tit_desktop.services.hosting",
+    "tit_desktop.services.street",
 )
 
 
@@ -117,6 +118,23 @@ def explains(*constraint_names: str) -> Callable[[Explainer], Explainer]:
         return explainer
 
     return register
+
+
+_TRIGGER_RULES: set[str] = set()
+
+
+def trigger_rules(*names: str) -> None:
+    """Declare rules held by triggers rather than by a constraint of the metadata: the
+    trigger refuses the write as a CHECK violation named ``name`` (on SQLite with the
+    message "CHECK constraint failed: name", on PostgreSQL with SQLSTATE 23514 and the
+    constraint's name), so that its explainer is found like a constraint's."""
+    _TRIGGER_RULES.update(names)
+
+
+def trigger_rule_names() -> frozenset[str]:
+    """Every rule declared by :func:`trigger_rules` (after importing the modules)."""
+    registered()
+    return frozenset(_TRIGGER_RULES)
 
 
 def registered() -> dict[str, Explainer]:

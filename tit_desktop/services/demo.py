@@ -244,6 +244,7 @@ def fill_demo_data(
         households = _households(session, rng, created)
         notes = _notes(session, rng, created, actor)
         hosting_counts = _host_families(session, rng, actor, [c[0] for c in created], today)
+        contacts = _street_contacts(session, rng, actor, [s.id for s in staff], today)
         report(people, people, "Fatto")
     return {
         "persone": len(created),
@@ -252,6 +253,7 @@ def fill_demo_data(
         "legami familiari": households,
         "note": notes,
         **hosting_counts,
+        "contatti di strada": contacts,
     }
 
 
@@ -442,3 +444,93 @@ def _host_families(
         "accoglienze": agreements,
         "contributi pagati": paid,
     }
+
+
+# The street unit's zones of Ancona and the places its night shifts stop at.
+STREET_ZONES: dict[str, tuple[str, ...]] = {
+    "Stazione centrale": (
+        "Stazione centrale, atrio",
+        "Piazza Rosselli",
+        "Stazione, sottopassaggio binari",
+        "Via Marconi, pensilina autobus",
+    ),
+    "Piazza Cavour": ("Piazza Cavour, portici", "Corso Garibaldi", "Corso Stamira"),
+    "Porto": ("Porto, varco Da Chio", "Mole Vanvitelliana", "Lungomare Vanvitelli"),
+    "Piano San Lazzaro": ("Piazza d'Armi", "Via Giordano Bruno", "Piazza Ugo Bassi"),
+    "Centro storico": ("Piazza del Plebiscito", "Mercato delle Erbe", "Piazza Roma"),
+    "Passetto": ("Viale della Vittoria", "Monumento ai Caduti"),
+}
+STREET_NOTES = (
+    "Chiede informazioni sul dormitorio",
+    "Rifiuta l'accompagnamento, ripassare domani",
+    "Indirizzato allo sportello immigrati",
+    "Segnalato ai servizi sanitari per una visita",
+    "Dorme in auto, chiede una coperta in più",
+)
+
+
+def _street_contacts(
+    session: Session, rng: random.Random, actor: Actor, staff: list[int], today: dt.date
+) -> int:
+    """Four months of night shifts: two or three a week, a few contacts each between nine
+    in the evening and half past one, persons met (registered or anonymous), services."""
+    from tit_desktop.models import StreetService
+    from tit_desktop.services import street
+
+    zones = {name: street.add_zone(session, actor, name).id for name in STREET_ZONES}
+    intake: dict[int, dt.date] = {
+        pid: day for pid, day in session.execute(select(Person.id, Person.intake_date))
+    }
+    count = 0
+    night = today - dt.timedelta(days=120)
+    while night < today:
+        team = tuple(rng.sample(staff, k=2)) if len(staff) >= 2 else tuple(staff)
+        minutes = 21 * 60 + rng.randint(0, 40)
+        for _ in range(rng.randint(3, 7)):
+            minutes += rng.randint(15, 40)
+            moment = dt.datetime.combine(night, dt.time(0, 0)) + dt.timedelta(minutes=minutes)
+            if moment.date() > today:
+                break
+            zone = rng.choice(list(STREET_ZONES))
+            met = [p for p, day in intake.items() if day <= moment.date()]
+            kind = rng.random()
+            people = (
+                tuple(rng.sample(met, k=1 if kind < 0.45 else 2)) if met and kind < 0.55 else ()
+            )
+            f = m = 0
+            if not people or rng.random() < 0.2:
+                m = rng.choices([0, 1, 2, 3], weights=[10, 55, 25, 10])[0]
+                f = rng.choices([0, 1, 2], weights=[75, 20, 5])[0]
+                if not people and f + m == 0:
+                    m = 1
+            winter = moment.month in (11, 12, 1, 2, 3)
+            given = {
+                service
+                for service, chance in (
+                    (StreetService.HOT_DRINK, 0.7),
+                    (StreetService.BLANKETS, 0.5 if winter else 0.1),
+                    (StreetService.MEAL, 0.3),
+                    (StreetService.INFORMATION, 0.25),
+                    (StreetService.REFERRAL, 0.1),
+                )
+                if rng.random() < chance
+            }
+            street.create_contact(
+                session,
+                actor,
+                street.ContactInput(
+                    occurred_on=moment.date(),
+                    time=moment.time(),
+                    place=rng.choice(STREET_ZONES[zone]),
+                    zone_id=zones[zone],
+                    staff_ids=team,
+                    person_ids=people,
+                    anonymous_f=f,
+                    anonymous_m=m,
+                    services=frozenset(given),
+                    notes=rng.choice(STREET_NOTES) if rng.random() < 0.15 else None,
+                ),
+            )
+            count += 1
+        night += dt.timedelta(days=rng.choice([2, 2, 3, 3, 4]))
+    return count

@@ -89,6 +89,8 @@ DUPLICATE_POLICY: dict[str, Literal["delete", "keep"]] = {
     "household_link": "delete",
     "not_same_person": "delete",
     "attachment": "keep",
+    # The same contact on both records: one person met once, the absorbed link goes.
+    "street_contact_person": "delete",
 }
 # Tables holding a pair of persons: unordered (a link read from both sides) or ordered
 # (the lower id first, as a CHECK constraint requires).

@@ -51,7 +51,10 @@ class Provider:
 
 _PROVIDERS: dict[str, Provider] = {}
 
-PROVIDER_MODULES: tuple[str, ...] = ("tit_desktop.services.hosting",)
+PROVIDER_MODULES: tuple[str, ...] = (
+    "tit_desktop.services.hosting",
+    "tit_desktop.services.street",
+)
 """Service modules that register a provider when imported (one line per area)."""
 
 

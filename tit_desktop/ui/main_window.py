@@ -42,6 +42,7 @@ def areas() -> list[Area]:
     from tit_desktop.ui.pages.home import HomePage
     from tit_desktop.ui.pages.persons import PersonsPage
     from tit_desktop.ui.pages.reports import ReportsPage
+    from tit_desktop.ui.pages.street import StreetPage
 
     return [
         Area("home", "Home", HomePage),
@@ -65,15 +66,7 @@ def areas() -> list[Area]:
                 "accesso con lettura del codice QR.",
             ),
         ),
-        Area(
-            "street",
-            "Unità di strada",
-            _placeholder(
-                "Unità di strada",
-                "Contatti notturni: luogo, zona, operatori, persone incontrate o conteggi "
-                "anonimi, prestazioni erogate.",
-            ),
-        ),
+        Area("street", "Unità di strada", StreetPage),
         Area(
             "pathways",
             "Percorsi",

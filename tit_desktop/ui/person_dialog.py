@@ -303,6 +303,7 @@ class PersonDialog(QDialog):
         self._build_notes_tab()
         self._build_household_tab()
         self._build_attachments_tab()
+        self._build_street_tab()
 
         self.buttons = QDialogButtonBox()
         self.save_button = self.buttons.addButton(
@@ -805,9 +806,17 @@ class PersonDialog(QDialog):
                 )
             )
 
+    def _build_street_tab(self) -> None:
+        """The person's contacts with the street unit (read from the street area's page)."""
+        from tit_desktop.ui.pages.street import PersonStreetContacts
+
+        self.street_contacts = PersonStreetContacts(self.ctx)
+        self.tabs.addTab(self.street_contacts, self.tr("Strada"))
+
     def _refresh_related(self) -> None:
         if self.person_id is None:
             return
+        self.street_contacts.load(self.person_id)
         with self.ctx.db.reading() as session:
             note_views, hidden = notes.list_notes(session, self.ctx.actor, self.person_id)
             relatives = household.relatives(session, self.ctx.actor, self.person_id)

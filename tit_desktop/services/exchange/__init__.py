@@ -17,9 +17,10 @@ module per sheet (:mod:`.persons_sheet`). A new sheet is a module that builds it
 
 from __future__ import annotations
 
-from tit_desktop.services.exchange import (  # registers Famiglie, Accoglienze, Contributi
-    hosting_sheets,
+from tit_desktop.services.exchange import (
+    hosting_sheets,  # registers Famiglie, Accoglienze, Contributi
     persons_sheet,  # registers the Beneficiari sheet
+    street_sheet,  # registers the Contatti strada sheet
 )
 from tit_desktop.services.exchange.exporter import export_database, export_workbook
 from tit_desktop.services.exchange.importer import import_raw, import_workbook
@@ -49,4 +50,5 @@ __all__ = [
     "import_workbook",
     "persons_sheet",
     "register",
+    "street_sheet",
 ]

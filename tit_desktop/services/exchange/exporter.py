@@ -117,8 +117,12 @@ def record_export(
         actor,
         EXPORT_ACTION,
         "person",
+        # The sheets with rows (every sheet's count is in ``changes``).
         detail=f"Esportazione in «{target.name}»: "
-        + ", ".join(f"{name} {count}" for name, count in result.exported.items()),
+        + (
+            ", ".join(f"{name} {count}" for name, count in result.exported.items() if count)
+            or "nessuna riga"
+        ),
         changes={
             "file": str(target),
             "exported": result.exported,
