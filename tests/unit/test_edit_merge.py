@@ -80,7 +80,7 @@ def test_a_person_permit_is_one_group_and_declined_goes_with_its_field(
         persons.update_person(session, admin, pid, theirs, detail.version)
     mine = dataclasses.replace(detail.data, permit_number="AB999")
     with db.transaction(admin) as session:
-        merge = person_edits.merge_with_current(session, admin, pid, detail.data, mine)
+        merge = person_edits.compare_with_current(session, admin, pid, detail.data, mine)
     assert [c.label for c in merge.clashes] == ["Permesso di soggiorno"]
     assert "AB999" in merge.clashes[0].mine and "01/01/2027" in merge.clashes[0].theirs
     assert merge.merged.declined == frozenset({"employment"})

@@ -42,7 +42,7 @@ def _groups() -> list[tuple[str, ...]]:
     return groups
 
 
-def merge_with_current(
+def compare_with_current(
     session: Session,
     actor: Actor,
     person_id: int,

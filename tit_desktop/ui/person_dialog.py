@@ -713,7 +713,7 @@ class PersonDialog(QDialog):
         assert self.person_id is not None and self.base_input is not None
         try:
             with self.ctx.db.transaction(self.ctx.actor) as session:
-                merge = person_edits.merge_with_current(
+                merge = person_edits.compare_with_current(
                     session, self.ctx.actor, self.person_id, self.base_input, mine
                 )
         except ServiceError as exc:
