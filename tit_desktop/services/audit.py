@@ -88,6 +88,12 @@ ENTITY_LABELS: dict[str, str] = {
     "organisation": "ente",
     "staff_member": "operatore",
     "database": "database",
+    "convention": "convenzione",
+    "budget_line": "voce di budget",
+    "budget_variation": "rimodulazione",
+    "expenditure": "spesa",
+    "payment_request": "domanda di rimborso",
+    "deadline": "scadenza",
 }
 
 
