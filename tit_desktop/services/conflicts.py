@@ -102,6 +102,9 @@ EXPLAINER_MODULES = (
     "tit_desktop.services.persons",
     "tit_desktop.services.users",
     "tit_desktop.services.household",
+    "tit_desktop.services.convention.conventions",
+    "tit_desktop.services.convention.budget",
+    "tit_desktop.services.convention.expenditures",
 )
 
 

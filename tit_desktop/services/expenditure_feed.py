@@ -28,7 +28,7 @@ from tit_desktop.services.permissions import Actor
 
 # The enums are stored on the convention's tables, so they live with the models; they are
 # re-exported here, where the paying areas look for them.
-__all__ = ["CostCategory", "PaymentSource", "Payment", "Listener", "SOURCE_CATEGORY"]
+__all__ = ["SOURCE_CATEGORY", "CostCategory", "Listener", "Payment", "PaymentSource"]
 
 
 SOURCE_CATEGORY: dict[PaymentSource, CostCategory] = {
@@ -62,7 +62,7 @@ class Listener(Protocol):
 
 _listeners: list[Listener] = []
 
-LISTENER_MODULES: tuple[str, ...] = ()
+LISTENER_MODULES: tuple[str, ...] = ("tit_desktop.services.convention.expenditures",)
 """Service modules that register a listener when imported (the convention's expenditures)."""
 
 
