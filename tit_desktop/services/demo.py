@@ -243,6 +243,9 @@ def fill_demo_data(
                 report(index, people, "Persone…")
         households = _households(session, rng, created)
         notes = _notes(session, rng, created, actor)
+        from tit_desktop.services.convention import demo as convention_demo
+
+        paperwork = convention_demo.fill(session, actor, rng, orgs)
         report(people, people, "Fatto")
     return {
         "persone": len(created),
@@ -250,6 +253,7 @@ def fill_demo_data(
         "operatori": len(staff),
         "legami familiari": households,
         "note": notes,
+        **paperwork,
     }
 
 

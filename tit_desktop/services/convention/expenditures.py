@@ -26,6 +26,7 @@ import enum
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import and_, case, func, or_, select
@@ -39,8 +40,9 @@ from tit_desktop.models import (
     PaymentRequest,
     PaymentSource,
 )
+from tit_desktop.models.audit import AuditAction
 from tit_desktop.models.columns import money_total
-from tit_desktop.services import conflicts, expenditure_feed
+from tit_desktop.services import audit, conflicts, expenditure_feed
 from tit_desktop.services.convention.checks import (
     REQUIRED,
     cig_problem,
@@ -690,3 +692,56 @@ class DerivedExpenditures:
 
 LISTENER = DerivedExpenditures()
 expenditure_feed.register_listener(LISTENER)
+
+
+def export_register(session: Session, actor: Actor, flt: ExpenditureFilter, out: Path) -> int:
+    """Write the filtered register (and its totals per line) to a workbook; audited.
+    Returns the number of expenditures written."""
+    from tit_desktop.reports import expenditure_register
+
+    require(actor, Permission.READ_MONEY)
+    convention = get_convention(session, flt.convention_id)
+    ids = keys(session, actor, flt)
+    found: dict[int, ExpenditureRow] = {}
+    for start in range(0, len(ids), 900):
+        found.update(rows(session, actor, ids[start : start + 900]))
+    request_numbers = dict(
+        session.execute(
+            select(PaymentRequest.id, PaymentRequest.number).where(
+                PaymentRequest.convention_id == flt.convention_id
+            )
+        ).all()
+    )
+    table = [
+        (
+            r.document_date,
+            r.document_type,
+            r.number,
+            r.supplier_name,
+            r.supplier_tax_code or "",
+            r.line_name,
+            r.amount,
+            r.vat,
+            r.eligible,
+            r.paid_on,
+            r.payment_method or "",
+            r.cig or "",
+            SOURCE_LABELS[r.source] if r.source else "",
+            request_numbers.get(r.payment_request_id) if r.payment_request_id else None,
+            r.flags_text,
+        )
+        for r in (found[i] for i in ids if i in found)
+    ]
+    summary = totals(session, actor, flt)
+    expenditure_register.write_xlsx(
+        f"Convenzione {convention.short_name} - CUP {convention.cup}", table, summary.by_line, out
+    )
+    audit.record(
+        session,
+        actor,
+        AuditAction.EXPORT,
+        "expenditure",
+        None,
+        detail=f"Registro delle spese {convention.short_name}: {len(table)} spese in {out.name}",
+    )
+    return len(table)
