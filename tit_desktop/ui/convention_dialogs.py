@@ -236,10 +236,10 @@ class ConventionDialog(_GuardedDialog):
         return {**conventions.problems(conventions.normalise(data)), **errors}
 
     def write(self) -> int:
-        errors: dict[str, str] = {}
-        data = self._input(errors)
-        if errors:
-            raise ValidationError(errors)
+        problems = self.problems()
+        if problems:
+            raise ValidationError(problems)
+        data = self._input({})
         with self.ctx.db.transaction(self.ctx.actor) as session:
             if self.convention_id is None:
                 new_id = conventions.create_convention(session, self.ctx.actor, data)
@@ -492,10 +492,10 @@ class ExpenditureDialog(_GuardedDialog):
         return {**expenditures.problems(expenditures.normalise(data)), **errors}
 
     def write(self) -> int:
-        errors: dict[str, str] = {}
-        data = self._input(errors)
-        if errors:
-            raise ValidationError(errors)
+        problems = self.problems()
+        if problems:
+            raise ValidationError(problems)
+        data = self._input({})
         with self.ctx.db.transaction(self.ctx.actor) as session:
             if self.expenditure_id is None:
                 result = expenditures.create_expenditure(
