@@ -105,6 +105,7 @@ EXPLAINER_MODULES = (
     "tit_desktop.services.convention.conventions",
     "tit_desktop.services.convention.budget",
     "tit_desktop.services.convention.expenditures",
+    "tit_desktop.services.convention.deadlines",
 )
 
 

@@ -11,7 +11,14 @@ from decimal import Decimal
 from sqlalchemy.orm import Session
 
 from tit_desktop.models import BudgetLine, CostCategory, Organisation
-from tit_desktop.services.convention import budget, conventions, expenditures, payment_requests
+from tit_desktop.services import clock
+from tit_desktop.services.convention import (
+    budget,
+    conventions,
+    deadlines,
+    expenditures,
+    payment_requests,
+)
 from tit_desktop.services.permissions import Actor, Permission
 
 TIU_CUP = "E37H20000620001"
@@ -257,5 +264,23 @@ def fill(
         dt.date(2020, 12, 1),
         dt.date(2021, 12, 31),
         dt.date(2022, 1, 28),
+    )
+    deadlines.add_quarterly_monitoring(session, actor, convention_id)
+    for row in deadlines.deadlines(session, actor, convention_id):
+        deadlines.mark_done(
+            session,
+            actor,
+            row.id,
+            row.version,
+            row.due_on - dt.timedelta(days=rng.randint(1, 9)),
+            f"Scheda di monitoraggio {row.title[-7:]} inviata via PEC",
+        )
+    deadlines.add_deadline(
+        session,
+        actor,
+        convention_id,
+        "Verifica amministrativo-contabile finale",
+        clock.today() + dt.timedelta(days=12),
+        remind_days=30,
     )
     return {"convenzioni": 1, "voci di budget": len(lines), "spese": count}

@@ -26,8 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tit_desktop.services import money
-from tit_desktop.services.convention import budget, conventions, expenditures, payment_requests
+from tit_desktop.services import clock, money
+from tit_desktop.services.convention import (
+    budget,
+    conventions,
+    deadlines,
+    expenditures,
+    payment_requests,
+)
 from tit_desktop.services.errors import ServiceError
 from tit_desktop.services.permissions import Permission
 from tit_desktop.ui import file_dialogs, questions
@@ -608,6 +614,113 @@ class PaymentRequestsTab(QWidget):
         self.refresh()
 
 
+DEADLINE_COLUMNS: list[Column[deadlines.DeadlineRow]] = [
+    Column("Scadenza", lambda r: _date(r.due_on)),
+    Column("Adempimento", lambda r: r.title),
+    Column("Stato", lambda r: r.state(clock.today())),
+    Column("Preavviso", lambda r: f"{r.remind_days} gg", align_right=True),
+    Column("Documento prodotto", lambda r: r.done_document or ""),
+]
+
+
+class DeadlinesTab(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.convention_id: int | None = None
+        layout = QVBoxLayout(self)
+        buttons = QHBoxLayout()
+        self.new_button = QPushButton(self.tr("&Nuova scadenza…"))
+        self.quarterly_button = QPushButton(self.tr("&Monitoraggi trimestrali"))
+        self.quarterly_button.setToolTip(
+            self.tr("Una scadenza per trimestre della convenzione, 30 giorni dopo la fine")
+        )
+        self.done_button = QPushButton(self.tr("Segna come &fatta…"))
+        for button in (self.new_button, self.quarterly_button, self.done_button):
+            buttons.addWidget(button)
+            button.setVisible(ctx.actor.can(Permission.WRITE_MONEY))
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self.model = ListTableModel(DEADLINE_COLUMNS, self)
+        self.view = _table(self.model)
+        layout.addWidget(self.view, 1)
+        self.new_button.clicked.connect(self._new)
+        self.quarterly_button.clicked.connect(self._quarterly)
+        self.done_button.clicked.connect(self._done)
+
+    def set_convention(self, convention_id: int | None) -> None:
+        self.convention_id = convention_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self.convention_id is None:
+            self.model.set_rows([])
+            return
+        with self.ctx.db.reading() as session:
+            self.model.set_rows(deadlines.deadlines(session, self.ctx.actor, self.convention_id))
+
+    def _write(self, action: object) -> None:
+        try:
+            with self.ctx.db.transaction(self.ctx.actor) as session:
+                action(session)  # type: ignore[operator]
+        except ServiceError as exc:
+            show_service_error(self, exc)
+            return
+        notify_changed("deadline")
+        self.refresh()
+
+    def _new(self) -> None:
+        convention_id = self.convention_id
+        if convention_id is None:
+            return
+        title, ok = QInputDialog.getText(self, self.tr("Nuova scadenza"), self.tr("Adempimento:"))
+        if not ok:
+            return
+        due_text, ok = QInputDialog.getText(
+            self, self.tr("Nuova scadenza"), self.tr("Scadenza (gg/mm/aaaa):")
+        )
+        if not ok:
+            return
+        try:
+            from tit_desktop.ui.dates import YearRule, parse_date
+
+            due = parse_date(due_text, YearRule.AHEAD)
+        except InvalidInput as exc:
+            questions_info(self, str(exc))
+            return
+        self._write(
+            lambda session: deadlines.add_deadline(
+                session, self.ctx.actor, convention_id, title, due
+            )
+        )
+
+    def _quarterly(self) -> None:
+        convention_id = self.convention_id
+        if convention_id is not None:
+            self._write(
+                lambda session: deadlines.add_quarterly_monitoring(
+                    session, self.ctx.actor, convention_id
+                )
+            )
+
+    def _done(self) -> None:
+        rows = self.view.selectionModel().selectedRows()
+        if not rows:
+            return
+        row = self.model.row_at(rows[0].row())
+        document, ok = QInputDialog.getText(
+            self,
+            self.tr("Scadenza fatta"),
+            self.tr("Documento prodotto (file inviato, protocollo):"),
+        )
+        if ok:
+            self._write(
+                lambda session: deadlines.mark_done(
+                    session, self.ctx.actor, row.id, row.version, clock.today(), document
+                )
+            )
+
+
 class ConventionPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -636,9 +749,11 @@ class ConventionPage(QWidget):
         self.budget_tab = BudgetTab(ctx)
         self.expenditures_tab = ExpendituresTab(ctx)
         self.requests_tab = PaymentRequestsTab(ctx)
+        self.deadlines_tab = DeadlinesTab(ctx)
         self.tabs.addTab(self.budget_tab, self.tr("&Budget"))
         self.tabs.addTab(self.expenditures_tab, self.tr("&Spese"))
         self.tabs.addTab(self.requests_tab, self.tr("Domande di &rimborso"))
+        self.tabs.addTab(self.deadlines_tab, self.tr("Sca&denze"))
         layout.addWidget(self.tabs, 1)
         self.new_button.clicked.connect(self._new)
         self.edit_button.clicked.connect(self._edit)
@@ -694,7 +809,7 @@ class ConventionPage(QWidget):
                     _eur(data.total),
                 )
             )
-        for tab in (self.budget_tab, self.expenditures_tab, self.requests_tab):
+        for tab in (self.budget_tab, self.expenditures_tab, self.requests_tab, self.deadlines_tab):
             tab.set_convention(convention_id)
 
     def _new(self) -> None:
