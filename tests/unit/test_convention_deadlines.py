@@ -76,9 +76,8 @@ def test_reminders_ahead_overdue_and_done(db: Database, actors: dict[Role, Actor
         shown = [
             r.text for r in reminders.reminders_for(session, admin, today) if r.area == "convention"
         ]
-        done = next(
-            r for r in deadlines.deadlines(session, admin, plan.convention_id) if r.id == late
-        )
+        rows = deadlines.deadlines(session, admin, plan.convention_id)
+        done = next(r for r in rows if r.id == late)
     assert shown == ["TIU: Relazione intermedia in scadenza il 10/05/2022"]
     assert (
         done.state(today) == "fatta il 01/05/2022"
