@@ -343,6 +343,32 @@ def cmd_report_payment_request(ctx: Context) -> int:
     return EXIT_OK
 
 
+def cmd_report_quarterly(ctx: Context) -> int:
+    from tit_desktop.services.convention import conventions, quarterly
+    from tit_desktop.services.convention.payment_requests import eur
+
+    year, quarter = quarterly.parse_quarter(ctx.args.quarter)
+    ctx.upgrade_schema()
+    actor = ctx.actor()
+    out = Path(ctx.args.out) if ctx.args.out else None
+    with ctx.db.transaction(actor) as session:
+        convention_id = conventions.by_name(session, actor, ctx.args.convention)
+        sheet = quarterly.quarterly_sheet(session, actor, convention_id, year, quarter)
+        if out is not None:
+            quarterly.write_pdf(session, actor, sheet, out)
+    lines = [
+        f"Monitoraggio {sheet.convention} {sheet.label} (CUP {sheet.cup})",
+        f"  Persone servite: {sheet.persons.persons_served}; nuovi ingressi: "
+        f"{sheet.persons.new_entries}",
+        f"  Spese nel trimestre: {eur(sheet.quarter_total)}; cumulate: "
+        f"{eur(sheet.cumulative_total)}",
+        *(f"  {date} {text}" for date, text in sheet.document.activities),
+        *([f"Scritto {out}"] if out else []),
+    ]
+    ctx.emit({"ok": True, **sheet.to_json(), "files": [str(out)] if out else []}, "\n".join(lines))
+    return EXIT_OK
+
+
 def add_report_commands(
     report_sub: Any, json_flag: Callable[[argparse.ArgumentParser], None]
 ) -> None:
@@ -358,6 +384,15 @@ def add_report_commands(
     pr.add_argument("--xlsx", metavar="F.xlsx")
     json_flag(pr)
     pr.set_defaults(handler=cmd_report_payment_request)
+
+    qu = report_sub.add_parser(
+        "quarterly", help="scheda di monitoraggio trimestrale di una convenzione (PDF, JSON)"
+    )
+    qu.add_argument("--convention", required=True, metavar="C", help="nome breve della convenzione")
+    qu.add_argument("--quarter", required=True, metavar="AAAA-Qn", help="per esempio 2022-Q1")
+    qu.add_argument("--out", metavar="F.pdf")
+    json_flag(qu)
+    qu.set_defaults(handler=cmd_report_quarterly)
 
 
 # --- parser ---------------------------------------------------------------------------

@@ -129,3 +129,40 @@ def test_refusals_and_wrong_usage(db_url: str) -> None:
         env=ENV,
     )
     assert bad_date.returncode == 2 and "gg/mm/aaaa" in bad_date.stderr
+
+
+def test_quarterly_json_and_pdf(db_url: str, tmp_path: Path) -> None:
+    _prepare(db_url)
+    out = tmp_path / "q.pdf"
+    result = run(
+        "--user",
+        "coord",
+        "report",
+        "quarterly",
+        "--convention",
+        "TIU",
+        "--quarter",
+        "2021-Q1",
+        "--out",
+        str(out),
+        "--json",
+        db_url=db_url,
+        env=ENV,
+    )
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["quarter"] == "2021-Q1" and data["financial"]["quarter_eur"] == "1234.57"
+    assert "4. Finanziaria" in "".join(p.extract_text() for p in PdfReader(out).pages)
+    wrong = run(
+        "--user",
+        "coord",
+        "report",
+        "quarterly",
+        "--convention",
+        "TIU",
+        "--quarter",
+        "2021-5",
+        db_url=db_url,
+        env=ENV,
+    )
+    assert wrong.returncode == 1 and "AAAA-Qn" in wrong.stderr
