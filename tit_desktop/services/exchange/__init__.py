@@ -17,7 +17,10 @@ module per sheet (:mod:`.persons_sheet`). A new sheet is a module that builds it
 
 from __future__ import annotations
 
-from tit_desktop.services.exchange import persons_sheet  # registers the Beneficiari sheet
+from tit_desktop.services.exchange import (  # each registers its sheets
+    convention_sheets,
+    persons_sheet,
+)
 from tit_desktop.services.exchange.exporter import export_database, export_workbook
 from tit_desktop.services.exchange.importer import import_raw, import_workbook
 from tit_desktop.services.exchange.model import (
@@ -39,6 +42,7 @@ __all__ = [
     "Issue",
     "SheetCounts",
     "SheetSpec",
+    "convention_sheets",
     "export_database",
     "export_workbook",
     "import_raw",

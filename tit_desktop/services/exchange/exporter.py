@@ -84,7 +84,11 @@ def export_workbook(
         if spec.read_permission is not None and not actor.can(spec.read_permission):
             continue
         report(0, 0, f"Lettura dei dati: {spec.name}…")
-        sheets.append((spec, spec.exporter(session, actor, options)))
+        rows = spec.exporter(session, actor, options)
+        # A workbook holds any subset of the sheets (DOMAIN.md 8): an area with no records
+        # adds no empty sheet; the first sheet is always there, so the file is never empty.
+        if rows or not sheets:
+            sheets.append((spec, rows))
     report(0, 0, "Scrittura del file…")
     if suffix == ".xlsx":
         files = [_write_xlsx(target, sheets)]
