@@ -383,8 +383,13 @@ def _supplier_key() -> Any:
     return func.coalesce(Expenditure.supplier_tax_code, func.lower(Expenditure.supplier_name))
 
 
-def _flag_columns(convention_id: int | None) -> tuple[list[Any], list[Any]]:
-    """The three flags as SQL booleans (as 0/1 integers), and the joins they need."""
+def _flag_columns(
+    convention_id: int | None, ids: Sequence[int] | None = None
+) -> tuple[list[Any], list[Any]]:
+    """The three flags as SQL booleans (as 0/1 integers), and the joins they need. With
+    ``ids`` (a screenful of rows), the grouped subqueries only look at those rows' lines
+    and numbers."""
+    mine = Expenditure.__table__.alias("mine")
     latest = (
         select(
             ConventionExtension.convention_id.label("cid"),
@@ -397,6 +402,13 @@ def _flag_columns(convention_id: int | None) -> tuple[list[Any], list[Any]]:
         select(BudgetLine.id.label("line_id"))
         .join(Expenditure, Expenditure.budget_line_id == BudgetLine.id)
         .where(*([BudgetLine.convention_id == convention_id] if convention_id else []))
+        .where(
+            *(
+                [BudgetLine.id.in_(select(mine.c.budget_line_id).where(mine.c.id.in_(ids)))]
+                if ids is not None
+                else []
+            )
+        )
         .group_by(BudgetLine.id, BudgetLine.planned)
         .having(money_total(Expenditure.eligible.expression) > BudgetLine.planned)
         .subquery("over_lines")
@@ -409,6 +421,13 @@ def _flag_columns(convention_id: int | None) -> tuple[list[Any], list[Any]]:
             twin.c.number.label("number"),
         )
         .where(*([twin.c.convention_id == convention_id] if convention_id else []))
+        .where(
+            *(
+                [twin.c.number.in_(select(mine.c.number).where(mine.c.id.in_(ids)))]
+                if ids is not None
+                else []
+            )
+        )
         .group_by(
             twin.c.convention_id,
             func.coalesce(twin.c.supplier_tax_code, func.lower(twin.c.supplier_name)),
@@ -443,8 +462,10 @@ def _flag_columns(convention_id: int | None) -> tuple[list[Any], list[Any]]:
     return [outside.label("f_outside"), over_flag.label("f_over"), twin_flag.label("f_twin")], joins
 
 
-def _with_flags(query: Any, convention_id: int | None) -> tuple[Any, list[Any]]:
-    flags, joins = _flag_columns(convention_id)
+def _with_flags(
+    query: Any, convention_id: int | None, ids: Sequence[int] | None = None
+) -> tuple[Any, list[Any]]:
+    flags, joins = _flag_columns(convention_id, ids)
     query = query.add_columns(*flags)
     for target, on in joins:
         inner = target is Convention
@@ -468,7 +489,9 @@ def flags_of(session: Session, expenditure_id: int) -> tuple[Flag, ...]:
         select(Expenditure.convention_id).where(Expenditure.id == expenditure_id)
     )
     query, _ = _with_flags(
-        select(Expenditure.id).where(Expenditure.id == expenditure_id), convention_id
+        select(Expenditure.id).where(Expenditure.id == expenditure_id),
+        convention_id,
+        [expenditure_id],
     )
     row = session.execute(query).one_or_none()
     return _flags(row) if row is not None else ()
@@ -531,7 +554,7 @@ def keys(
     for column in _SORTS.get(sort, _SORTS["date"]):
         order.append(column.desc() if descending else column.asc())
     order.append(Expenditure.id.desc() if descending else Expenditure.id.asc())
-    return list(session.scalars(query.order_by(*order)))
+    return list(session.connection().scalars(query.order_by(*order)))
 
 
 def rows(session: Session, actor: Actor, ids: Sequence[int]) -> dict[int, ExpenditureRow]:
@@ -542,7 +565,7 @@ def rows(session: Session, actor: Actor, ids: Sequence[int]) -> dict[int, Expend
     query: Any = select(Expenditure, BudgetLine.name).join(
         BudgetLine, BudgetLine.id == Expenditure.budget_line_id
     )
-    query, _ = _with_flags(query.where(Expenditure.id.in_(list(ids))), None)
+    query, _ = _with_flags(query.where(Expenditure.id.in_(list(ids))), None, list(ids))
     found: dict[int, ExpenditureRow] = {}
     for row in session.execute(query):
         e: Expenditure = row[0]
