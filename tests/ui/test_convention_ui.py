@@ -115,3 +115,28 @@ def test_budget_warning_and_register_totals(qtbot: QtBot, db: Database, admin: A
     assert "1 spese, importo 1.234,56 EUR" in page.expenditures_tab.totals.text()
     page.expenditures_tab.search.setText("nessuno così")
     assert page.expenditures_tab.model.rowCount() == 0
+
+
+def test_staff_tab_shows_the_month_and_its_cost(qtbot: QtBot, db: Database, admin: Actor) -> None:
+    from tit_desktop.models import StaffMember
+    from tit_desktop.services.convention import staff
+    from tit_desktop.ui.pages.convention import _minutes
+
+    plan = make_convention(db, admin)
+    with db.transaction(admin) as session:
+        member = StaffMember(last_name="Rossi", first_name="Giulia")
+        session.add(member)
+        session.flush()
+        staff.set_staff_cost(session, admin, member.id, 2021, D("32000.00"), 1548)
+        staff.record_hours(
+            session, admin, member.id, plan.convention_id, dt.date(2021, 3, 1), "Mensa", 450
+        )
+    page = ConventionPage(AppContext(db, admin))
+    qtbot.addWidget(page)
+    assert page.staff_tab is not None
+    page.staff_tab.month.setText("03/2021")
+    page.staff_tab.refresh()
+    assert page.staff_tab.model.rowCount() == 1
+    assert "Totale 7:30 ore" in page.staff_tab.summary.text()
+    assert "costo del mese 155,03 EUR" in page.staff_tab.summary.text()
+    assert (_minutes("7:30"), _minutes("7,5"), _minutes("8")) == (450, 450, 480)

@@ -33,6 +33,7 @@ from tit_desktop.services.convention import (
     deadlines,
     expenditures,
     payment_requests,
+    staff,
 )
 from tit_desktop.services.errors import ServiceError
 from tit_desktop.services.permissions import Permission
@@ -721,6 +722,232 @@ class DeadlinesTab(QWidget):
             )
 
 
+class _HoursRow:
+    def __init__(self, day: dt.date, action: str, minutes: int) -> None:
+        self.day, self.action, self.minutes = day, action, minutes
+
+
+HOURS_COLUMNS: list[Column[_HoursRow]] = [
+    Column("Giorno", lambda r: f"{r.day:%d/%m/%Y}"),
+    Column("Azione", lambda r: r.action),
+    Column("Ore", lambda r: f"{r.minutes // 60}:{r.minutes % 60:02d}", align_right=True),
+]
+
+
+def _minutes(text: str) -> int:
+    """ "7:30", "7,5", "7" -> minutes; ValueError with the reason in Italian."""
+    value = text.strip().replace(".", ",")
+    if ":" in value:
+        hours, _, minutes = value.partition(":")
+        if hours.isdigit() and minutes.isdigit() and int(minutes) < 60:
+            return int(hours) * 60 + int(minutes)
+    else:
+        whole, _, fraction = value.partition(",")
+        if whole.isdigit() and (not fraction or fraction.isdigit()):
+            return round(float(f"{whole}.{fraction or 0}") * 60)
+    raise ValueError(f"«{text}» non è un numero di ore: scrivere ad esempio 7:30 oppure 7,5")
+
+
+class StaffTab(QWidget):
+    """Staff costs and the monthly timesheet: hours per day per action, printable for
+    signature; closing the month posts its cost as an expenditure."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.convention_id: int | None = None
+        self.convention_name = ""
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.person = QComboBox()
+        self.person.setMinimumWidth(220)
+        self.month = QLineEdit(clock.today().strftime("%m/%Y"))
+        self.month.setMaximumWidth(90)
+        self.month.setPlaceholderText("mm/aaaa")
+        top.addWidget(QLabel(self.tr("Operatore")))
+        top.addWidget(self.person)
+        top.addWidget(QLabel(self.tr("Mese")))
+        top.addWidget(self.month)
+        top.addStretch(1)
+        layout.addLayout(top)
+        buttons = QHBoxLayout()
+        self.cost_button = QPushButton(self.tr("Costo &annuo…"))
+        self.hours_button = QPushButton(self.tr("&Ore…"))
+        self.print_button = QPushButton(self.tr("&Stampa timesheet…"))
+        self.close_button = QPushButton(self.tr("&Chiudi il mese…"))
+        for button in (self.cost_button, self.hours_button, self.print_button, self.close_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self.summary = QLabel()
+        self.summary.setObjectName("timesheet_summary")
+        layout.addWidget(self.summary)
+        self.model = ListTableModel(HOURS_COLUMNS, self)
+        layout.addWidget(_table(self.model, stretch=1), 1)
+        can_write = ctx.actor.can(Permission.WRITE_MONEY)
+        for button in (self.cost_button, self.hours_button, self.close_button):
+            button.setVisible(can_write)
+        self.print_button.setVisible(ctx.actor.can(Permission.EXPORT_DATA))
+        with ctx.db.reading() as session:
+            for staff_id, name in staff.staff_members(session, ctx.actor):
+                self.person.addItem(name, staff_id)
+        self.person.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.month.editingFinished.connect(self.refresh)
+        self.cost_button.clicked.connect(self._cost)
+        self.hours_button.clicked.connect(self._hours)
+        self.print_button.clicked.connect(self._print)
+        self.close_button.clicked.connect(self._close_month)
+
+    def set_convention(self, convention_id: int | None, name: str = "") -> None:
+        self.convention_id = convention_id
+        self.convention_name = name
+        self.refresh()
+
+    def _month(self) -> dt.date | None:
+        try:
+            return staff.parse_month(self.month.text())
+        except ServiceError:
+            return None
+
+    def refresh(self) -> None:
+        staff_id, month = self.person.currentData(), self._month()
+        if self.convention_id is None or staff_id is None or month is None:
+            self.model.set_rows([])
+            self.summary.setText(self.tr("Scegliere l'operatore e il mese (mm/aaaa)."))
+            return
+        with self.ctx.db.reading() as session:
+            sheet = staff.timesheet(session, self.ctx.actor, staff_id, self.convention_id, month)
+        self.sheet = sheet
+        self.model.set_rows(
+            [_HoursRow(day, action, m) for (day, action), m in sorted(sheet.minutes.items())]
+        )
+        total = sheet.total_minutes
+        text = self.tr("Totale {0}:{1:02d} ore").format(total // 60, total % 60)
+        if sheet.hourly is None:
+            text += self.tr("; costo annuo {0} non indicato").format(month.year)
+        else:
+            text += self.tr("; costo orario {0} EUR; costo del mese {1} EUR").format(
+                _eur(sheet.hourly), _eur(sheet.cost)
+            )
+        if sheet.closed:
+            text += self.tr(" — mese chiuso")
+        self.summary.setText(text)
+
+    def _write(self, action: object) -> bool:
+        try:
+            with self.ctx.db.transaction(self.ctx.actor) as session:
+                action(session)  # type: ignore[operator]
+        except ServiceError as exc:
+            show_service_error(self, exc)
+            return False
+        notify_changed("timesheet_entry", "expenditure")
+        self.refresh()
+        return True
+
+    def _cost(self) -> None:
+        staff_id, month = self.person.currentData(), self._month()
+        if staff_id is None or month is None:
+            return
+        gross, ok = QInputDialog.getText(
+            self, self.tr("Costo annuo {0}").format(month.year), self.tr("Costo lordo annuo (EUR):")
+        )
+        if not ok:
+            return
+        hours, ok = QInputDialog.getInt(
+            self,
+            self.tr("Costo annuo {0}").format(month.year),
+            self.tr("Ore annue:"),
+            1548,
+            1,
+            3000,
+        )
+        if not ok:
+            return
+        try:
+            amount = money.parse_amount(gross)
+        except money.AmountError as exc:
+            questions_info(self, exc.message)
+            return
+        self._write(
+            lambda session: staff.set_staff_cost(
+                session, self.ctx.actor, staff_id, month.year, amount, hours
+            )
+        )
+
+    def _hours(self) -> None:
+        staff_id, convention_id = self.person.currentData(), self.convention_id
+        if staff_id is None or convention_id is None:
+            return
+        day_text, ok = QInputDialog.getText(self, self.tr("Ore"), self.tr("Giorno (gg/mm/aaaa):"))
+        if not ok:
+            return
+        action, ok = QInputDialog.getText(self, self.tr("Ore"), self.tr("Azione:"))
+        if not ok:
+            return
+        hours_text, ok = QInputDialog.getText(
+            self, self.tr("Ore"), self.tr("Ore (7:30 oppure 7,5; 0 per togliere):")
+        )
+        if not ok:
+            return
+        try:
+            from tit_desktop.ui.dates import parse_date
+
+            day = parse_date(day_text)
+            minutes = _minutes(hours_text)
+        except ValueError as exc:
+            questions_info(self, str(exc))
+            return
+        if day is None:
+            return
+        self._write(
+            lambda session: staff.record_hours(
+                session, self.ctx.actor, staff_id, convention_id, day, action, minutes
+            )
+        )
+
+    def _print(self) -> None:
+        from tit_desktop.ui.print_form import print_document
+
+        month = self._month()
+        if month is None or self.person.currentData() is None:
+            return
+        print_document(
+            self,
+            self.ctx,
+            "timesheet",
+            {
+                "staff": self.person.currentText(),
+                "month": f"{month:%m/%Y}",
+                "convention": self.convention_name,
+            },
+            f"timesheet-{self.person.currentText()}-{month:%Y-%m}.pdf".replace(" ", "-"),
+        )
+
+    def _close_month(self) -> None:
+        staff_id, month, convention_id = (
+            self.person.currentData(),
+            self._month(),
+            self.convention_id,
+        )
+        if staff_id is None or month is None or convention_id is None:
+            return
+        if not questions.confirm(
+            self,
+            self.tr("Chiudere il mese?"),
+            self.tr(
+                "Il costo del mese {0} sarà registrato come spesa e le ore non si potranno più "
+                "cambiare."
+            ).format(f"{month:%m/%Y}"),
+            self.tr("Chiudi il mese"),
+        ):
+            return
+        self._write(
+            lambda session: staff.close_month(
+                session, self.ctx.actor, staff_id, convention_id, month
+            )
+        )
+
+
 class ConventionPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -750,10 +977,13 @@ class ConventionPage(QWidget):
         self.expenditures_tab = ExpendituresTab(ctx)
         self.requests_tab = PaymentRequestsTab(ctx)
         self.deadlines_tab = DeadlinesTab(ctx)
+        self.staff_tab = StaffTab(ctx) if ctx.actor.can(Permission.READ_MONEY) else None
         self.tabs.addTab(self.budget_tab, self.tr("&Budget"))
         self.tabs.addTab(self.expenditures_tab, self.tr("&Spese"))
         self.tabs.addTab(self.requests_tab, self.tr("Domande di &rimborso"))
         self.tabs.addTab(self.deadlines_tab, self.tr("Sca&denze"))
+        if self.staff_tab is not None:
+            self.tabs.addTab(self.staff_tab, self.tr("&Personale e timesheet"))
         layout.addWidget(self.tabs, 1)
         self.new_button.clicked.connect(self._new)
         self.edit_button.clicked.connect(self._edit)
@@ -811,6 +1041,9 @@ class ConventionPage(QWidget):
             )
         for tab in (self.budget_tab, self.expenditures_tab, self.requests_tab, self.deadlines_tab):
             tab.set_convention(convention_id)
+        if self.staff_tab is not None:
+            name = self.chooser.currentText().split(" - ")[0] if convention_id else ""
+            self.staff_tab.set_convention(convention_id, name)
 
     def _new(self) -> None:
         dialog = ConventionDialog(self.ctx, parent=self)
