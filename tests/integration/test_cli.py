@@ -232,10 +232,14 @@ def test_demo_fills_an_empty_database_once(db_url: str) -> None:
 
 def test_form_list_and_print(db_url: str, tmp_path: Path) -> None:
     listed = run("form", "--list", db_url=db_url)
-    assert listed.returncode == 0 and listed.stdout.splitlines() == ["scheda-iscrizione"]
+    assert listed.returncode == 0 and listed.stdout.splitlines() == [
+        "scheda-iscrizione",
+        "timesheet",
+    ]
     as_json = run("form", "--list", "--json", db_url=db_url)
     assert json.loads(as_json.stdout) == [
-        {"name": "scheda-iscrizione", "title": "Scheda di iscrizione"}
+        {"name": "scheda-iscrizione", "title": "Scheda di iscrizione"},
+        {"name": "timesheet", "title": "Timesheet mensile del personale"},
     ]
     # A form asked for without what it is about: wrong usage, naming the selector.
     bare = run("form", "scheda-iscrizione", "--out", str(tmp_path / "x.pdf"), db_url=db_url)
