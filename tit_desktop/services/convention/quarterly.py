@@ -30,7 +30,7 @@ from tit_desktop.services.errors import ValidationError
 from tit_desktop.services.money import format_amount
 from tit_desktop.services.permissions import Actor, Permission, require
 
-_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$", re.IGNORECASE)
+_QUARTER = re.compile(r"^(\d{4})-[QT]([1-4])$", re.IGNORECASE)  # Q (quarter) or T (trimestre)
 
 
 def parse_quarter(text: str) -> tuple[int, int]:
