@@ -8,6 +8,8 @@ import os
 from dataclasses import dataclass
 from typing import IO
 
+from reportlab.platypus import TableStyle
+
 from tit_desktop.reports import pdf
 
 FORM_NAME = "timesheet"
@@ -42,6 +44,21 @@ def write_pdf(doc: TimesheetDocument, out: str | os.PathLike[str] | IO[bytes]) -
         rows.append([f"{day:%d/%m} {_WEEKDAYS[day.weekday()]}", *cells, hours_text(total)])
     totals = [sum(doc.minutes.get((day, a), 0) for day in days) for a in actions]
     rows.append(["Totale", *(hours_text(t) for t in totals), hours_text(sum(totals))])
+    grid = pdf.data_table(
+        ["Giorno", *actions, "Totale"],
+        rows,
+        col_weights=[1.3, *([2.0] * len(actions)), 1.1],
+        right_aligned=range(1, len(actions) + 2),
+    )
+    # Tighter rows than a list's: the month and the signatures fit on one page.
+    grid.setStyle(
+        TableStyle(
+            [
+                ("TOPPADDING", (0, 0), (-1, -1), 0.6),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.2),
+            ]
+        )
+    )
     story = [
         pdf.field_table(
             [
@@ -52,13 +69,7 @@ def write_pdf(doc: TimesheetDocument, out: str | os.PathLike[str] | IO[bytes]) -
             ],
             blank=False,
         ),
-        pdf.data_table(
-            ["Giorno", *actions, "Totale"],
-            rows,
-            col_weights=[1.3, *([2.0] * len(actions)), 1.1],
-            right_aligned=range(1, len(actions) + 2),
-        ),
-        pdf.spacer(2),
+        grid,
         pdf.signature_blocks(
             [
                 pdf.Signature("Firma dell'operatore", doc.staff_name),
