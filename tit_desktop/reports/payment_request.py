@@ -151,7 +151,7 @@ def write_pdf(doc: RequestDocument, out: str | os.PathLike[str] | IO[bytes]) -> 
                     pdf.fmt_eur(doc.total),
                 ]
             ],
-            col_weights=[0.45, 1.35, 1.65, 1.75, 2.35, 1.4, 1.6, 1.75],
+            col_weights=[0.45, 1.55, 1.6, 1.75, 2.25, 1.35, 1.6, 1.75],
             right_aligned=(0, 6, 7),
         ),
         pdf.spacer(8),

@@ -98,12 +98,10 @@ def quarterly_sheet(
         ("Fondo", data.fund or ""),
         ("Data firma", f"{data.signed_on:%d/%m/%Y}" if data.signed_on else ""),
         ("Durata", f"dal {data.starts_on:%d/%m/%Y} al {detail.end:%d/%m/%Y}"),
-        ("Importo", format_amount(data.total or Decimal(0), "EUR")),
+        ("Importo", format_amount(data.total or Decimal(0), "€")),
         (
             "Partner",
-            "; ".join(
-                f"{p.organisation} ({format_amount(p.share, 'EUR')})" for p in detail.partners
-            )
+            "; ".join(f"{p.organisation} ({format_amount(p.share, '€')})" for p in detail.partners)
             or "nessuno",
         ),
         ("Trimestre", f"{label}: dal {first:%d/%m/%Y} al {last:%d/%m/%Y}"),
@@ -125,8 +123,8 @@ def quarterly_sheet(
             (
                 variation.varied_on,
                 f"Rimodulazione della voce «{name}»: da "
-                f"{format_amount(variation.amount_before, 'EUR')} a "
-                f"{format_amount(variation.amount_after, 'EUR')} ({variation.reason})",
+                f"{format_amount(variation.amount_before, '€')} a "
+                f"{format_amount(variation.amount_after, '€')} ({variation.reason})",
             )
         )
     for request in session.scalars(
@@ -140,7 +138,7 @@ def quarterly_sheet(
             (
                 request.submitted_on,
                 f"Domanda di rimborso n. {request.number} presentata: "
-                f"{format_amount(request.total, 'EUR')}",
+                f"{format_amount(request.total, '€')}",
             )
         )
     for deadline in session.scalars(
