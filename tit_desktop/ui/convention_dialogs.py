@@ -13,9 +13,11 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -173,11 +175,28 @@ class ConventionDialog(_GuardedDialog):
         self.partners = QLabel()
         self.partners.setWordWrap(True)
         self.form.addRow(QLabel(self.tr("Partner")), self.partners)
+        self.documents = QLabel()
+        self.documents.setWordWrap(True)
+        self.form.addRow(QLabel(self.tr("Documenti")), self.documents)
+        extras = QHBoxLayout()
+        self.extension_button = QPushButton(self.tr("Aggiungi &proroga…"))
+        self.partner_button = QPushButton(self.tr("Aggiungi pa&rtner…"))
+        self.document_button = QPushButton(self.tr("A&llega documento…"))
+        for button in (self.extension_button, self.partner_button, self.document_button):
+            extras.addWidget(button)
+            # Only on a saved convention, for the roles that change it.
+            button.setVisible(convention_id is not None and not self.read_only)
+        extras.addStretch(1)
+        self.layout_.addLayout(extras)
+        self.extension_button.clicked.connect(self._add_extension)
+        self.partner_button.clicked.connect(self._add_partner)
+        self.document_button.clicked.connect(self._attach)
         self.finish_layout()
         if convention_id is None:
             self.setWindowTitle(self.tr("Nuova convenzione"))
             self.extensions.setText(self.tr("nessuna"))
             self.partners.setText(self.tr("nessuno"))
+            self.documents.setText(self.tr("nessuno"))
         else:
             self._load(convention_id)
         self.guard.mark_clean()
@@ -203,6 +222,11 @@ class ConventionDialog(_GuardedDialog):
         self.total.setText(_amount_text(data.total))
         self.co_funding.setText(_amount_text(data.co_funding))
         self.notes.setPlainText(data.notes or "")
+        self._show_related(detail)
+        for edit in (self.short_name, self.title_edit, self.funder, self.fund, self.cup):
+            edit.setCursorPosition(0)  # long values show their beginning
+
+    def _show_related(self, detail: conventions.ConventionDetail) -> None:
         self.extensions.setText(
             "; ".join(f"al {e.new_end:%d/%m/%Y} ({e.reason})" for e in detail.extensions)
             or self.tr("nessuna")
@@ -212,6 +236,93 @@ class ConventionDialog(_GuardedDialog):
                 f"{p.organisation}: {money.format_amount(p.share, 'EUR')}" for p in detail.partners
             )
             or self.tr("nessuno")
+        )
+        self.documents.setText(
+            "; ".join(d.file_name for d in detail.documents) or self.tr("nessuno")
+        )
+
+    def _side_write(self, action: object) -> None:
+        """A proroga, a partner or a document: saved at once (not part of the form's
+        fields), then shown."""
+        assert self.convention_id is not None
+        try:
+            with self.ctx.db.transaction(self.ctx.actor) as session:
+                action(session)  # type: ignore[operator]
+        except ServiceError as exc:
+            show_service_error(self, exc)
+            return
+        notify_changed("convention")
+        with self.ctx.db.reading() as session:
+            detail = conventions.convention_detail(session, self.ctx.actor, self.convention_id)
+        self._show_related(detail)
+
+    def _add_extension(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        from tit_desktop.ui.dates import YearRule, parse_date
+
+        text, ok = QInputDialog.getText(
+            self, self.tr("Proroga"), self.tr("Nuova fine (gg/mm/aaaa):")
+        )
+        if not ok:
+            return
+        reason, ok = QInputDialog.getText(self, self.tr("Proroga"), self.tr("Motivo:"))
+        if not ok:
+            return
+        try:
+            new_end = parse_date(text, YearRule.AHEAD)
+        except InvalidInput as exc:
+            show_service_error(self, ValidationError({"new_end": str(exc)}))
+            return
+        convention_id = self.convention_id
+        self._side_write(
+            lambda session: conventions.add_extension(
+                session, self.ctx.actor, convention_id, new_end, reason, dt.date.today()
+            )
+        )
+
+    def _add_partner(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        with self.ctx.db.reading() as session:
+            choices = conventions.organisations(session, self.ctx.actor)
+        if not choices:
+            return
+        names = [name for _id, name in choices]
+        name, ok = QInputDialog.getItem(self, self.tr("Partner"), self.tr("Ente:"), names, 0, False)
+        if not ok:
+            return
+        share_text, ok = QInputDialog.getText(self, self.tr("Partner"), self.tr("Quota (EUR):"))
+        if not ok:
+            return
+        try:
+            share = money.parse_amount(share_text)
+        except money.AmountError as exc:
+            show_service_error(self, ValidationError({"share": exc.message}))
+            return
+        organisation_id = dict((n, i) for i, n in choices)[name]
+        convention_id = self.convention_id
+        self._side_write(
+            lambda session: conventions.set_partner(
+                session, self.ctx.actor, convention_id, organisation_id, share
+            )
+        )
+
+    def _attach(self) -> None:
+        import mimetypes
+
+        from tit_desktop.ui.file_dialogs import open_file
+
+        path = open_file(self, self.tr("Documento della convenzione"))
+        if path is None:
+            return
+        content = path.read_bytes()
+        media = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        convention_id = self.convention_id
+        self._side_write(
+            lambda session: conventions.attach_document(
+                session, self.ctx.actor, convention_id, path.name, content, media
+            )
         )
 
     def _input(self, errors: dict[str, str]) -> conventions.ConventionInput:
