@@ -60,7 +60,7 @@ HEADER = [
 ]
 
 
-def _spese(*rows: list[object]) -> list[list[object]]:
+def _expenditure_sheet(*rows: list[object]) -> list[list[object]]:
     return [HEADER, *[list(r) for r in rows]]
 
 
@@ -81,7 +81,7 @@ def test_import_then_export_gives_the_same_sheets(
         {
             "Convenzioni": CONVENTIONS,
             "Voci": LINES,
-            "Spese": _spese(
+            "Spese": _expenditure_sheet(
                 [
                     "TIU",
                     "15/03/2021",
@@ -149,7 +149,7 @@ def test_the_whole_file_is_checked_and_nothing_written(
         {
             "Convenzioni": bad_cup,
             "Voci": LINES,
-            "Spese": _spese(
+            "Spese": _expenditure_sheet(
                 ["TIU", "15/03/2021", "1", "A srl", "02345670421", "Beni", "10,00", "10,00", None],
                 ["TIU", "15/03/2021", "2", "A srl", None, "Nessuna", "10,00", "10,00", None],
                 ["TIU", "15/03/2021", "3", "A srl", None, "Beni", "1,234.56", "1,00", None],
@@ -207,7 +207,7 @@ def test_locked_and_derived_expenditures(db: Database, admin: Actor, tmp_path: P
     changed = write_xlsx(
         tmp_path / "change.xlsx",
         {
-            "Spese": _spese(
+            "Spese": _expenditure_sheet(
                 [
                     "TIU",
                     "15/03/2021",
@@ -246,7 +246,7 @@ def test_locked_and_derived_expenditures(db: Database, admin: Actor, tmp_path: P
     same = write_xlsx(
         tmp_path / "same.xlsx",
         {
-            "Spese": _spese(
+            "Spese": _expenditure_sheet(
                 [
                     "TIU",
                     "15/03/2021",
