@@ -159,7 +159,7 @@ class BudgetTab(QWidget):
         buttons = QHBoxLayout()
         self.new_button = QPushButton(self.tr("Nuova &voce…"))
         self.edit_button = QPushButton(self.tr("&Modifica voce…"))
-        self.vary_button = QPushButton(self.tr("&Rimodula…"))
+        self.vary_button = QPushButton(self.tr("R&imodula…"))
         for button in (self.new_button, self.edit_button, self.vary_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -265,7 +265,7 @@ class ExpendituresTab(QWidget):
         self.new_button = QPushButton(self.tr("&Nuova spesa…"))
         self.open_button = QPushButton(self.tr("A&pri…"))
         self.delete_button = QPushButton(self.tr("&Elimina…"))
-        self.export_button = QPushButton(self.tr("E&sporta…"))
+        self.export_button = QPushButton(self.tr("Esp&orta…"))
         for button in (self.new_button, self.open_button, self.delete_button, self.export_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -455,7 +455,7 @@ class PaymentRequestsTab(QWidget):
         self.compute_button = QPushButton(self.tr("&Calcola"))
         self.pdf_button = QPushButton(self.tr("&PDF…"))
         self.xlsx_button = QPushButton(self.tr("&XLSX…"))
-        self.submit_button = QPushButton(self.tr("Pre&senta e blocca…"))
+        self.submit_button = QPushButton(self.tr("Presenta e b&locca…"))
         period.addWidget(QLabel(self.tr("Periodo dal")))
         period.addWidget(self.date_from)
         period.addWidget(QLabel(self.tr("al")))
@@ -474,7 +474,7 @@ class PaymentRequestsTab(QWidget):
         self.requests_view = _table(self.requests)
         layout.addWidget(self.requests_view, 1)
         unlock_row = QHBoxLayout()
-        self.unlock_button = QPushButton(self.tr("S&blocca domanda…"))
+        self.unlock_button = QPushButton(self.tr("Sbl&occa domanda…"))
         unlock_row.addWidget(self.unlock_button)
         unlock_row.addStretch(1)
         layout.addLayout(unlock_row)
@@ -636,7 +636,7 @@ class DeadlinesTab(QWidget):
         self.quarterly_button.setToolTip(
             self.tr("Una scadenza per trimestre della convenzione, 30 giorni dopo la fine")
         )
-        self.done_button = QPushButton(self.tr("Segna come &fatta…"))
+        self.done_button = QPushButton(self.tr("Se&gna come fatta…"))
         for button in (self.new_button, self.quarterly_button, self.done_button):
             buttons.addWidget(button)
             button.setVisible(ctx.actor.can(Permission.WRITE_MONEY))
@@ -771,9 +771,9 @@ class StaffTab(QWidget):
         top.addStretch(1)
         layout.addLayout(top)
         buttons = QHBoxLayout()
-        self.cost_button = QPushButton(self.tr("Costo &annuo…"))
+        self.cost_button = QPushButton(self.tr("Costo a&nnuo…"))
         self.hours_button = QPushButton(self.tr("&Ore…"))
-        self.print_button = QPushButton(self.tr("&Stampa timesheet…"))
+        self.print_button = QPushButton(self.tr("Stam&pa timesheet…"))
         self.close_button = QPushButton(self.tr("&Chiudi il mese…"))
         for button in (self.cost_button, self.hours_button, self.print_button, self.close_button):
             buttons.addWidget(button)
@@ -981,9 +981,9 @@ class ConventionPage(QWidget):
         self.tabs.addTab(self.budget_tab, self.tr("&Budget"))
         self.tabs.addTab(self.expenditures_tab, self.tr("&Spese"))
         self.tabs.addTab(self.requests_tab, self.tr("Domande di &rimborso"))
-        self.tabs.addTab(self.deadlines_tab, self.tr("Sca&denze"))
+        self.tabs.addTab(self.deadlines_tab, self.tr("Scaden&ze"))
         if self.staff_tab is not None:
-            self.tabs.addTab(self.staff_tab, self.tr("&Personale e timesheet"))
+            self.tabs.addTab(self.staff_tab, self.tr("Personale e &timesheet"))
         layout.addWidget(self.tabs, 1)
         self.new_button.clicked.connect(self._new)
         self.edit_button.clicked.connect(self._edit)
