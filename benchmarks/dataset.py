@@ -135,6 +135,88 @@ def extra_kind(
     return register
 
 
+# --- the convention's expenditures ---------------------------------------------------------
+
+
+@extra_kind("expenditures", table="expenditure")
+def _expenditures(
+    connection: Connection, scale: Scale, rng: random.Random, today: dt.date, person_ids: list[int]
+) -> int:
+    """One convention of three years, nine budget lines, ``planned["expenditures"]``
+    expenditures spread over its period (about 2 % flagged: same supplier and number)."""
+    from decimal import Decimal
+
+    from tit_desktop.models import BudgetLine, Convention, CostCategory, Expenditure
+    from tit_desktop.services.convention.demo import vat_number
+
+    start = today.replace(day=1) - dt.timedelta(days=3 * 365)
+    end = today
+    [convention_id] = connection.execute(
+        insert(Convention).returning(Convention.id),
+        [
+            {
+                "short_name": "CITTA",
+                "title": "Convenzione di prova (scala città)",
+                "cup": "B99J21000000001",
+                "starts_on": start,
+                "ends_on": end,
+                "total": Decimal("9000000.00"),
+                "co_funding": Decimal(0),
+                "version": 1,
+            }
+        ],
+    ).scalars()
+    categories = list(CostCategory)
+    line_ids = list(
+        connection.execute(
+            insert(BudgetLine).returning(BudgetLine.id),
+            [
+                {
+                    "convention_id": convention_id,
+                    "name": f"A{i // 5 + 1} voce {i + 1}",
+                    "action": f"Azione {i // 5 + 1}",
+                    "category": categories[i % len(categories)],
+                    "planned": Decimal("1000000.00"),
+                    "version": 1,
+                }
+                for i in range(9)
+            ],
+        ).scalars()
+    )
+    suppliers = [(f"Fornitore {i} srl", vat_number(rng)) for i in range(150)]
+    wanted = scale.planned["expenditures"]
+    rows = []
+    for i in range(wanted):
+        supplier, vat = rng.choice(suppliers)
+        day = start + dt.timedelta(days=rng.randint(0, (end - start).days))
+        amount = Decimal(rng.randint(1_000, 800_000)).scaleb(-2)
+        number = (
+            f"{rng.randint(1, 60)}/{day.year}" if rng.random() < 0.02 else f"{i + 1}/{day.year}"
+        )
+        rows.append(
+            {
+                "convention_id": convention_id,
+                "document_type": "Fattura",
+                "number": number,
+                "document_date": day,
+                "supplier_name": supplier,
+                "supplier_tax_code": vat,
+                "amount": amount,
+                "vat": Decimal(0),
+                "eligible": amount
+                if rng.random() < 0.9
+                else (amount / 2).quantize(Decimal("0.01")),
+                "budget_line_id": rng.choice(line_ids),
+                "paid_on": day + dt.timedelta(days=rng.randint(0, 30)),
+                "payment_method": "bonifico",
+                "version": 1,
+            }
+        )
+    for index in range(0, len(rows), CHUNK):
+        connection.execute(insert(Expenditure), rows[index : index + CHUNK])
+    return len(rows)
+
+
 # --- persons --------------------------------------------------------------------------------
 
 ITALIAN_SHARE = 0.2

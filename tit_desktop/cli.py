@@ -345,6 +345,107 @@ def cmd_export(ctx: Context) -> int:
     return EXIT_OK
 
 
+def _cli_date(text: str) -> Any:
+    """A ``dd/mm/yyyy`` argument (argparse type: wrong usage when it is not one)."""
+    import datetime as dt
+    import re
+
+    match = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", text.strip())
+    if match is None:
+        raise argparse.ArgumentTypeError(f"«{text}» non è una data gg/mm/aaaa")
+    day, month, year = (int(part) for part in match.groups())
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"la data «{text}» non esiste") from None
+
+
+def cmd_report_payment_request(ctx: Context) -> int:
+    from tit_desktop.services.convention import conventions, payment_requests
+
+    ctx.upgrade_schema()
+    actor = ctx.actor()
+    with ctx.db.reading() as session:
+        convention_id = conventions.by_name(session, actor, ctx.args.convention)
+        figures = payment_requests.preview(
+            session, actor, convention_id, ctx.args.date_from, ctx.args.date_to
+        )
+    out = Path(ctx.args.out) if ctx.args.out else None
+    xlsx = Path(ctx.args.xlsx) if ctx.args.xlsx else None
+    payment_requests.write_documents(figures, out, xlsx)
+    if out or xlsx:
+        with ctx.db.transaction(actor) as session:
+            payment_requests.record_printed(session, actor, figures, [p for p in (out, xlsx) if p])
+    data = figures.to_json()
+    written = [str(p) for p in (out, xlsx) if p]
+    lines = [
+        f"Domanda di rimborso {figures.short_name} (CUP {figures.cup}) dal "
+        f"{figures.period_from:%d/%m/%Y} al {figures.period_to:%d/%m/%Y}",
+        *(
+            f"  {line.name}: {payment_requests.eur(line.this)} "
+            f"(previsto {payment_requests.eur(line.planned)}, "
+            f"residuo {payment_requests.eur(line.remaining)})"
+            for line in figures.lines
+        ),
+        f"Totale richiesto: {payment_requests.eur(figures.total)} ({len(figures.annex)} spese)",
+        *(f"Scritto {path}" for path in written),
+    ]
+    ctx.emit({"ok": True, **data, "files": written}, "\n".join(lines))
+    return EXIT_OK
+
+
+def cmd_report_quarterly(ctx: Context) -> int:
+    from tit_desktop.services.convention import conventions, quarterly
+    from tit_desktop.services.convention.payment_requests import eur
+
+    year, quarter = quarterly.parse_quarter(ctx.args.quarter)
+    ctx.upgrade_schema()
+    actor = ctx.actor()
+    out = Path(ctx.args.out) if ctx.args.out else None
+    with ctx.db.transaction(actor) as session:
+        convention_id = conventions.by_name(session, actor, ctx.args.convention)
+        sheet = quarterly.quarterly_sheet(session, actor, convention_id, year, quarter)
+        if out is not None:
+            quarterly.write_pdf(session, actor, sheet, out)
+    lines = [
+        f"Monitoraggio {sheet.convention} {sheet.label} (CUP {sheet.cup})",
+        f"  Persone servite: {sheet.persons.persons_served}; nuovi ingressi: "
+        f"{sheet.persons.new_entries}",
+        f"  Spese nel trimestre: {eur(sheet.quarter_total)}; cumulate: "
+        f"{eur(sheet.cumulative_total)}",
+        *(f"  {date} {text}" for date, text in sheet.document.activities),
+        *([f"Scritto {out}"] if out else []),
+    ]
+    ctx.emit({"ok": True, **sheet.to_json(), "files": [str(out)] if out else []}, "\n".join(lines))
+    return EXIT_OK
+
+
+def add_report_commands(
+    report_sub: Any, json_flag: Callable[[argparse.ArgumentParser], None]
+) -> None:
+    """The ``report`` group's commands, one block each (``report year-end`` joins here)."""
+    pr = report_sub.add_parser(
+        "payment-request",
+        help="domanda di rimborso di una convenzione per un periodo (PDF, XLSX, JSON)",
+    )
+    pr.add_argument("--convention", required=True, metavar="C", help="nome breve della convenzione")
+    pr.add_argument("--from", dest="date_from", required=True, type=_cli_date, metavar="gg/mm/aaaa")
+    pr.add_argument("--to", dest="date_to", required=True, type=_cli_date, metavar="gg/mm/aaaa")
+    pr.add_argument("--out", metavar="F.pdf")
+    pr.add_argument("--xlsx", metavar="F.xlsx")
+    json_flag(pr)
+    pr.set_defaults(handler=cmd_report_payment_request)
+
+    qu = report_sub.add_parser(
+        "quarterly", help="scheda di monitoraggio trimestrale di una convenzione (PDF, JSON)"
+    )
+    qu.add_argument("--convention", required=True, metavar="C", help="nome breve della convenzione")
+    qu.add_argument("--quarter", required=True, metavar="AAAA-Qn", help="per esempio 2022-Q1")
+    qu.add_argument("--out", metavar="F.pdf")
+    json_flag(qu)
+    qu.set_defaults(handler=cmd_report_quarterly)
+
+
 # --- parser ---------------------------------------------------------------------------
 
 
@@ -461,6 +562,12 @@ def build_parser() -> ArgumentParser:
     )
     json_flag(ap)
     ap.set_defaults(handler=cmd_retention_apply)
+    report = sub.add_parser("report", help="resoconti: domanda di rimborso, monitoraggio…")
+    report_sub = report.add_subparsers(
+        dest="report_command", metavar="RESOCONTO", parser_class=ArgumentParser
+    )
+    report_sub.required = True
+    add_report_commands(report_sub, json_flag)
 
     user = sub.add_parser("user", help="utenti")
     user_sub = user.add_subparsers(

@@ -626,7 +626,8 @@ def test_unknown_and_not_yet_importable_sheets(db: Database, admin: Actor, tmp_p
             None,
             None,
             "foglio «Foglio1» sconosciuto: i fogli ammessi sono Beneficiari, Alloggi, Soggiorni, "
-            "Pasti, Percorsi, Famiglie, Accoglienze, Contributi, Contatti strada, Spese; "
+            "Pasti, Percorsi, Famiglie, Accoglienze, Contributi, Contatti strada, Convenzioni, "
+            "Voci, Spese; "
             "eliminarlo o rinominarlo",
         ),
         (
@@ -787,7 +788,8 @@ def test_csv_problems(db: Database, admin: Actor, tmp_path: Path) -> None:
     report = import_file(db, admin, wrong_name)
     assert [i.message for i in report.errors] == [
         "foglio «persone» sconosciuto: i fogli ammessi sono Beneficiari, Alloggi, Soggiorni, "
-        "Pasti, Percorsi, Famiglie, Accoglienze, Contributi, Contatti strada, Spese; "
+        "Pasti, Percorsi, Famiglie, Accoglienze, Contributi, Contatti strada, Convenzioni, "
+        "Voci, Spese; "
         "eliminarlo o rinominarlo"
     ]
     utf16 = tmp_path / "Beneficiari.csv"

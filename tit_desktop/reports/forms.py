@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tit_desktop.reports import hosting_forms, registration_form, street_summary
+from tit_desktop.reports import hosting_forms, registration_form, street_summary, timesheet
 
 __all__ = ["FORMS", "SELECTORS", "FormSpec", "Selector", "get_form", "list_forms"]
 
@@ -39,6 +39,7 @@ SELECTORS: dict[str, Selector] = {
         Selector("date", "--date", "dd/mm/yyyy", "data", "il giorno, per esempio 28/11/2026"),
         Selector("course", "--course", "CORSO", "corso", "il titolo del corso"),
         Selector("number", "--number", "N", "numero", "il numero del documento"),
+        Selector("staff", "--staff", "NOME", "operatore", "l'operatore, come «Cognome Nome»"),
     )
 }
 """Every selector any form takes. An area adds its own here (one line) with its form."""
@@ -97,6 +98,11 @@ FORMS: dict[str, FormSpec] = {
             name=street_summary.FORM_NAME,
             title=street_summary.FORM_TITLE,
             selectors=("month",),
+        ),
+        FormSpec(
+            name=timesheet.FORM_NAME,
+            title=timesheet.FORM_TITLE,
+            selectors=("staff", "month", "convention"),
         ),
     )
 }

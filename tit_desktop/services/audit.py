@@ -97,6 +97,12 @@ ENTITY_LABELS: dict[str, str] = {
     "hosting_agreement": "accoglienza in famiglia",
     "hosting_contribution": "contributo alla famiglia",
     "hosting_default_amount": "contributo mensile predefinito",
+    "convention": "convenzione",
+    "budget_line": "voce di budget",
+    "budget_variation": "rimodulazione",
+    "expenditure": "spesa",
+    "payment_request": "domanda di rimborso",
+    "deadline": "scadenza",
 }
 
 

@@ -104,6 +104,10 @@ EXPLAINER_MODULES = (
     "tit_desktop.services.household",
     "tit_desktop.services.hosting",
     "tit_desktop.services.street",
+    "tit_desktop.services.convention.conventions",
+    "tit_desktop.services.convention.budget",
+    "tit_desktop.services.convention.expenditures",
+    "tit_desktop.services.convention.deadlines",
 )
 
 

@@ -245,6 +245,9 @@ def fill_demo_data(
         notes = _notes(session, rng, created, actor)
         hosting_counts = _host_families(session, rng, actor, [c[0] for c in created], today)
         contacts = _street_contacts(session, rng, actor, [s.id for s in staff], today)
+        from tit_desktop.services.convention import demo as convention_demo
+
+        paperwork = convention_demo.fill(session, actor, rng, orgs)
         report(people, people, "Fatto")
     return {
         "persone": len(created),
@@ -254,6 +257,7 @@ def fill_demo_data(
         "note": notes,
         **hosting_counts,
         "contatti di strada": contacts,
+        **paperwork,
     }
 
 

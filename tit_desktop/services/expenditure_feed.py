@@ -16,7 +16,6 @@ is registered, nothing happens.
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import importlib
 from dataclasses import dataclass
 from decimal import Decimal
@@ -24,24 +23,12 @@ from typing import Protocol
 
 from sqlalchemy.orm import Session
 
+from tit_desktop.models.convention import CostCategory, PaymentSource
 from tit_desktop.services.permissions import Actor
 
-
-class PaymentSource(enum.StrEnum):
-    """The table a derived expenditure comes from (stored on the expenditure)."""
-
-    HOSTING_CONTRIBUTION = "hosting_contribution"
-    TIROCINIO_PAYMENT = "tirocinio_payment"
-
-
-class CostCategory(enum.StrEnum):
-    """DOMAIN.md 6's cost categories (budget lines are action x category)."""
-
-    STAFF = "personale"
-    GOODS_AND_SERVICES = "beni e servizi"
-    FAMILY_CONTRIBUTIONS = "contributi a famiglie"
-    TRAINEESHIP_ALLOWANCES = "indennita tirocini"
-    OVERHEADS = "spese generali"
+# The enums are stored on the convention's tables, so they live with the models; they are
+# re-exported here, where the paying areas look for them.
+__all__ = ["SOURCE_CATEGORY", "CostCategory", "Listener", "Payment", "PaymentSource"]
 
 
 SOURCE_CATEGORY: dict[PaymentSource, CostCategory] = {
@@ -75,7 +62,7 @@ class Listener(Protocol):
 
 _listeners: list[Listener] = []
 
-LISTENER_MODULES: tuple[str, ...] = ()
+LISTENER_MODULES: tuple[str, ...] = ("tit_desktop.services.convention.expenditures",)
 """Service modules that register a listener when imported (the convention's expenditures)."""
 
 

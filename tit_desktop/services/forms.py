@@ -208,6 +208,7 @@ def _import_area_fillers() -> None:
 AREA_FORM_MODULES: tuple[str, ...] = (
     "tit_desktop.services.hosting_documents",
     "tit_desktop.services.street",
+    "tit_desktop.services.convention.staff",
 )
 """Service modules that call :func:`register_filler` (one line per area)."""
 

@@ -25,6 +25,8 @@ class Permission(enum.Enum):
     # Replacing every row, users and audit log included: the administrator's alone.
     RESTORE_DATABASE = "ripristinare il database da un backup"
     VERIFY_AUDIT = "verificare l'integrità del registro delle attività"
+    # Reopening what was sent to the funder: the administrator's alone, audited.
+    UNLOCK_PAYMENT_REQUEST = "sbloccare una domanda di rimborso presentata"
 
 
 # Auditors read everything on screen; exporting personal data in bulk or printing it is
@@ -35,6 +37,7 @@ _COORDINATOR = {p for p in Permission} - {
     Permission.MANAGE_SETTINGS,
     Permission.VERIFY_AUDIT,
     Permission.RESTORE_DATABASE,
+    Permission.UNLOCK_PAYMENT_REQUEST,
 }
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {

@@ -37,7 +37,10 @@ ReminderProvider = Callable[[Session, Actor, dt.date], Iterable[Reminder]]
 
 _PROVIDERS: dict[str, ReminderProvider] = {}
 
-PROVIDER_MODULES: tuple[str, ...] = ("tit_desktop.services.hosting",)
+PROVIDER_MODULES: tuple[str, ...] = (
+    "tit_desktop.services.hosting",
+    "tit_desktop.services.convention.deadlines",
+)
 """Service modules that register a provider when imported (one line per area)."""
 
 

@@ -38,6 +38,7 @@ def _placeholder(title: str, text: str) -> Callable[[AppContext], QWidget]:
 
 def areas() -> list[Area]:
     from tit_desktop.ui.pages.admin import AdminPage
+    from tit_desktop.ui.pages.convention import ConventionPage
     from tit_desktop.ui.pages.families import FamiliesPage
     from tit_desktop.ui.pages.home import HomePage
     from tit_desktop.ui.pages.persons import PersonsPage
@@ -76,15 +77,7 @@ def areas() -> list[Area]:
                 " corsi e presenze, tirocini, uscita e autovalutazione dell'autonomia.",
             ),
         ),
-        Area(
-            "convention",
-            "Convenzione",
-            _placeholder(
-                "Convenzione con il Ministero",
-                "Piano finanziario e rimodulazioni, spese, timesheet del personale, domande di "
-                "rimborso, scadenze e monitoraggio trimestrale.",
-            ),
-        ),
+        Area("convention", "Convenzione", ConventionPage),
         Area("reports", "Report", ReportsPage),
         Area("admin", "Amministrazione", AdminPage),
     ]

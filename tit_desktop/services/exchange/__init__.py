@@ -17,10 +17,11 @@ module per sheet (:mod:`.persons_sheet`). A new sheet is a module that builds it
 
 from __future__ import annotations
 
-from tit_desktop.services.exchange import (
-    hosting_sheets,  # registers Famiglie, Accoglienze, Contributi
-    persons_sheet,  # registers the Beneficiari sheet
-    street_sheet,  # registers the Contatti strada sheet
+from tit_desktop.services.exchange import (  # each registers its sheets
+    convention_sheets,
+    hosting_sheets,
+    persons_sheet,
+    street_sheet,
 )
 from tit_desktop.services.exchange.exporter import export_database, export_workbook
 from tit_desktop.services.exchange.importer import import_raw, import_workbook
@@ -43,6 +44,7 @@ __all__ = [
     "Issue",
     "SheetCounts",
     "SheetSpec",
+    "convention_sheets",
     "export_database",
     "export_workbook",
     "hosting_sheets",

@@ -129,9 +129,15 @@ SHEETS: dict[str, SheetSpec] = {
             "Contatti strada", "Data*, Ora, Luogo*, Codice, Anonimi F, Anonimi M, Prestazioni"
         ),
         _planned(
+            "Convenzioni",
+            "Convenzione*, CUP*, Ente finanziatore, Fondo, Data firma, Inizio*, Fine*, "
+            "Importo totale*",
+        ),
+        _planned("Voci", "Convenzione*, Voce*, Azione, Categoria*, Importo previsto*"),
+        _planned(
             "Spese",
-            "Data*, Numero*, Fornitore*, CF/P.IVA, Voce*, Importo*, Importo ammissibile*, "
-            "Data pagamento",
+            "Convenzione*, Data*, Numero*, Fornitore*, CF/P.IVA, Voce*, Importo*, "
+            "Importo ammissibile*, Data pagamento",
         ),
     )
 }

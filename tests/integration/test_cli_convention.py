@@ -1,0 +1,168 @@
+"""`tit-desktop report payment-request` in a subprocess (DOMAIN.md 10)."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from tests.conftest import PASSWORD, make_user
+from tests.integration.test_cli import run
+from tests.unit.convention_fixtures import make_convention, spend
+from tit_desktop.models import Role
+from tit_desktop.services.convention import expenditures
+from tit_desktop.services.database import Database
+
+ENV = {"TIT_PASSWORD": PASSWORD}
+
+
+def _prepare(db_url: str) -> None:
+    db = Database(db_url)
+    try:
+        coordinator = make_user(db, "coord", Role.COORDINATOR)
+        make_user(db, "oper", Role.OPERATOR)
+        plan = make_convention(db, coordinator)
+        with db.transaction(coordinator) as session:
+            expenditures.create_expenditure(
+                session, coordinator, plan.convention_id, spend(plan.goods, "1234.56", number="A")
+            )
+            expenditures.create_expenditure(
+                session, coordinator, plan.convention_id, spend(plan.staff, "0.01", number="B")
+            )
+    finally:
+        db.dispose()
+
+
+def test_payment_request_json_pdf_and_xlsx(db_url: str, tmp_path: Path) -> None:
+    _prepare(db_url)
+    out, xlsx = tmp_path / "d.pdf", tmp_path / "d.xlsx"
+    result = run(
+        "--user",
+        "coord",
+        "report",
+        "payment-request",
+        "--convention",
+        "tiu",
+        "--from",
+        "01/01/2021",
+        "--to",
+        "31/12/2021",
+        "--out",
+        str(out),
+        "--xlsx",
+        str(xlsx),
+        "--json",
+        db_url=db_url,
+        env=ENV,
+    )
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["total_eur"] == "1234.57" and data["expenditures"] == 2
+    assert sum(Decimal(line["this_request_eur"]) for line in data["lines"]) == Decimal("1234.57")
+    assert "1.234,57 €" in "".join(p.extract_text() for p in PdfReader(out).pages)
+    assert xlsx.stat().st_size > 0
+    text = run(
+        "--user",
+        "coord",
+        "report",
+        "payment-request",
+        "--convention",
+        "TIU",
+        "--from",
+        "01/01/2021",
+        "--to",
+        "31/12/2021",
+        db_url=db_url,
+        env=ENV,
+    )
+    assert "Totale richiesto: 1.234,57 EUR (2 spese)" in text.stdout
+
+
+def test_refusals_and_wrong_usage(db_url: str) -> None:
+    _prepare(db_url)
+    operator = run(
+        "--user",
+        "oper",
+        "report",
+        "payment-request",
+        "--convention",
+        "TIU",
+        "--from",
+        "01/01/2021",
+        "--to",
+        "31/12/2021",
+        "--json",
+        db_url=db_url,
+        env=ENV,
+    )
+    assert operator.returncode == 1
+    assert json.loads(operator.stdout)["error"] == "PermissionDenied"
+    unknown = run(
+        "--user",
+        "coord",
+        "report",
+        "payment-request",
+        "--convention",
+        "NOPE",
+        "--from",
+        "01/01/2021",
+        "--to",
+        "31/12/2021",
+        db_url=db_url,
+        env=ENV,
+    )
+    assert unknown.returncode == 1 and "NOPE" in unknown.stderr
+    bad_date = run(
+        "--user",
+        "coord",
+        "report",
+        "payment-request",
+        "--convention",
+        "TIU",
+        "--from",
+        "2021-01-01",
+        "--to",
+        "31/12/2021",
+        db_url=db_url,
+        env=ENV,
+    )
+    assert bad_date.returncode == 2 and "gg/mm/aaaa" in bad_date.stderr
+
+
+def test_quarterly_json_and_pdf(db_url: str, tmp_path: Path) -> None:
+    _prepare(db_url)
+    out = tmp_path / "q.pdf"
+    result = run(
+        "--user",
+        "coord",
+        "report",
+        "quarterly",
+        "--convention",
+        "TIU",
+        "--quarter",
+        "2021-Q1",
+        "--out",
+        str(out),
+        "--json",
+        db_url=db_url,
+        env=ENV,
+    )
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["quarter"] == "2021-Q1" and data["financial"]["quarter_eur"] == "1234.57"
+    assert "4. Finanziaria" in "".join(p.extract_text() for p in PdfReader(out).pages)
+    wrong = run(
+        "--user",
+        "coord",
+        "report",
+        "quarterly",
+        "--convention",
+        "TIU",
+        "--quarter",
+        "2021-5",
+        db_url=db_url,
+        env=ENV,
+    )
+    assert wrong.returncode == 1 and "AAAA-Qn" in wrong.stderr
