@@ -2,6 +2,8 @@
 
 from tit_desktop.models.audit import AuditAction, AuditEntry, AuditSubject
 from tit_desktop.models.base import Base
+from tit_desktop.models.destinations import DestinationGroup, ExitDestination
+from tit_desktop.models.housing import Bed, HousingKind, HousingUnit, Stay
 from tit_desktop.models.registry import (
     Attachment,
     Disability,
@@ -26,10 +28,15 @@ __all__ = [
     "AuditEntry",
     "AuditSubject",
     "Base",
+    "Bed",
+    "DestinationGroup",
     "Disability",
     "Employment",
+    "ExitDestination",
     "HouseholdLink",
     "HouseholdRelation",
+    "HousingKind",
+    "HousingUnit",
     "NotSamePerson",
     "NoteLevel",
     "Organisation",
@@ -40,5 +47,6 @@ __all__ = [
     "Role",
     "Sex",
     "StaffMember",
+    "Stay",
     "User",
 ]
