@@ -26,6 +26,7 @@ from tit_desktop.ui.lazy_table import KeyTableModel
 from tit_desktop.ui.pages.admin import UsersTab
 from tit_desktop.ui.pages.audit_log import AuditLogModel, AuditLogPage
 from tit_desktop.ui.pages.home import HomePage, PermitModel, ReminderModel
+from tit_desktop.ui.pages.housing import BoardModel, HousingPage
 from tit_desktop.ui.pages.persons import PersonsPage
 from tit_desktop.ui.table_models import ListTableModel
 
@@ -105,7 +106,13 @@ def _audit_log_table(db: Database, admin: Actor) -> tuple[QWidget, QAbstractItem
     return page, page.model
 
 
+def _housing_board(db: Database, admin: Actor) -> tuple[QWidget, QAbstractItemModel]:
+    page = HousingPage(_demo(db, admin))
+    return page, page.board_model
+
+
 BUILDERS: dict[type[QAbstractItemModel], Builder] = {
+    BoardModel: _housing_board,
     AuditLogModel: _audit_log_table,
     KeyTableModel: _persons_table,
     ListTableModel: _users_table,

@@ -25,7 +25,7 @@ from tit_desktop.models import (
     PersonNote,
     StaffMember,
 )
-from tit_desktop.services import clock, codice_fiscale, demo_names, persons
+from tit_desktop.services import clock, codice_fiscale, demo_names, housing_demo, persons
 from tit_desktop.services.database import Database
 from tit_desktop.services.errors import ValidationError
 from tit_desktop.services.permissions import Actor, Permission
@@ -243,6 +243,12 @@ def fill_demo_data(
                 report(index, people, "Persone…")
         households = _households(session, rng, created)
         notes = _notes(session, rng, created, actor)
+        intakes = session.execute(
+            select(Person.id, Person.intake_date)
+            .where(Person.id.in_([c[0] for c in created]))
+            .order_by(Person.id)
+        ).all()
+        housed = housing_demo.fill(session, rng, [(i, d) for i, d in intakes], today)
         report(people, people, "Fatto")
     return {
         "persone": len(created),
@@ -250,6 +256,7 @@ def fill_demo_data(
         "operatori": len(staff),
         "legami familiari": households,
         "note": notes,
+        **housed,
     }
 
 

@@ -39,6 +39,7 @@ def _placeholder(title: str, text: str) -> Callable[[AppContext], QWidget]:
 def areas() -> list[Area]:
     from tit_desktop.ui.pages.admin import AdminPage
     from tit_desktop.ui.pages.home import HomePage
+    from tit_desktop.ui.pages.housing import HousingPage
     from tit_desktop.ui.pages.persons import PersonsPage
     from tit_desktop.ui.pages.reports import ReportsPage
 
@@ -54,15 +55,7 @@ def areas() -> list[Area]:
                 "parziale, contributo mensile) e registro dei contributi pagati.",
             ),
         ),
-        Area(
-            "housing",
-            "Alloggi",
-            _placeholder(
-                "Alloggi e posti letto",
-                "Co-housing, housing first e accoglienza notturna: posti letto, soggiorni "
-                "(una persona per posto per notte) e uscite con destinazione.",
-            ),
-        ),
+        Area("housing", "Alloggi", HousingPage),
         Area(
             "canteen",
             "Mensa",
