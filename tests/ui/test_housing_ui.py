@@ -216,3 +216,41 @@ def test_the_unit_dialog_asks_before_losing_edits(
     dialog.address.setText("Via Nuova 1")
     dialog.reject()
     assert asked and dialog.isVisible()
+
+
+def test_the_persons_record_shows_stays_newest_first(
+    qtbot: QtBot, db: Database, admin: Actor, housed: dict[str, int]
+) -> None:
+    from tit_desktop.ui.person_dialog import PersonDialog
+
+    with db.transaction(admin) as session:
+        (stay,) = housing.stays_of_person(session, admin, housed["TIU-00002"])
+        housing.end_stay(session, admin, stay.id, dt.date(2026, 3, 10), "co-housing", stay.version)
+        housing.assign(
+            session,
+            admin,
+            housed["TIU-00002"],
+            housed["unit"],
+            housed["bed1"],
+            dt.date(2026, 3, 12),
+        )
+    dialog = PersonDialog(AppContext(db, admin), housed["TIU-00002"])
+    qtbot.addWidget(dialog)
+    dialog.resize(900, 500)
+    tab = [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())].index(
+        "Alloggio e accoglienza"
+    )
+    dialog.tabs.setCurrentIndex(tab)
+    table = dialog.housing_events
+    rows = [
+        [table.item(r, c).text() for c in range(table.columnCount())]
+        for r in range(table.rowCount())
+    ]
+    assert rows[0][:3] == ["12/03/2026", "in corso", "Soggiorno: Casa Aurora, posto 1"]
+    assert rows[1][:3] == ["01/03/2026", "10/03/2026", "Soggiorno: Casa Aurora, posto 2"]
+    assert "co-housing (temporanea)" in rows[1][3]
+    _shot(dialog, "person-tab")
+    dialog._open_housing_event(0, 0)
+    opened = _dialog(StayDialog)
+    assert isinstance(opened, StayDialog) and opened.info is not None
+    assert opened.info.bed_label == "1"
