@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tit_desktop.reports import registration_form
+from tit_desktop.reports import housing_forms, registration_form
 
 __all__ = ["FORMS", "SELECTORS", "FormSpec", "Selector", "get_form", "list_forms"]
 
@@ -76,6 +76,18 @@ FORMS: dict[str, FormSpec] = {
             name=registration_form.FORM_NAME,
             title=registration_form.FORM_TITLE,
             languages=registration_form.LANGUAGES,
+        ),
+        FormSpec(housing_forms.AGREEMENT_NAME, housing_forms.AGREEMENT_TITLE),
+        FormSpec(
+            housing_forms.REGISTER_NAME,
+            housing_forms.REGISTER_TITLE,
+            selectors=("alloggio", "month"),
+        ),
+        FormSpec(
+            housing_forms.TONIGHT_NAME,
+            housing_forms.TONIGHT_TITLE,
+            selectors=("date",),
+            optional=("date",),
         ),
     )
 }
