@@ -563,6 +563,13 @@ def _stay_info(row: Any) -> StayInfo:
     )
 
 
+def stay_infos(session: Session, *where: Any) -> list[StayInfo]:
+    """The stays matching ``where`` (SQL conditions on Stay, Bed, HousingUnit, Person), as
+    plain data, in one query. No permission check: for services that checked theirs."""
+    rows = session.execute(_stay_query().where(*where).order_by(Stay.id))
+    return [_stay_info(r) for r in rows]
+
+
 def _nights_overlap(dal: dt.date, al: dt.date | None) -> ColumnElement[bool]:
     """Stays sharing a night with [dal, al) (NULL = without end)."""
     clauses = [or_(Stay.al.is_(None), Stay.al > dal)]

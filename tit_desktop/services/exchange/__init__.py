@@ -17,7 +17,10 @@ module per sheet (:mod:`.persons_sheet`). A new sheet is a module that builds it
 
 from __future__ import annotations
 
-from tit_desktop.services.exchange import persons_sheet  # registers the Beneficiari sheet
+from tit_desktop.services.exchange import (  # register their sheets
+    housing_sheets,
+    persons_sheet,
+)
 from tit_desktop.services.exchange.exporter import export_database, export_workbook
 from tit_desktop.services.exchange.importer import import_raw, import_workbook
 from tit_desktop.services.exchange.model import (
@@ -41,6 +44,7 @@ __all__ = [
     "SheetSpec",
     "export_database",
     "export_workbook",
+    "housing_sheets",
     "import_raw",
     "import_workbook",
     "persons_sheet",

@@ -84,7 +84,9 @@ def export_workbook(
         if spec.read_permission is not None and not actor.can(spec.read_permission):
             continue
         report(0, 0, f"Lettura dei dati: {spec.name}…")
-        sheets.append((spec, spec.exporter(session, actor, options)))
+        rows = spec.exporter(session, actor, options)
+        if rows or spec.export_when_empty:
+            sheets.append((spec, rows))
     report(0, 0, "Scrittura del file…")
     if suffix == ".xlsx":
         files = [_write_xlsx(target, sheets)]
