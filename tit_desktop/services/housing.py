@@ -928,27 +928,34 @@ def month_board(
         raise ValidationError({"month": "mese non valido"})
     today = today or clock.today()
     first, end = month_bounds(year, month)
-    units_q = (
-        select(HousingUnit)
-        .where(
-            or_(HousingUnit.active_from.is_(None), HousingUnit.active_from < end),
-            or_(HousingUnit.active_to.is_(None), HousingUnit.active_to >= first),
-        )
-        .order_by(func.lower(HousingUnit.name))
+    in_use = and_(
+        or_(HousingUnit.active_from.is_(None), HousingUnit.active_from < end),
+        or_(HousingUnit.active_to.is_(None), HousingUnit.active_to >= first),
     )
     if unit_ids is not None:
-        units_q = units_q.where(HousingUnit.id.in_(list(unit_ids)))
-    units = list(session.scalars(units_q))
-    ids = [u.id for u in units]
+        in_use = and_(in_use, HousingUnit.id.in_(list(unit_ids)))
+    # Plain rows, not ORM objects: a city has hundreds of beds and the board is redrawn often.
+    units = session.execute(
+        select(
+            HousingUnit.id,
+            HousingUnit.name,
+            HousingUnit.kind,
+            HousingUnit.active_from,
+            HousingUnit.active_to,
+        )
+        .where(in_use)
+        .order_by(func.lower(HousingUnit.name))
+    ).all()
+    shown = select(HousingUnit.id).where(in_use).scalar_subquery()
     # Every stay with a night in the month, open ones from dal on (the board shows them
     # running to the month's end: the person is expected to be there).
     stay_rows = (
         session.execute(
             _stay_query()
-            .where(Bed.unit_id.in_(ids), Stay.dal < end, or_(Stay.al.is_(None), Stay.al > first))
+            .where(Bed.unit_id.in_(shown), Stay.dal < end, or_(Stay.al.is_(None), Stay.al > first))
             .order_by(Stay.bed_id, Stay.dal)
         ).all()
-        if ids
+        if units
         else []
     )
     stays = tuple(_stay_info(r) for r in stay_rows)
@@ -957,7 +964,7 @@ def month_board(
         by_bed.setdefault(stay.bed_id, []).append(stay)
     count_first, count_end = _counted_days(first, end, today)
     occupied: dict[int, int] = {}
-    if ids and count_end > count_first:
+    if units and count_end > count_first:
         nights = nights_expression(session, count_first, count_end, today)
         occupied = {
             int(unit_id): int(total or 0)
@@ -965,19 +972,22 @@ def month_board(
                 select(Bed.unit_id, func.sum(nights))
                 .join(Bed, Bed.id == Stay.bed_id)
                 .where(
-                    Bed.unit_id.in_(ids),
+                    Bed.unit_id.in_(shown),
                     Stay.dal < count_end,
                     or_(Stay.al.is_(None), Stay.al > count_first),
                 )
                 .group_by(Bed.unit_id)
             )
         }
-    beds_q = select(Bed).where(Bed.unit_id.in_(ids)).order_by(Bed.unit_id, Bed.id) if ids else None
-    beds_by_unit: dict[int, list[Bed]] = {}
-    if beds_q is not None:
-        for bed in session.scalars(beds_q):
-            if bed.active or bed.id in by_bed:
-                beds_by_unit.setdefault(bed.unit_id, []).append(bed)
+    beds_by_unit: dict[int, list[BoardBed]] = {}
+    if units:
+        for bed_id, unit_id, label, active in session.execute(
+            select(Bed.id, Bed.unit_id, Bed.label, Bed.active)
+            .where(Bed.unit_id.in_(shown))
+            .order_by(Bed.unit_id, Bed.id)
+        ):
+            if active or bed_id in by_bed:
+                beds_by_unit.setdefault(unit_id, []).append(BoardBed(bed_id, label, active))
     board_units = []
     for unit in units:
         beds = beds_by_unit.get(unit.id, [])
@@ -994,7 +1004,7 @@ def month_board(
                 unit.kind,
                 unit.active_from,
                 unit.active_to,
-                tuple(BoardBed(b.id, b.label, b.active) for b in beds),
+                tuple(beds),
                 occupied.get(unit.id, 0),
                 active_beds * days,
             )
