@@ -588,7 +588,7 @@ def overlapping_stay(
     exclude: Iterable[int] = (),
 ) -> StayInfo | None:
     """The first stay in the bed (or of the person) sharing a night with [dal, al)."""
-    query = _stay_query().where(_nights_overlap(dal, al))
+    query = select(Stay.id).where(_nights_overlap(dal, al))
     if bed_id is not None:
         query = query.where(Stay.bed_id == bed_id)
     if person_id is not None:
@@ -596,7 +596,12 @@ def overlapping_stay(
     excluded = [i for i in exclude if i is not None]
     if excluded:
         query = query.where(Stay.id.not_in(excluded))
-    row = session.execute(query.order_by(Stay.dal).limit(1)).first()
+    # The check itself reads only the stay table (through its index); the names and the
+    # place are read when there is a stay to name.
+    found = session.scalar(query.order_by(Stay.dal).limit(1))
+    if found is None:
+        return None
+    row = session.execute(_stay_query().where(Stay.id == found)).first()
     return _stay_info(row) if row is not None else None
 
 
@@ -702,7 +707,26 @@ def assign(
     stay = Stay(person_id=person.id, bed_id=bed.id, dal=dal, al=al, notes=clean_notes(notes))
     session.add(stay)
     session.flush()
-    return open_stay(session, actor, stay.id)
+    return _info_of(stay, person, unit, bed)
+
+
+def _info_of(stay: Stay, person: Person, unit: HousingUnit, bed: Bed) -> StayInfo:
+    """The stay as plain data from the rows already at hand (no query)."""
+    return StayInfo(
+        stay.id,
+        stay.version,
+        person.id,
+        person.code,
+        f"{person.last_name} {person.first_name}",
+        unit.id,
+        unit.name,
+        bed.id,
+        bed.label,
+        stay.dal,
+        stay.al,
+        stay.exit_destination,
+        stay.notes,
+    )
 
 
 def clean_notes(notes: str | None) -> str | None:
