@@ -484,7 +484,7 @@ def beds_of(session: Session, actor: Actor, unit_id: int) -> list[BedRow]:
 # =========================================================================== stays
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass's __init__ is slow for a big board
 class StayInfo:
     id: int
     version: int
@@ -546,20 +546,38 @@ def _stay_query() -> Any:
 
 
 def _stay_info(row: Any) -> StayInfo:
+    # Unpacked by position: a name lookup per column costs more than the query on a board
+    # of thousands of stays.
+    (
+        stay_id,
+        version,
+        person_id,
+        code,
+        last_name,
+        first_name,
+        unit_id,
+        unit_name,
+        bed_id,
+        label,
+        dal,
+        al,
+        destination,
+        notes,
+    ) = row
     return StayInfo(
-        row.id,
-        row.version,
-        row.person_id,
-        row.code,
-        f"{row.last_name} {row.first_name}",
-        row.unit_id,
-        row.unit_name,
-        row.bed_id,
-        row.label,
-        row.dal,
-        row.al,
-        row.exit_destination,
-        row.notes,
+        stay_id,
+        version,
+        person_id,
+        code,
+        f"{last_name} {first_name}",
+        unit_id,
+        unit_name,
+        bed_id,
+        label,
+        dal,
+        al,
+        destination,
+        notes,
     )
 
 
