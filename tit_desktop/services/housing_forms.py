@@ -22,7 +22,7 @@ from tit_desktop.models import HousingUnit, StaffMember, Stay
 from tit_desktop.reports import housing_forms as pdf
 from tit_desktop.services import clock, forms, housing, persons
 from tit_desktop.services.errors import NotFound, ValidationError, register_labels
-from tit_desktop.services.permissions import Actor
+from tit_desktop.services.permissions import Actor, Permission, require
 
 register_labels({"month": "Mese", "date": "Data", "alloggio": "Alloggio"})
 
@@ -66,6 +66,7 @@ def fill_agreement(
     lang: str,
     out: str | Path | IO[bytes],
 ) -> forms.Printed:
+    require(actor, Permission.EXPORT_DATA)  # printing takes the data out
     person_id = forms.person_id_for_code(session, selection["person"])
     detail = persons.open_person(session, actor, person_id)
     stays = housing.stays_of_person(session, actor, person_id)
@@ -103,6 +104,7 @@ def fill_register(
     lang: str,
     out: str | Path | IO[bytes],
 ) -> forms.Printed:
+    require(actor, Permission.EXPORT_DATA)  # printing takes the data out
     year, month = parse_month(selection["month"])
     unit = _unit_by_name(session, selection["alloggio"])
     board = housing.month_board(session, actor, year, month, unit_ids=[unit.id])
@@ -136,6 +138,7 @@ def fill_tonight(
     lang: str,
     out: str | Path | IO[bytes],
 ) -> forms.Printed:
+    require(actor, Permission.EXPORT_DATA)  # printing takes the data out
     night = parse_day(selection["date"]) if selection.get("date") else clock.today()
     rows = housing.sleeping_on(session, actor, night)
     pdf.render_tonight(

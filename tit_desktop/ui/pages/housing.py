@@ -265,12 +265,14 @@ class HousingPage(QWidget):
                 "<span style='background:#6baed6'>&nbsp;&nbsp;&nbsp;</span> occupato "
                 "<span style='background:#c6dbef'>&nbsp;&nbsp;&nbsp;</span> previsto "
                 "<span style='background:#d9d9d9'>&nbsp;&nbsp;&nbsp;</span> non in uso "
-                "&nbsp;· clic su una notte libera per assegnare, su un soggiorno per aprirlo"
+                "&nbsp;— clic su una notte libera per assegnare un posto, su un soggiorno per "
+                "aprirlo"
             )
         )
-        row.addWidget(legend)
+        legend.setWordWrap(True)
         row.addWidget(self.register_button)
         box.addLayout(row)
+        box.addWidget(legend)
         self.board_model = BoardModel(self)
         self.board_view = QTableView()
         self.board_view.setObjectName("board")
