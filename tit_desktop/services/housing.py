@@ -830,13 +830,7 @@ def end_stay(
         raise ValidationError(
             {"al": f"l'alloggio «{unit.name}» è in uso fino alla notte del {fmt(unit.active_to)}"}
         )
-    other = overlapping_stay(
-        session, dal=stay.dal, al=al, bed_id=stay.bed_id, exclude=(stay.id,)
-    ) or overlapping_stay(
-        session, dal=stay.dal, al=al, person_id=stay.person_id, exclude=(stay.id,)
-    )
-    if other is not None:
-        raise ConflictError(bed_taken_message(other))
+    _check_free(session, stay.person_id, stay.bed_id, stay.dal, al, exclude=(stay.id,))
     stay.al = al
     stay.exit_destination = chosen
     if notes is not None:
