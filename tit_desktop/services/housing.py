@@ -631,6 +631,23 @@ def person_placed_message(other: StayInfo) -> str:
     return f"{other.name} ({other.code}) ha già un posto in quelle notti: {other.describe()}."
 
 
+_BED_LOCK = 7301  # advisory lock classes (PostgreSQL): one bed, one person's nights
+_PERSON_LOCK = 7302
+
+
+def _serialise(session: Session, bed_ids: Iterable[int], person_id: int) -> None:
+    """Two PCs writing stays for the same bed or the same person take turns (PostgreSQL;
+    SQLite's write transactions already do): the second one's check then sees the first
+    one's stay and names it. Without this the exclusion constraints still refuse the
+    second, but two concurrent inserts checking each other can end in a deadlock, which
+    the user would read as "database busy". Beds first, then the person: no cycle."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    for bed_id in sorted(set(bed_ids)):
+        session.execute(select(func.pg_advisory_xact_lock(_BED_LOCK, bed_id)))
+    session.execute(select(func.pg_advisory_xact_lock(_PERSON_LOCK, person_id)))
+
+
 def _check_free(
     session: Session,
     person_id: int,
@@ -721,6 +738,7 @@ def assign(
     person = persons.editable_person(session, person_id)
     unit, bed = _bed_in_unit(session, unit_id, bed_id)
     _check_period(person, unit, dal, al, clock.today())
+    _serialise(session, [bed.id], person.id)
     _check_free(session, person.id, bed.id, dal, al)
     stay = Stay(person_id=person.id, bed_id=bed.id, dal=dal, al=al, notes=clean_notes(notes))
     session.add(stay)
@@ -774,6 +792,7 @@ def move(
             {"day": f"il cambio di posto deve cadere nel soggiorno ({_period_text(stay)})"}
         )
     _check_period(person, unit, day, stay.al, clock.today())
+    _serialise(session, [bed.id, stay.bed_id], person.id)
     _check_free(session, person.id, bed.id, day, stay.al, exclude=(stay.id,))
     if day == stay.dal:
         stay.bed_id = bed.id
@@ -830,6 +849,7 @@ def end_stay(
         raise ValidationError(
             {"al": f"l'alloggio «{unit.name}» è in uso fino alla notte del {fmt(unit.active_to)}"}
         )
+    _serialise(session, [stay.bed_id], stay.person_id)
     _check_free(session, stay.person_id, stay.bed_id, stay.dal, al, exclude=(stay.id,))
     stay.al = al
     stay.exit_destination = chosen
@@ -847,6 +867,7 @@ def reopen_stay(session: Session, actor: Actor, stay_id: int, expected_version: 
     if stay.al is None:
         raise ValidationError({"al": "il soggiorno è già in corso"})
     _check_period(person, stay.bed.unit, stay.dal, None, clock.today())
+    _serialise(session, [stay.bed_id], stay.person_id)
     _check_free(session, stay.person_id, stay.bed_id, stay.dal, None, exclude=(stay.id,))
     stay.al = None
     stay.exit_destination = None
