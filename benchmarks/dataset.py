@@ -719,6 +719,124 @@ def sqlite_url(path: Path) -> str:
     return "sqlite:///" + path.resolve().as_posix()
 
 
+# --- housing: units, beds and stays (bed-nights) ------------------------------------------
+
+# (kind, share of the beds, beds per unit, shortest and longest stay in nights)
+_HOUSING_MIX = (
+    ("accoglienza notturna", 0.45, 20, 2, 45),
+    ("co-housing", 0.40, 6, 30, 240),
+    ("housing first", 0.15, 2, 180, 720),
+)
+_HOUSING_YEARS = 3
+_HOUSING_OCCUPANCY = 0.85
+
+
+@extra_kind("bed_nights", table="stay")
+def _bed_nights(
+    connection: Connection, scale: Scale, rng: random.Random, today: dt.date, person_ids: list[int]
+) -> int:
+    """Units and beds enough for the planned bed-nights over 3 years at about 85 % occupancy,
+    filled bed by bed with stays of the unit's kind (persons after their intake date, never in
+    two beds the same night), the last ones still open tonight; stops at exactly the planned
+    number of nights (an open stay counts its nights up to tonight). Returns the bed-nights."""
+    from tit_desktop.models import Bed, HousingUnit, Stay
+
+    target = scale.planned["bed_nights"]
+    start = today - dt.timedelta(days=365 * _HOUSING_YEARS)
+    tomorrow = today + dt.timedelta(days=1)
+    total_beds = int(target / ((tomorrow - start).days * _HOUSING_OCCUPANCY)) + 1
+    intakes = {
+        person_id: day if isinstance(day, dt.date) else dt.date.fromisoformat(str(day))
+        for person_id, day in connection.execute(text("SELECT id, intake_date FROM person"))
+    }
+    units: list[dict[str, Any]] = []
+    beds: list[tuple[int, str]] = []  # (unit id, kind), in insert order: bed id = index + 1
+    for kind, share, per_unit, _low, _high in _HOUSING_MIX:
+        kind_beds = max(int(total_beds * share), per_unit)
+        for n in range(0, kind_beds, per_unit):
+            units.append(
+                {
+                    "name": f"{kind.title()} {len(units) + 1:04d}",
+                    "address": f"Via di prova {len(units) + 1}",
+                    "kind": kind,
+                    "active_from": start,
+                    "active_to": None,
+                    "notes": None,
+                    "version": 1,
+                }
+            )
+            beds.extend((len(units), kind) for _label in range(min(per_unit, kind_beds - n)))
+    connection.execute(insert(HousingUnit), units)
+    bed_rows = []
+    labels: dict[int, int] = {}
+    for unit_number, _kind in beds:
+        labels[unit_number] = labels.get(unit_number, 0) + 1
+        bed_rows.append(
+            {
+                "unit_id": unit_number,
+                "label": str(labels[unit_number]),
+                "active": True,
+                "version": 1,
+            }
+        )
+    connection.execute(insert(Bed), bed_rows)
+    lengths = {kind: (low, high) for kind, _s, _p, low, high in _HOUSING_MIX}
+    busy: dict[int, list[tuple[dt.date, dt.date]]] = {}
+    far = dt.date(9999, 12, 31)
+    nights = 0
+    stays: list[dict[str, Any]] = []
+    for bed_index, (_unit_id, kind) in enumerate(beds):
+        if nights >= target:
+            break
+        bed_id = bed_index + 1
+        low, high = lengths[kind]
+        day = start + dt.timedelta(days=rng.randint(0, 30))
+        while day < tomorrow and nights < target:
+            person = 0
+            for _try in range(30):
+                candidate = rng.choice(person_ids)
+                if intakes[candidate] <= day and all(
+                    not (a < day + dt.timedelta(days=high) and day < b)
+                    for a, b in busy.get(candidate, ())
+                ):
+                    person = candidate
+                    break
+            if not person:
+                day += dt.timedelta(days=rng.randint(1, 5))
+                continue
+            length = rng.randint(low, high)
+            al: dt.date | None = day + dt.timedelta(days=length)
+            assert al is not None
+            if al >= tomorrow:
+                al = None
+            counted = ((al or tomorrow) - day).days
+            if nights + counted > target:
+                al = day + dt.timedelta(days=target - nights)
+                counted = target - nights
+            nights += counted
+            stays.append(
+                {
+                    "person_id": person,
+                    "bed_id": bed_id,
+                    "dal": day,
+                    "al": al,
+                    "exit_destination": "sconosciuta" if al is not None and al <= today else None,
+                    "notes": None,
+                    "version": 1,
+                }
+            )
+            busy.setdefault(person, []).append((day, al or far))
+            if al is None:
+                break
+            day = al + dt.timedelta(days=rng.choice((0, 0, 1, 2, 5)))
+        if len(stays) >= CHUNK:
+            connection.execute(insert(Stay), stays)
+            stays = []
+    if stays:
+        connection.execute(insert(Stay), stays)
+    return nights
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--scale", choices=sorted(SCALES), default="city")

@@ -232,12 +232,15 @@ def test_demo_fills_an_empty_database_once(db_url: str) -> None:
 
 def test_form_list_and_print(db_url: str, tmp_path: Path) -> None:
     listed = run("form", "--list", db_url=db_url)
-    assert listed.returncode == 0 and "scheda-iscrizione" in listed.stdout.splitlines()
-    assert listed.stdout.splitlines() == sorted(listed.stdout.splitlines())
+    # One name per line, sorted (the areas add theirs).
+    names = listed.stdout.splitlines()
+    assert listed.returncode == 0 and names == sorted(names)
+    assert {"scheda-iscrizione", "registro-presenze-alloggio"} <= set(names)
     as_json = run("form", "--list", "--json", db_url=db_url)
     assert {"name": "scheda-iscrizione", "title": "Scheda di iscrizione"} in json.loads(
         as_json.stdout
     )
+    assert [f["name"] for f in json.loads(as_json.stdout)] == names
     # A form asked for without what it is about: wrong usage, naming the selector.
     bare = run("form", "scheda-iscrizione", "--out", str(tmp_path / "x.pdf"), db_url=db_url)
     assert bare.returncode == 2 and "--person CODICE" in bare.stderr

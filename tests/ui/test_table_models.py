@@ -35,6 +35,7 @@ from tit_desktop.ui.pages.families import (
     PaymentTableModel,
 )
 from tit_desktop.ui.pages.home import HomePage, PermitModel, ReminderModel
+from tit_desktop.ui.pages.housing import BoardModel, HousingPage
 from tit_desktop.ui.pages.persons import PersonsPage
 from tit_desktop.ui.pages.street import StreetContactsModel, StreetPage
 from tit_desktop.ui.table_models import ListTableModel
@@ -156,11 +157,17 @@ def _street_table(db: Database, admin: Actor) -> tuple[QWidget, QAbstractItemMod
     return page, page.list.model
 
 
+def _housing_board(db: Database, admin: Actor) -> tuple[QWidget, QAbstractItemModel]:
+    page = HousingPage(_demo(db, admin))
+    return page, page.board_model
+
+
 BUILDERS: dict[type[QAbstractItemModel], Builder] = {
     AgreementTableModel: _agreements_table,
     FamilyTableModel: _families_table,
     LedgerTableModel: _ledger_table,
     PaymentTableModel: _payments_table,
+    BoardModel: _housing_board,
     AuditLogModel: _audit_log_table,
     KeyTableModel: _persons_table,
     ListTableModel: _users_table,

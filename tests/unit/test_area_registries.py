@@ -115,6 +115,7 @@ def test_timeline_merges_providers_newest_first(
     db: Database, admin: Actor, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(timeline, "_PROVIDERS", {})
+    monkeypatch.setattr(timeline, "PROVIDER_MODULES", ())  # only this test's providers
 
     def stays(_s: Session, _a: Actor, person_id: int) -> list[timeline.TimelineEvent]:
         return [

@@ -27,6 +27,8 @@ from tit_desktop.services import (
     duplicates,
     gdpr,
     household,
+    housing,
+    housing_forms,
     merge,
     notes,
     persons,
@@ -160,6 +162,47 @@ WRITE_SERVICES: dict[str, Callable[[Database, Actor, Path], Any]] = {
     "street.add_zone": lambda db, a, _p: _in_tx(db, a, lambda s: street.add_zone(s, a, "Porto")),
     "street.set_zone_active": lambda db, a, _p: _in_tx(
         db, a, lambda s: street.set_zone_active(s, a, 1, False)
+    ),
+    "housing.create_unit": lambda db, a, _p: _in_tx(
+        db, a, lambda s: housing.create_unit(s, a, housing.UnitInput("Casa", "co-housing"))
+    ),
+    "housing.update_unit": lambda db, a, _p: _in_tx(
+        db, a, lambda s: housing.update_unit(s, a, 1, housing.UnitInput("Casa", "co-housing"), 1)
+    ),
+    "housing.deactivate_unit": lambda db, a, _p: _in_tx(
+        db, a, lambda s: housing.deactivate_unit(s, a, 1, dt.date(2026, 1, 1), 1)
+    ),
+    "housing.assign": lambda db, a, _p: _in_tx(
+        db, a, lambda s: housing.assign(s, a, 1, 1, 1, dt.date(2026, 1, 1))
+    ),
+    "housing.move": lambda db, a, _p: _in_tx(
+        db, a, lambda s: housing.move(s, a, 1, 1, 2, dt.date(2026, 1, 1), 1)
+    ),
+    "housing.end_stay": lambda db, a, _p: _in_tx(
+        db, a, lambda s: housing.end_stay(s, a, 1, dt.date(2026, 1, 1), "decesso", 1)
+    ),
+    "housing.reopen_stay": lambda db, a, _p: _in_tx(
+        db, a, lambda s: housing.reopen_stay(s, a, 1, 1)
+    ),
+    "housing.update_notes": lambda db, a, _p: _in_tx(
+        db, a, lambda s: housing.update_notes(s, a, 1, "nota", 1)
+    ),
+    "housing.delete_stay": lambda db, a, _p: _in_tx(
+        db, a, lambda s: housing.delete_stay(s, a, 1, 1)
+    ),
+    # Printing takes data out: EXPORT_DATA, which the auditors' role has not.
+    "housing_forms.fill_agreement": lambda db, a, p: _in_tx(
+        db, a, lambda s: housing_forms.fill_agreement(s, a, {"person": "P1"}, "it", p / "a.pdf")
+    ),
+    "housing_forms.fill_register": lambda db, a, p: _in_tx(
+        db,
+        a,
+        lambda s: housing_forms.fill_register(
+            s, a, {"alloggio": "Casa", "month": "03/2026"}, "it", p / "r.pdf"
+        ),
+    ),
+    "housing_forms.fill_tonight": lambda db, a, p: _in_tx(
+        db, a, lambda s: housing_forms.fill_tonight(s, a, {}, "it", p / "t.pdf")
     ),
 }
 

@@ -19,6 +19,7 @@ from tit_desktop.models.convention import (
     TimesheetEntry,
     TimesheetMonth,
 )
+from tit_desktop.models.destinations import DestinationGroup, ExitDestination
 from tit_desktop.models.hosting import (
     HostFamily,
     HostingAgreement,
@@ -26,6 +27,7 @@ from tit_desktop.models.hosting import (
     HostingDefaultAmount,
     HostingTime,
 )
+from tit_desktop.models.housing import Bed, HousingKind, HousingUnit, Stay
 from tit_desktop.models.numbering import NumberSeries
 from tit_desktop.models.registry import (
     Attachment,
@@ -59,6 +61,7 @@ __all__ = [
     "AuditEntry",
     "AuditSubject",
     "Base",
+    "Bed",
     "BudgetLine",
     "BudgetVariation",
     "Convention",
@@ -67,8 +70,10 @@ __all__ = [
     "ConventionPartner",
     "CostCategory",
     "Deadline",
+    "DestinationGroup",
     "Disability",
     "Employment",
+    "ExitDestination",
     "Expenditure",
     "HostFamily",
     "HostingAgreement",
@@ -77,6 +82,8 @@ __all__ = [
     "HostingTime",
     "HouseholdLink",
     "HouseholdRelation",
+    "HousingKind",
+    "HousingUnit",
     "NotSamePerson",
     "NoteLevel",
     "NumberSeries",
@@ -92,6 +99,7 @@ __all__ = [
     "Sex",
     "StaffCost",
     "StaffMember",
+    "Stay",
     "StreetContact",
     "StreetContactPerson",
     "StreetContactService",

@@ -8,7 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tit_desktop.reports import hosting_forms, registration_form, street_summary, timesheet
+from tit_desktop.reports import (
+    hosting_forms,
+    housing_forms,
+    registration_form,
+    street_summary,
+    timesheet,
+)
 
 __all__ = ["FORMS", "SELECTORS", "FormSpec", "Selector", "get_form", "list_forms"]
 
@@ -103,6 +109,18 @@ FORMS: dict[str, FormSpec] = {
             name=timesheet.FORM_NAME,
             title=timesheet.FORM_TITLE,
             selectors=("staff", "month", "convention"),
+        ),
+        FormSpec(housing_forms.AGREEMENT_NAME, housing_forms.AGREEMENT_TITLE),
+        FormSpec(
+            housing_forms.REGISTER_NAME,
+            housing_forms.REGISTER_TITLE,
+            selectors=("alloggio", "month"),
+        ),
+        FormSpec(
+            housing_forms.TONIGHT_NAME,
+            housing_forms.TONIGHT_TITLE,
+            selectors=("date",),
+            optional=("date",),
         ),
     )
 }

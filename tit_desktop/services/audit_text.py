@@ -99,6 +99,9 @@ ENTITY_LABELS: dict[str, str] = {
     "staff_cost": "Costo del personale",
     "timesheet_entry": "Ore di lavoro",
     "timesheet_month": "Mese del timesheet chiuso",
+    "housing_unit": "Alloggio",
+    "bed": "Posto letto",
+    "stay": "Soggiorno",
 }
 
 # Labels of the fields that are not the person's (those come from the field catalogue).
@@ -191,6 +194,15 @@ _OTHER_LABELS: dict[str, str] = {
     "annual_hours": "Ore annue",
     "work_date": "Giorno",
     "minutes": "Minuti",
+    "unit_id": "Alloggio",
+    "bed_id": "Posto letto",
+    "label": "Posto",
+    "kind": "Tipo di alloggio",
+    "active_from": "In uso dal",
+    "active_to": "In uso fino al",
+    "dal": "Dal (prima notte)",
+    "al": "Al (giorno di partenza)",
+    "exit_destination": "Destinazione all'uscita",
 }
 
 # Bookkeeping columns: who and when are the row's own columns, ids mean nothing to users.
@@ -596,6 +608,7 @@ _CHILD_NAMES = {
     "person_note": "una nota",
     "attachment": "un documento allegato",
     "household_link": "un legame familiare",
+    "stay": "un soggiorno",
 }
 _LOGIN_COUNTERS = frozenset({"failed_logins", "locked_until"})
 
@@ -623,6 +636,24 @@ def _login_counters(changes: Mapping[str, Any], username: str | None) -> str:
     if failed == 0 or failed is None:
         return f"Azzerati i tentativi errati dell'utente {who}"
     return f"Tentativi errati dell'utente {who}: {failed}"
+
+
+def _stay_sentence(row: audit.AuditRow, changes: Mapping[str, Any], refs: References) -> str:
+    """ "Assegnato un posto letto dal 01/02/2026", "Registrata l'uscita ...": a stay."""
+    if row.action == AuditAction.INSERT:
+        dal = value_text("dal", changes.get("dal"), refs)
+        return f"Assegnato un posto letto (soggiorno dal {dal})"
+    if row.action == AuditAction.DELETE:
+        return "Eliminato un soggiorno"
+    if row.action == AuditAction.UPDATE:
+        departure = changes.get("al")
+        if isinstance(departure, list) and len(departure) == 2:
+            if departure[1] is None:
+                return "Riaperto un soggiorno (la persona è ancora nell'alloggio)"
+            if departure[0] is None and "exit_destination" in changes:
+                return f"Registrata l'uscita da un soggiorno: {_update_phrase(changes, refs)}"
+        return f"Modificato un soggiorno: {_update_phrase(changes, refs)}"
+    return _generic_sentence(row)
 
 
 def sentence(row: audit.AuditRow, refs: References = NO_REFERENCES) -> str:
@@ -694,6 +725,12 @@ def sentence(row: audit.AuditRow, refs: References = NO_REFERENCES) -> str:
             return f"Segnate come persone diverse: {pair}"
         if action == AuditAction.DELETE:
             return f"Tolta la decisione «persone diverse» tra {pair}"
+    if entity == "housing_unit":
+        return _named(row, "l'alloggio", "name", None, refs)
+    if entity == "bed":
+        return _named(row, "il posto letto", "label", None, refs)
+    if entity == "stay":
+        return _stay_sentence(row, changes, refs)
     if entity == "organisation":
         organisation = refs.organisations.get(own_id) if own_id is not None else None
         return _named(row, "l'ente", "name", organisation, refs)
@@ -854,6 +891,7 @@ _COUNTED = {
     "person_note": ("nota", "note"),
     "attachment": ("documento allegato", "documenti allegati"),
     "household_link": ("legame familiare", "legami familiari"),
+    "stay": ("soggiorno", "soggiorni"),
     "not_same_person": ("decisione «persone diverse»", "decisioni «persone diverse»"),
 }
 

@@ -108,6 +108,7 @@ EXPLAINER_MODULES = (
     "tit_desktop.services.convention.budget",
     "tit_desktop.services.convention.expenditures",
     "tit_desktop.services.convention.deadlines",
+    "tit_desktop.services.housing",
 )
 
 
@@ -181,6 +182,9 @@ _SQLITE_UNIQUE = re.compile(r"^UNIQUE constraint failed: (.+)$")
 _SQLITE_UNIQUE_INDEX = re.compile(r"^UNIQUE constraint failed: index '(.+)'$")
 _SQLITE_CHECK = re.compile(r"^CHECK constraint failed: (.+)$")
 _SQLITE_NOT_NULL = re.compile(r"^NOT NULL constraint failed: (\w+)\.(\w+)$")
+# SQLite has no exclusion constraints: a trigger standing for one (the same rule as the
+# PostgreSQL constraint of that name) raises this message, e.g. models/housing.py's.
+_SQLITE_EXCLUSION = re.compile(r"^EXCLUSION constraint failed: (\w+)$")
 
 
 def violation_of(error: IntegrityError) -> Violation:
@@ -215,6 +219,8 @@ def _sqlite_violation(message: str, statement: _Statement) -> Violation:
         return Violation("check", name, default_table, _columns_of(statement.table, name), rows)
     if match := _SQLITE_NOT_NULL.match(message):
         return Violation("not_null", None, match.group(1), (match.group(2),), rows)
+    if match := _SQLITE_EXCLUSION.match(message):
+        return Violation("exclusion", match.group(1), default_table, (), rows)
     if message.startswith("FOREIGN KEY constraint failed"):
         return Violation("foreign_key", None, default_table, (), rows)
     return Violation("other", None, default_table, (), rows)

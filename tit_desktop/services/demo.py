@@ -25,7 +25,7 @@ from tit_desktop.models import (
     PersonNote,
     StaffMember,
 )
-from tit_desktop.services import clock, codice_fiscale, demo_names, persons
+from tit_desktop.services import clock, codice_fiscale, demo_names, housing_demo, persons
 from tit_desktop.services.database import Database
 from tit_desktop.services.errors import ValidationError
 from tit_desktop.services.permissions import Actor, Permission
@@ -248,6 +248,12 @@ def fill_demo_data(
         from tit_desktop.services.convention import demo as convention_demo
 
         paperwork = convention_demo.fill(session, actor, rng, orgs)
+        intakes = session.execute(
+            select(Person.id, Person.intake_date)
+            .where(Person.id.in_([c[0] for c in created]))
+            .order_by(Person.id)
+        ).all()
+        housed = housing_demo.fill(session, rng, [(i, d) for i, d in intakes], today)
         report(people, people, "Fatto")
     return {
         "persone": len(created),
@@ -258,6 +264,7 @@ def fill_demo_data(
         **hosting_counts,
         "contatti di strada": contacts,
         **paperwork,
+        **housed,
     }
 
 

@@ -209,6 +209,7 @@ AREA_FORM_MODULES: tuple[str, ...] = (
     "tit_desktop.services.hosting_documents",
     "tit_desktop.services.street",
     "tit_desktop.services.convention.staff",
+    "tit_desktop.services.housing_forms",
 )
 """Service modules that call :func:`register_filler` (one line per area)."""
 

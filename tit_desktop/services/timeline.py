@@ -54,6 +54,7 @@ _PROVIDERS: dict[str, Provider] = {}
 PROVIDER_MODULES: tuple[str, ...] = (
     "tit_desktop.services.hosting",
     "tit_desktop.services.street",
+    "tit_desktop.services.housing",
 )
 """Service modules that register a provider when imported (one line per area)."""
 

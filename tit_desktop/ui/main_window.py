@@ -41,6 +41,7 @@ def areas() -> list[Area]:
     from tit_desktop.ui.pages.convention import ConventionPage
     from tit_desktop.ui.pages.families import FamiliesPage
     from tit_desktop.ui.pages.home import HomePage
+    from tit_desktop.ui.pages.housing import HousingPage
     from tit_desktop.ui.pages.persons import PersonsPage
     from tit_desktop.ui.pages.reports import ReportsPage
     from tit_desktop.ui.pages.street import StreetPage
@@ -49,15 +50,7 @@ def areas() -> list[Area]:
         Area("home", "Home", HomePage),
         Area("persons", "Beneficiari", PersonsPage),
         Area("families", "Famiglie", FamiliesPage),
-        Area(
-            "housing",
-            "Alloggi",
-            _placeholder(
-                "Alloggi e posti letto",
-                "Co-housing, housing first e accoglienza notturna: posti letto, soggiorni "
-                "(una persona per posto per notte) e uscite con destinazione.",
-            ),
-        ),
+        Area("housing", "Alloggi", HousingPage),
         Area(
             "canteen",
             "Mensa",

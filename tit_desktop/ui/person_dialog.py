@@ -49,6 +49,7 @@ from tit_desktop.services import (
     person_edits,
     person_fields,
     persons,
+    timeline,
 )
 from tit_desktop.services.errors import ServiceError, StaleRecord, ValidationError
 from tit_desktop.services.permissions import Permission
@@ -64,7 +65,7 @@ from tit_desktop.ui.person_widgets import (
     PlaceField,
     YearRule,
 )
-from tit_desktop.ui.signals import notify_changed
+from tit_desktop.ui.signals import app_signals, notify_changed
 from tit_desktop.ui.widgets import FieldErrors, set_read_only
 from tit_desktop.ui.wording import plural
 
@@ -304,6 +305,7 @@ class PersonDialog(QDialog):
         self._build_household_tab()
         self._build_attachments_tab()
         self._build_street_tab()
+        self._build_housing_tab()
 
         self.buttons = QDialogButtonBox()
         self.save_button = self.buttons.addButton(
@@ -441,6 +443,63 @@ class PersonDialog(QDialog):
         box.addWidget(self.relative_input)
         self.remove_relative.clicked.connect(self._unlink_relative)
         self.tabs.addTab(page, self.tr("Nucleo"))
+
+    def _build_housing_tab(self) -> None:
+        """Stays in the housing units and hostings in families, newest first (the areas'
+        timeline providers "stay" and "hosting")."""
+        page = QWidget()
+        box = QVBoxLayout(page)
+        self.housing_events = QTableWidget(0, 4)
+        self.housing_events.setObjectName("housing_events")
+        self.housing_events.setHorizontalHeaderLabels(
+            [self.tr("Dal"), self.tr("Al"), self.tr("Dove"), self.tr("Dettagli")]
+        )
+        header = self.housing_events.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.housing_events.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.housing_events.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.housing_events.verticalHeader().setVisible(False)
+        self.housing_events.cellDoubleClicked.connect(self._open_housing_event)
+        box.addWidget(self.housing_events, 1)
+        hint = QLabel(
+            self.tr(
+                "Doppio clic su un soggiorno per aprirlo. Si assegna un posto dal tabellone "
+                "dell'area Alloggi."
+            )
+        )
+        hint.setWordWrap(True)
+        box.addWidget(hint)
+        self.tabs.addTab(page, self.tr("Alloggio e accoglienza"))
+        app_signals().changed.connect(self._housing_changed)
+
+    def _housing_changed(self, entities: frozenset[str]) -> None:
+        if entities & {"stay", "hosting"}:
+            self._refresh_housing()
+
+    def _refresh_housing(self) -> None:
+        if self.person_id is None:
+            return
+        with self.ctx.db.reading() as session:
+            events = timeline.events_for(
+                session, self.ctx.actor, self.person_id, only={"stay", "hosting"}
+            )
+        self.housing_events.setRowCount(len(events))
+        for row, event in enumerate(events):
+            until = event.until.strftime("%d/%m/%Y") if event.until else self.tr("in corso")
+            texts = (event.day.strftime("%d/%m/%Y"), until, event.title, event.detail)
+            for column, text in enumerate(texts):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, (event.entity, event.entity_id))
+                self.housing_events.setItem(row, column, item)
+
+    def _open_housing_event(self, row: int, _column: int) -> None:
+        item = self.housing_events.item(row, 0)
+        entity, entity_id = item.data(Qt.ItemDataRole.UserRole) if item else ("", None)
+        if entity == "stay" and entity_id is not None:
+            from tit_desktop.ui.housing_dialogs import StayDialog
+
+            StayDialog(self.ctx, entity_id, parent=self).open()
 
     def _build_attachments_tab(self) -> None:
         page = QWidget()
@@ -841,6 +900,7 @@ class PersonDialog(QDialog):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, relative.link_id)
                 self.relatives.setItem(row, column, item)
+        self._refresh_housing()
         self.attachment_list.clear()
         for info in files:
             item = QListWidgetItem(

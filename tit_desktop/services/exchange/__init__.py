@@ -20,6 +20,7 @@ from __future__ import annotations
 from tit_desktop.services.exchange import (  # each registers its sheets
     convention_sheets,
     hosting_sheets,
+    housing_sheets,
     persons_sheet,
     street_sheet,
 )
@@ -48,6 +49,7 @@ __all__ = [
     "export_database",
     "export_workbook",
     "hosting_sheets",
+    "housing_sheets",
     "import_raw",
     "import_workbook",
     "persons_sheet",

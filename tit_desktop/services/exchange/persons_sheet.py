@@ -230,6 +230,8 @@ class PersonsHandler:
                     first_row[field][value] = (row.number, self._name(row))
             if not conflict:
                 self.plans.append(plan)
+                if plan.data.intake_date is not None:  # later sheets check dates against it
+                    ctx.shared.setdefault("person_intakes", {})[code] = plan.data.intake_date
         self._check_database_uniqueness(ctx)
 
     @staticmethod

@@ -80,6 +80,9 @@ class SheetSpec:
     write_permission: Permission | None = None  # besides IMPORT_DATA
     read_permission: Permission | None = None  # besides EXPORT_DATA
     audit_entity: str = ""
+    # An area's sheet with no rows is left out of an export (a workbook may hold any subset
+    # of the sheets): an office that does not use the area gets the workbook it always had.
+    export_when_empty: bool = True
 
     @property
     def importable(self) -> bool:
