@@ -153,8 +153,10 @@ def bed_nights(
     require(actor, Permission.READ_REGISTRY)
     today = today or clock.today()
     nights = nights_expression(session, start, end, today)
+    # A person counts only with a night in the period (an empty period has none).
+    with_a_night = case((nights > 0, Stay.person_id))
     row = session.execute(
-        select(func.coalesce(func.sum(nights), 0), func.count(func.distinct(Stay.person_id))).where(
+        select(func.coalesce(func.sum(nights), 0), func.count(func.distinct(with_a_night))).where(
             _overlapping(start, end, today)
         )
     ).one()
