@@ -2,6 +2,24 @@
 
 from tit_desktop.models.audit import AuditAction, AuditEntry, AuditSubject
 from tit_desktop.models.base import Base
+from tit_desktop.models.destinations import ExitDestination
+from tit_desktop.models.pathways import (
+    ActionStatus,
+    AssessmentMoment,
+    AutonomyAssessment,
+    Course,
+    CourseAttendance,
+    CourseEnrolment,
+    CourseSession,
+    Pathway,
+    PlanAction,
+    PlanDomain,
+    PlanGoal,
+    PlanReview,
+    Tirocinio,
+    TirocinioMonth,
+    TirocinioPayment,
+)
 from tit_desktop.models.registry import (
     Attachment,
     Disability,
@@ -21,24 +39,40 @@ from tit_desktop.models.registry import (
 from tit_desktop.models.user import Role, User
 
 __all__ = [
+    "ActionStatus",
+    "AssessmentMoment",
     "Attachment",
     "AuditAction",
     "AuditEntry",
     "AuditSubject",
+    "AutonomyAssessment",
     "Base",
+    "Course",
+    "CourseAttendance",
+    "CourseEnrolment",
+    "CourseSession",
     "Disability",
     "Employment",
+    "ExitDestination",
     "HouseholdLink",
     "HouseholdRelation",
     "NotSamePerson",
     "NoteLevel",
     "Organisation",
+    "Pathway",
     "PermitReason",
     "Person",
     "PersonNote",
     "PersonSearchToken",
+    "PlanAction",
+    "PlanDomain",
+    "PlanGoal",
+    "PlanReview",
     "Role",
     "Sex",
     "StaffMember",
+    "Tirocinio",
+    "TirocinioMonth",
+    "TirocinioPayment",
     "User",
 ]
