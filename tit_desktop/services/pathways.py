@@ -210,6 +210,17 @@ def validate(
     return person
 
 
+def person_id_for(session: Session, actor: Actor, code: str) -> int:
+    """The person a Codice names (the percorso form's person), or ValidationError."""
+    require(actor, Permission.READ_REGISTRY)
+    if not code.strip():
+        raise ValidationError({"person_id": "campo obbligatorio: scegliere la persona"})
+    person_id = persons.find_id_by_code(session, code)
+    if person_id is None:
+        raise ValidationError({"person_id": f"nessuna persona con codice «{code.strip()}»"})
+    return person_id
+
+
 def _apply(pathway: Pathway, data: PathwayInput) -> None:
     pathway.entry_date = data.entry_date  # type: ignore[assignment]
     pathway.actions = data.actions

@@ -39,6 +39,7 @@ def _placeholder(title: str, text: str) -> Callable[[AppContext], QWidget]:
 def areas() -> list[Area]:
     from tit_desktop.ui.pages.admin import AdminPage
     from tit_desktop.ui.pages.home import HomePage
+    from tit_desktop.ui.pages.pathways import PathwaysPage
     from tit_desktop.ui.pages.persons import PersonsPage
     from tit_desktop.ui.pages.reports import ReportsPage
 
@@ -81,15 +82,7 @@ def areas() -> list[Area]:
                 "anonimi, prestazioni erogate.",
             ),
         ),
-        Area(
-            "pathways",
-            "Percorsi",
-            _placeholder(
-                "Percorsi di accompagnamento",
-                "Ingresso, piano individuale (lingua, formazione, lavoro, casa, salute, documenti),"
-                " corsi e presenze, tirocini, uscita e autovalutazione dell'autonomia.",
-            ),
-        ),
+        Area("pathways", "Percorsi", PathwaysPage),
         Area(
             "convention",
             "Convenzione",
