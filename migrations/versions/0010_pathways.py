@@ -235,7 +235,7 @@ def upgrade() -> None:
         sa.Column("start_date", sa.Date(), nullable=False),
         sa.Column("end_date", sa.Date(), nullable=False),
         sa.Column("monthly_hours", sa.Integer(), nullable=False),
-        sa.Column("monthly_indemnity", tit_desktop.models.columns.Money(), nullable=False),
+        sa.Column("monthly_indemnity", tit_desktop.models.columns.Money(), nullable=True),
         sa.Column("minimum_attendance", sa.SmallInteger(), nullable=False),
         sa.Column("objectives", sa.Text(), nullable=True),
         sa.Column("version", sa.Integer(), nullable=False),

@@ -308,7 +308,8 @@ class Tirocinio(VersionedMixin, Base):
     start_date: Mapped[dt.date] = mapped_column(Date, nullable=False)
     end_date: Mapped[dt.date] = mapped_column(Date, nullable=False)
     monthly_hours: Mapped[int] = mapped_column(Integer, nullable=False)
-    monthly_indemnity: Mapped[Decimal] = mapped_column(Money, nullable=False)
+    # None until the coordinator sets it (money is theirs to write).
+    monthly_indemnity: Mapped[Decimal | None] = mapped_column(Money)
     minimum_attendance: Mapped[int] = mapped_column(SmallInteger, nullable=False)
     objectives: Mapped[str | None] = mapped_column(Text)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tit_desktop.reports import registration_form
+from tit_desktop.reports import pathway_forms, registration_form
 
 __all__ = ["FORMS", "SELECTORS", "FormSpec", "Selector", "get_form", "list_forms"]
 
@@ -39,6 +39,13 @@ SELECTORS: dict[str, Selector] = {
         Selector("date", "--date", "dd/mm/yyyy", "data", "il giorno, per esempio 28/11/2026"),
         Selector("course", "--course", "CORSO", "corso", "il titolo del corso"),
         Selector("number", "--number", "N", "numero", "il numero del documento"),
+        Selector(
+            "kinds",
+            "--kinds",
+            "TIPO,TIPO",
+            "tipi di evento",
+            "i tipi di evento da stampare, separati da virgole (per esempio pathways,plan)",
+        ),
     )
 }
 """Every selector any form takes. An area adds its own here (one line) with its form."""
@@ -76,6 +83,19 @@ FORMS: dict[str, FormSpec] = {
             name=registration_form.FORM_NAME,
             title=registration_form.FORM_TITLE,
             languages=registration_form.LANGUAGES,
+        ),
+        FormSpec(name=pathway_forms.PLAN_FORM, title=pathway_forms.PLAN_TITLE),
+        FormSpec(
+            name=pathway_forms.CERTIFICATE_FORM,
+            title=pathway_forms.CERTIFICATE_TITLE,
+            selectors=("person", "course"),
+        ),
+        FormSpec(name=pathway_forms.AGREEMENT_FORM, title=pathway_forms.AGREEMENT_TITLE),
+        FormSpec(
+            name=pathway_forms.TIMELINE_FORM,
+            title=pathway_forms.TIMELINE_TITLE,
+            selectors=("person", "kinds"),
+            optional=("kinds",),
         ),
     )
 }

@@ -103,6 +103,9 @@ EXPLAINER_MODULES = (
     "tit_desktop.services.users",
     "tit_desktop.services.household",
     "tit_desktop.services.pathways",
+    "tit_desktop.services.plans",
+    "tit_desktop.services.courses",
+    "tit_desktop.services.tirocini",
 )
 
 

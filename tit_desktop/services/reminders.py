@@ -37,7 +37,7 @@ ReminderProvider = Callable[[Session, Actor, dt.date], Iterable[Reminder]]
 
 _PROVIDERS: dict[str, ReminderProvider] = {}
 
-PROVIDER_MODULES: tuple[str, ...] = ()
+PROVIDER_MODULES: tuple[str, ...] = ("tit_desktop.services.plans",)
 """Service modules that register a provider when imported (one line per area)."""
 
 

@@ -51,7 +51,13 @@ class Provider:
 
 _PROVIDERS: dict[str, Provider] = {}
 
-PROVIDER_MODULES: tuple[str, ...] = ("tit_desktop.services.pathways",)
+PROVIDER_MODULES: tuple[str, ...] = (
+    "tit_desktop.services.person_timeline",
+    "tit_desktop.services.pathways",
+    "tit_desktop.services.plans",
+    "tit_desktop.services.courses",
+    "tit_desktop.services.tirocini",
+)
 """Service modules that register a provider when imported (one line per area)."""
 
 
