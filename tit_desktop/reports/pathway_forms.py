@@ -13,10 +13,12 @@ from decimal import Decimal
 from reportlab.platypus import Flowable
 
 from tit_desktop.reports.pdf import (
+    Markup,
     PdfTarget,
     Signature,
     build_pdf,
     data_table,
+    escape_text,
     field_table,
     fmt_date,
     fmt_eur,
@@ -111,13 +113,16 @@ def render_plan(doc: PlanDocument, out: PdfTarget) -> int:
         story.append(section_heading("Autovalutazione dell'autonomia (da 1 a 5)"))
         story.append(
             data_table(
-                ["Momento", "Data", *(d.capitalize() for d in doc.domains)],
+                ["Valutazione", *(d.capitalize() for d in doc.domains)],
                 [
-                    [a.moment, fmt_date(a.assessed_on), *(str(a.scores[d]) for d in doc.domains)]
+                    [
+                        Markup(f"{escape_text(a.moment)}<br/>{fmt_date(a.assessed_on)}"),
+                        *(str(a.scores[d]) for d in doc.domains),
+                    ]
                     for a in doc.assessments
                 ],
-                col_weights=[1.3, 1.3, *([1.0] * len(doc.domains))],
-                right_aligned=range(2, 2 + len(doc.domains)),
+                col_weights=[1.0, *([1.0] * len(doc.domains))],
+                right_aligned=range(1, 1 + len(doc.domains)),
             )
         )
     if doc.reviews:
@@ -192,7 +197,7 @@ def render_certificate(doc: CertificateDocument, out: PdfTarget) -> int:
     story: list[Flowable] = [
         spacer(6),
         paragraph("Si attesta che", "body"),
-        paragraph(f"{doc.person_name}{born}", "label"),
+        paragraph(f"{doc.person_name}{born}", "subtitle"),
         paragraph(
             f"ha frequentato il corso «{doc.course_title}»"
             + (f" tenuto da {doc.provider}" if doc.provider else "")

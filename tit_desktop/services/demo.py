@@ -25,7 +25,7 @@ from tit_desktop.models import (
     PersonNote,
     StaffMember,
 )
-from tit_desktop.services import clock, codice_fiscale, demo_names, persons
+from tit_desktop.services import clock, codice_fiscale, demo_names, pathway_demo, persons
 from tit_desktop.services.database import Database
 from tit_desktop.services.errors import ValidationError
 from tit_desktop.services.permissions import Actor, Permission
@@ -243,6 +243,10 @@ def fill_demo_data(
                 report(index, people, "Persone…")
         households = _households(session, rng, created)
         notes = _notes(session, rng, created, actor)
+        report(people, people, "Percorsi…")
+        pathway_counts = pathway_demo.fill(
+            session, actor, rng, [c[0] for c in created], [s.id for s in staff], today
+        )
         report(people, people, "Fatto")
     return {
         "persone": len(created),
@@ -250,6 +254,7 @@ def fill_demo_data(
         "operatori": len(staff),
         "legami familiari": households,
         "note": notes,
+        **pathway_counts,
     }
 
 

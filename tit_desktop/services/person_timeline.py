@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import IO
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -17,8 +16,6 @@ from tit_desktop.reports import pathway_forms
 from tit_desktop.services import clock, forms, persons, timeline
 from tit_desktop.services.errors import ValidationError
 from tit_desktop.services.permissions import Actor, Permission, require
-
-LOCAL = ZoneInfo("Europe/Rome")
 
 
 def _intake(session: Session, actor: Actor, person_id: int) -> list[timeline.TimelineEvent]:
@@ -57,7 +54,7 @@ def _printed(session: Session, actor: Actor, person_id: int) -> list[timeline.Ti
     )
     events = []
     for at, detail, username, audit_id in rows:
-        local = at.astimezone(LOCAL)
+        local = at.astimezone()  # the PC's time, as the activity log shows it
         events.append(
             timeline.TimelineEvent(
                 local.date(),
