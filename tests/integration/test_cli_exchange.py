@@ -55,7 +55,7 @@ def test_import_dry_run_import_and_export(db_url: str, tmp_path: Path) -> None:
     }
     empty = run("--user", "anna", "export", str(tmp_path / "vuoto.xlsx"), "--json",
                 db_url=db_url, env=ENV)  # fmt: skip
-    assert json.loads(empty.stdout)["exported"] == {"Beneficiari": 0}
+    assert json.loads(empty.stdout)["exported"]["Beneficiari"] == 0
     # the real import, in human form
     done = run("--user", "anna", "import", str(good), db_url=db_url, env=ENV)
     assert done.returncode == 0, done.stderr
@@ -70,7 +70,7 @@ def test_import_dry_run_import_and_export(db_url: str, tmp_path: Path) -> None:
     exported = run("--user", "anna", "export", str(target), "--json", db_url=db_url, env=ENV)
     assert exported.returncode == 0, exported.stderr
     assert json.loads(exported.stdout) == {
-        "exported": {"Beneficiari": 2},
+        "exported": {"Beneficiari": 2, "Percorsi": 0},
         "file": str(target),
         "files": [str(target)],
     }
@@ -78,7 +78,10 @@ def test_import_dry_run_import_and_export(db_url: str, tmp_path: Path) -> None:
     human = run("--user", "anna", "export", str(tmp_path / "b.csv"), db_url=db_url,
                 env={"TIT_PASSWORD": PASSWORD})  # fmt: skip
     assert human.returncode == 0, human.stderr
-    assert human.stdout.strip() == f"Esportati Beneficiari 2 in {tmp_path / 'Beneficiari.csv'}"
+    assert human.stdout.strip() == (
+        f"Esportati Beneficiari 2, Percorsi 0 in {tmp_path / 'Beneficiari.csv'}, "
+        f"{tmp_path / 'Percorsi.csv'}"
+    )
     # The auditors' read-only role sees the registry but takes no personal data out.
     reader = run("--user", "luca", "export", str(tmp_path / "c.xlsx"), db_url=db_url, env=ENV)
     assert reader.returncode == 1
@@ -126,7 +129,7 @@ def test_a_wrong_file_is_refused_with_exit_1(db_url: str, tmp_path: Path) -> Non
     # nothing was written
     check = run("--user", "anna", "export", str(tmp_path / "c.xlsx"), "--json",
                 db_url=db_url, env=ENV)  # fmt: skip
-    assert json.loads(check.stdout)["exported"] == {"Beneficiari": 0}
+    assert json.loads(check.stdout)["exported"]["Beneficiari"] == 0
 
 
 def test_refusals_and_wrong_usage(db_url: str, tmp_path: Path) -> None:
