@@ -81,3 +81,72 @@ def test_the_lettura_role_reads_the_percorso_without_changing_it(
     qtbot.addWidget(dialog)
     assert dialog.entry_date.isReadOnly() and not dialog.destination.isEnabled()
     assert not dialog.save_button.isVisible() and not dialog.save()
+
+
+def test_plan_courses_tirocini_and_the_person_timeline_screens(
+    qtbot: QtBot, db: Database, admin: Actor, message_boxes: list[tuple[str, str]]
+) -> None:
+    # GIVEN the demo data (percorsi, plans, courses, tirocini)
+    from tit_desktop.services import demo
+    from tit_desktop.ui.pathway_tabs import CoursesTab, TimelineTab, TirociniTab
+    from tit_desktop.ui.person_dialog import PersonDialog
+
+    demo.fill_demo_data(db, admin, people=30, seed=11)
+    ctx = AppContext(db, admin)
+    page = PathwaysPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1150, 680)
+    assert page.pathways.model.rowCount() > 0
+    ModelTester(None).check(page.pathways.model)
+    _shot(page, "list-demo")
+    # the percorso's plan, reviews and autonomy tabs
+    pathway_id = page.pathways.model.key_at(0)
+    dialog = PathwayDialog(ctx, pathway_id, parent=page)
+    dialog.resize(900, 600)
+    assert dialog.plan_tabs is not None and dialog.plan_tabs.plan_model.rowCount() >= 2
+    assert dialog.plan_tabs.assessment_model.rowCount() >= 1
+    for model in (dialog.plan_tabs.plan_model, dialog.plan_tabs.assessment_model):
+        ModelTester(None).check(model)
+    dialog.tabs.setCurrentIndex(1)
+    _shot(dialog, "plan")
+    dialog.tabs.setCurrentIndex(3)
+    _shot(dialog, "autonomy")
+    # courses and tirocini
+    courses_tab = page.tabs.widget(1)
+    tirocini_tab = page.tabs.widget(2)
+    assert isinstance(courses_tab, CoursesTab) and isinstance(tirocini_tab, TirociniTab)
+    assert courses_tab.course_model.rowCount() == 3
+    assert courses_tab.session_model.rowCount() > 0
+    for model in (
+        courses_tab.course_model,
+        courses_tab.session_model,
+        courses_tab.enrolment_model,
+        tirocini_tab.model,
+        tirocini_tab.months,
+    ):
+        ModelTester(None).check(model)
+    page.tabs.setCurrentIndex(1)
+    _shot(page, "courses")
+    page.tabs.setCurrentIndex(2)
+    _shot(page, "tirocini")
+    assert (
+        "L'indennità mensile è di" in tirocini_tab.rule.text() or tirocini_tab.model.rowCount() == 0
+    )
+    # the person's record has the timeline tab
+    view = pathways.get_pathway
+    with db.reading() as session:
+        person_id = view(session, admin, pathway_id).person_id
+    record = PersonDialog(ctx, person_id, page)
+    record.resize(900, 620)
+    timeline_tab = record.timeline
+    assert isinstance(timeline_tab, TimelineTab)
+    titles = [timeline_tab.model.row_at(i).title for i in range(timeline_tab.model.rowCount())]
+    assert "Ingresso nel percorso" in titles and "Presa in carico" in titles
+    assert timeline_tab.autonomy.text().startswith("Autonomia")
+    timeline_tab.kind.setCurrentIndex(timeline_tab.kind.findData("pathways"))
+    assert {timeline_tab.model.row_at(i).kind for i in range(timeline_tab.model.rowCount())} == {
+        "Percorsi"
+    }
+    assert not record.guard.is_dirty()  # the filter is not an edit of the record
+    record.tabs.setCurrentWidget(timeline_tab)
+    _shot(record, "timeline")

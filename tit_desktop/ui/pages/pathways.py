@@ -145,8 +145,10 @@ class PathwayDialog(QDialog):
         self._build()
         self.guard = FormGuard(self, save=self.save)
         self.errors.set_checker(self._problems, depends={"exit_date": ("entry_date",)})
+        self.plan_tabs = None
         if pathway_id is not None:
             self._load()
+            self._add_plan_tabs()
         else:
             self.setWindowTitle(self.tr("Nuovo percorso"))
             self.entry_date.set_date(dt.date.today())
@@ -212,6 +214,20 @@ class PathwayDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         self.delete_button.clicked.connect(self._delete)
+
+    def _add_plan_tabs(self) -> None:
+        from tit_desktop.ui.pathway_tabs import PlanTabs
+
+        assert self.pathway_id is not None
+        self.plan_tabs = PlanTabs(self.ctx, self.pathway_id, self)
+        self.tabs.addTab(self.plan_tabs.plan_page, self.tr("Piano individuale"))
+        self.tabs.addTab(self.plan_tabs.review_page, self.tr("Verifiche"))
+        self.tabs.addTab(self.plan_tabs.assessment_page, self.tr("Autonomia"))
+        app_signals().changed.connect(self._on_changed)
+
+    def _on_changed(self, entities: frozenset[str]) -> None:
+        if CHANGED in entities and self.plan_tabs is not None and self.isVisible():
+            self.plan_tabs.refresh()
 
     def _sync(self) -> None:
         exists = self.pathway_id is not None
@@ -497,4 +513,6 @@ class PathwaysPage(QWidget):
         self.setFocusProxy(self.pathways.search)
 
     def _more_tabs(self) -> list[tuple[str, Callable[[AppContext], QWidget]]]:
-        return []
+        from tit_desktop.ui.pathway_tabs import CoursesTab, TirociniTab
+
+        return [(self.tr("Corsi"), CoursesTab), (self.tr("Tirocini"), TirociniTab)]
