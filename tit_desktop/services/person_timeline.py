@@ -53,6 +53,7 @@ def _printed(session: Session, actor: Actor, person_id: int) -> list[timeline.Ti
         .limit(500)
     )
     events = []
+    who = actor.can(Permission.VIEW_AUDIT)  # who printed it is the activity log's to tell
     for at, detail, username, audit_id in rows:
         local = at.astimezone()  # the PC's time, as the activity log shows it
         events.append(
@@ -60,7 +61,7 @@ def _printed(session: Session, actor: Actor, person_id: int) -> list[timeline.Ti
                 local.date(),
                 "documents",
                 f"Documento stampato: {_form_title(detail or '')}",
-                f"alle {local:%H:%M} da {username}",
+                f"alle {local:%H:%M} da {username}" if who else f"alle {local:%H:%M}",
                 entity="audit_log",
                 entity_id=audit_id,
             )
