@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -46,6 +46,10 @@ from tit_desktop.ui.table_models import Column, ListTableModel
 from tit_desktop.ui.widgets import FieldErrors, set_read_only
 
 CHANGED = "pathway"
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("pathway_tabs", text)
 
 
 def _date(value: dt.date | None) -> str:
@@ -231,7 +235,7 @@ def duration_field(minutes: int | None) -> QLineEdit:
     else:
         text = str(minutes // 60)
     edit = QLineEdit(text)
-    edit.setPlaceholderText("ore, per esempio 2 o 2:30")
+    edit.setPlaceholderText(_t("ore, per esempio 2 o 2:30"))
     return edit
 
 
@@ -242,7 +246,9 @@ def read_duration(edit: QLineEdit) -> Callable[[], int | None]:
         try:
             return courses.parse_duration(edit.text())
         except ValueError:
-            raise InvalidInput("durata non valida: scrivere le ore, per esempio 2 o 2:30") from None
+            raise InvalidInput(
+                _t("durata non valida: scrivere le ore, per esempio 2 o 2:30")
+            ) from None
 
     return read
 
@@ -411,7 +417,10 @@ class PlanTabs:
         return RecordDialog(
             self.ctx,
             self.parent.tr("Obiettivo del piano"),
-            [Field("domain", "Ambito:", domain), Field("description", "Obiettivo:", description)],
+            [
+                Field("domain", _t("Ambito:"), domain),
+                Field("description", _t("Obiettivo:"), description),
+            ],
             save,
             self.parent,
         )
@@ -443,11 +452,11 @@ class PlanTabs:
             self.ctx,
             self.parent.tr("Azione: {0}").format(goal.description[:60]),
             [
-                Field("description", "Azione:", description),
-                Field("responsible_staff_id", "Responsabile:", staff),
-                Field("due_date", "Scadenza:", due),
-                Field("status", "Stato:", status),
-                Field("progress_notes", "Andamento:", notes),
+                Field("description", _t("Azione:"), description),
+                Field("responsible_staff_id", _t("Responsabile:"), staff),
+                Field("due_date", _t("Scadenza:"), due),
+                Field("status", _t("Stato:"), status),
+                Field("progress_notes", _t("Andamento:"), notes),
             ],
             save,
             self.parent,
@@ -535,7 +544,7 @@ class PlanTabs:
         return RecordDialog(
             self.ctx,
             self.parent.tr("Verifica del piano"),
-            [Field("held_on", "Data:", held), Field("minutes", "Verbale:", minutes)],
+            [Field("held_on", _t("Data:"), held), Field("minutes", _t("Verbale:"), minutes)],
             save,
             self.parent,
         )
@@ -590,10 +599,10 @@ class PlanTabs:
             self.ctx,
             self.parent.tr("Valutazione dell'autonomia"),
             [
-                Field("moment", "Momento:", moment),
-                Field("assessed_on", "Data:", day),
+                Field("moment", _t("Momento:"), moment),
+                Field("assessed_on", _t("Data:"), day),
                 *spins,
-                Field("notes", "Note:", notes),
+                Field("notes", _t("Note:"), notes),
             ],
             save,
             self.parent,
@@ -807,13 +816,13 @@ class CoursesTab(QWidget):
             self.ctx,
             self.tr("Corso"),
             [
-                Field("title", "Titolo:", title),
-                Field("provider_id", "Ente:", provider),
-                Field("planned_hours", "Ore previste:", hours),
-                Field("start_date", "Inizio:", start),
-                Field("end_date", "Fine:", end),
-                Field("certificate_threshold", "Soglia per l'attestato:", threshold),
-                Field("notes", "Note:", notes),
+                Field("title", _t("Titolo:"), title),
+                Field("provider_id", _t("Ente:"), provider),
+                Field("planned_hours", _t("Ore previste:"), hours),
+                Field("start_date", _t("Inizio:"), start),
+                Field("end_date", _t("Fine:"), end),
+                Field("certificate_threshold", _t("Soglia per l'attestato:"), threshold),
+                Field("notes", _t("Note:"), notes),
             ],
             save,
             self,
@@ -859,9 +868,9 @@ class CoursesTab(QWidget):
             self.ctx,
             self.tr("Lezione di «{0}»").format(course.title),
             [
-                Field("held_on", "Data:", held),
-                Field("minutes", "Durata (ore):", length, read_duration(length)),
-                Field("topic", "Argomento:", topic),
+                Field("held_on", _t("Data:"), held),
+                Field("minutes", _t("Durata (ore):"), length, read_duration(length)),
+                Field("topic", _t("Argomento:"), topic),
             ],
             save,
             self,
@@ -930,7 +939,10 @@ class CoursesTab(QWidget):
         RecordDialog(
             self.ctx,
             self.tr("Iscrizione a «{0}»").format(course.title),
-            [Field("person", "Persona:", person, person.code), Field("enrolled_on", "Data:", day)],
+            [
+                Field("person", _t("Persona:"), person, person.code),
+                Field("enrolled_on", _t("Data:"), day),
+            ],
             save,
             self,
         ).open()
@@ -1105,7 +1117,7 @@ class TirociniTab(QWidget):
             if row and row.monthly_indemnity is not None
             else ""
         )
-        indemnity.setPlaceholderText("per esempio 500,00")
+        indemnity.setPlaceholderText(_t("per esempio 500,00"))
         minimum = QSpinBox()
         minimum.setRange(0, 100)
         minimum.setSuffix(" %")
@@ -1125,21 +1137,21 @@ class TirociniTab(QWidget):
                 raise InvalidInput(str(exc)) from None
 
         fields = [
-            Field("person_id", "Persona:", person, person.code),
-            Field("host_id", "Ente ospitante:", host),
-            Field("tutor", "Tutor:", tutor),
-            Field("start_date", "Inizio:", start),
-            Field("end_date", "Fine:", end),
-            Field("monthly_hours", "Ore mensili previste:", hours),
+            Field("person_id", _t("Persona:"), person, person.code),
+            Field("host_id", _t("Ente ospitante:"), host),
+            Field("tutor", _t("Tutor:"), tutor),
+            Field("start_date", _t("Inizio:"), start),
+            Field("end_date", _t("Fine:"), end),
+            Field("monthly_hours", _t("Ore mensili previste:"), hours),
         ]
         if self.ctx.actor.can(Permission.READ_MONEY):
             fields.append(
-                Field("monthly_indemnity", "Indennità mensile (€):", indemnity, read_amount)
+                Field("monthly_indemnity", _t("Indennità mensile (€):"), indemnity, read_amount)
             )
             indemnity.setReadOnly(not self.money)
         fields += [
-            Field("minimum_attendance", "Frequenza minima:", minimum),
-            Field("objectives", "Obiettivi:", objectives),
+            Field("minimum_attendance", _t("Frequenza minima:"), minimum),
+            Field("objectives", _t("Obiettivi:"), objectives),
         ]
 
         def save(session: Any, v: dict[str, Any]) -> None:
@@ -1213,13 +1225,13 @@ class TirociniTab(QWidget):
             if not text:
                 return None
             if not text.isdigit():
-                raise InvalidInput("scrivere le ore come numero intero")
+                raise InvalidInput(_t("scrivere le ore come numero intero"))
             return int(text)
 
         RecordDialog(
             self.ctx,
             self.tr("Ore di {0:%m/%Y}").format(month.month),
-            [Field("hours_attended", "Ore svolte nel mese:", hours, read_hours)],
+            [Field("hours_attended", _t("Ore svolte nel mese:"), hours, read_hours)],
             lambda s, v: tirocini.record_month(
                 s, self.ctx.actor, row.id, month.month, v["hours_attended"]
             ),
@@ -1244,8 +1256,8 @@ class TirociniTab(QWidget):
             self.ctx,
             self.tr("Pagamento di {0:%m/%Y}").format(month.month),
             [
-                Field("amount", "Importo (€):", amount, read_amount),
-                Field("paid_on", "Data di pagamento:", paid_on),
+                Field("amount", _t("Importo (€):"), amount, read_amount),
+                Field("paid_on", _t("Data di pagamento:"), paid_on),
             ],
             lambda s, v: tirocini.record_payment(
                 s, self.ctx.actor, row.id, month.month, v["amount"], v["paid_on"]
