@@ -150,3 +150,33 @@ def test_plan_courses_tirocini_and_the_person_timeline_screens(
     assert not record.guard.is_dirty()  # the filter is not an edit of the record
     record.tabs.setCurrentWidget(timeline_tab)
     _shot(record, "timeline")
+
+
+def test_attendance_above_the_lesson_is_named_beside_the_person(
+    qtbot: QtBot, ctx: AppContext, message_boxes: list[tuple[str, str]]
+) -> None:
+    from tit_desktop.services import courses
+    from tit_desktop.ui.pathway_tabs import CoursesTab
+
+    _person(ctx.db, ctx.actor, "TIU-00001", "Diallo")
+    with ctx.db.transaction(ctx.actor) as session:
+        course_id = courses.create_course(
+            session,
+            ctx.actor,
+            courses.CourseInput("Italiano A1", None, 20, D(2025, 3, 1), D(2025, 4, 30)),
+        )
+        courses.add_session(session, ctx.actor, course_id, D(2025, 3, 3), 120)
+        enrolment = courses.enrol(session, ctx.actor, course_id, "TIU-00001", D(2025, 3, 1))
+    tab = CoursesTab(ctx)
+    qtbot.addWidget(tab)
+    tab.session_view.selectRow(0)
+    dialog = tab.attendance()
+    assert dialog is not None
+    field = dialog.fields[0]
+    field.widget.setText("2:30")  # type: ignore[attr-defined]
+    assert not dialog.save()
+    assert "più della durata della lezione (2 h)" in dialog.errors.text(f"attendance_{enrolment}")
+    _shot(dialog, "attendance-error")
+    field.widget.setText("1:45")  # type: ignore[attr-defined]
+    assert dialog.save()
+    assert tab.enrolment_model.row_at(0).attended_minutes == 105

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tit_desktop.models.pathways import ActionStatus, AssessmentMoment, PlanDomain
+from tit_desktop.models.pathways import SCORE_COLUMNS, ActionStatus, AssessmentMoment, PlanDomain
 from tit_desktop.services import clock, courses, person_timeline, plans, tirocini
 from tit_desktop.services.errors import ServiceError, ValidationError
 from tit_desktop.services.money import format_amount, parse_amount
@@ -198,6 +198,7 @@ class RecordDialog(QDialog):
                 self._save(session, values)
         except ValidationError as exc:
             unplaced = self.errors.show(exc)
+            self.adjustSize()  # room for the messages under the fields
             if unplaced:
                 show_service_error(self, ValidationError(unplaced))
             return False
@@ -576,12 +577,12 @@ class PlanTabs:
         moment = combo([(m.value, m.value) for m in AssessmentMoment])
         day = date_field(clock.today())
         spins: list[Field] = []
-        for domain in PlanDomain:
+        for domain, column in SCORE_COLUMNS.items():
             spin = QSpinBox()
             spin.setRange(1, 5)
             spin.setValue(3)
             spin.setObjectName(f"score_{domain.value}")
-            spins.append(Field(domain.value, f"{domain.value.capitalize()}:", spin))
+            spins.append(Field(column, f"{domain.value.capitalize()}:", spin))
         notes = text_field("", 50)
 
         def save(session: Any, v: dict[str, Any]) -> None:
@@ -591,11 +592,11 @@ class PlanTabs:
                 self.pathway_id,
                 v["moment"],
                 v["assessed_on"],
-                {d.value: v[d.value] for d in PlanDomain},
+                {d.value: v[c] for d, c in SCORE_COLUMNS.items()},
                 v["notes"],
             )
 
-        dialog = RecordDialog(
+        RecordDialog(
             self.ctx,
             self.parent.tr("Valutazione dell'autonomia"),
             [
@@ -607,23 +608,7 @@ class PlanTabs:
             save,
             self.parent,
             note=self.parent.tr("Da 1 (nessuna autonomia) a 5 (piena autonomia)."),
-        )
-        # errors of the scores are reported under the columns' names
-        for domain, column in zip(
-            PlanDomain,
-            (
-                "score_language",
-                "score_training",
-                "score_work",
-                "score_housing",
-                "score_health",
-                "score_documents",
-            ),
-            strict=True,
-        ):
-            dialog.errors._labels[column] = dialog.errors._labels[domain.value]
-            dialog.errors._fields[column] = dialog.errors._fields[domain.value]
-        dialog.open()
+        ).open()
 
     def delete_assessment(self) -> None:
         row = selected(self.assessment_view, self.assessment_model)
@@ -887,15 +872,16 @@ class CoursesTab(QWidget):
                 lambda s: courses.delete_session(s, self.ctx.actor, lesson.id, lesson.version),
             )
 
-    def attendance(self) -> None:
+    def attendance(self) -> RecordDialog | None:
         lesson = selected(self.session_view, self.session_model)
         course = self.course()
         if lesson is None or course is None:
-            return
+            return None
         with self.ctx.db.reading() as session:
             recorded = courses.attendance_of_session(session, self.ctx.actor, lesson.id)
         fields = []
-        for row in self.enrolment_model._rows:
+        for index in range(self.enrolment_model.rowCount()):
+            row = self.enrolment_model.row_at(index)
             edit = duration_field(recorded.get(row.id))
             fields.append(
                 Field(
@@ -911,7 +897,7 @@ class CoursesTab(QWidget):
                 {int(k.removeprefix("attendance_")): m for k, m in v.items()},
             )
 
-        RecordDialog(
+        dialog = RecordDialog(
             self.ctx,
             self.tr("Presenze del {0} ({1})").format(_date(lesson.held_on), course.title),
             fields,
@@ -920,7 +906,9 @@ class CoursesTab(QWidget):
             note=self.tr(
                 "Ore di presenza di ciascuno, al massimo {0}; 0 = assente, vuoto = non registrato."
             ).format(courses.minutes_text(lesson.minutes)),
-        ).open()
+        )
+        dialog.open()
+        return dialog
 
     def enrol(self) -> None:
         from tit_desktop.ui.pages.pathways import PersonPicker
