@@ -240,3 +240,24 @@ def test_the_activity_log_names_the_percorso(db: Database, admin: Actor) -> None
     texts = [line.text for line in page.lines]
     assert texts == ["Registrato il percorso (Data ingresso: 01/02/2025)"]
     assert page.lines[0].person.startswith("TIU-00001")
+
+
+def test_the_timeline_holds_the_intake_and_the_percorsi_newest_first(
+    db: Database, admin: Actor
+) -> None:
+    from tit_desktop.services import timeline
+
+    person_id = make_person(db, admin)
+    open_pathway(db, admin, person_id, D(2025, 2, 1), D(2025, 6, 30), "co-housing")
+    open_pathway(db, admin, person_id, D(2025, 9, 1))
+    with db.reading() as session:
+        events = timeline.events_for(session, admin, person_id)
+        kinds = [k.kind for k in timeline.kinds()]
+    assert [(e.day, e.kind, e.title) for e in events] == [
+        (D(2025, 9, 1), "pathways", "Ingresso nel percorso"),
+        (D(2025, 6, 30), "pathways", "Uscita dal percorso"),
+        (D(2025, 2, 1), "pathways", "Ingresso nel percorso"),
+        (D(2025, 1, 10), "intake", "Presa in carico"),
+    ]
+    assert events[1].detail == "destinazione: co-housing"
+    assert {"intake", "documents", "pathways", "plan", "courses", "tirocini"} <= set(kinds)
