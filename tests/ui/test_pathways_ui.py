@@ -37,7 +37,7 @@ def _person(db: Database, actor: Actor, code: str, last: str) -> int:
         ).id
 
 
-def test_a_percorso_is_opened_from_the_page_and_listed(
+def test_a_pathway_is_opened_from_the_page_and_listed(
     qtbot: QtBot, ctx: AppContext, message_boxes: list[tuple[str, str]]
 ) -> None:
     person_id = _person(ctx.db, ctx.actor, "TIU-00001", "Diallo")
@@ -68,7 +68,7 @@ def test_a_percorso_is_opened_from_the_page_and_listed(
     assert page.pathways.model.rowCount() == 0
 
 
-def test_the_lettura_role_reads_the_percorso_without_changing_it(
+def test_the_read_only_role_reads_the_pathway_without_changing_it(
     qtbot: QtBot, db: Database, admin: Actor
 ) -> None:
     person_id = _person(db, admin, "TIU-00001", "Diallo")

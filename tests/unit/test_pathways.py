@@ -79,7 +79,7 @@ def test_destinations_are_domain_5_with_their_groups() -> None:
     )
 
 
-def test_a_percorso_is_opened_closed_and_audited_under_the_person(
+def test_a_pathway_is_opened_closed_and_audited_under_the_person(
     db: Database, admin: Actor
 ) -> None:
     person_id = make_person(db, admin)
@@ -125,7 +125,7 @@ def test_bad_input_is_named_per_field_and_nothing_is_written(db: Database, admin
         assert session.scalars(select(Pathway)).all() == []
 
 
-def test_a_second_open_percorso_and_an_overlap_are_refused_naming_the_other(
+def test_a_second_open_pathway_and_an_overlap_are_refused_naming_the_other(
     db: Database, admin: Actor
 ) -> None:
     person_id = make_person(db, admin)
@@ -171,7 +171,7 @@ def test_the_database_refuses_what_the_check_would_have_caught(
         assert len(session.scalars(select(Pathway)).all()) == 1
 
 
-def test_moving_a_closed_percorso_onto_another_is_refused_by_the_database(
+def test_moving_a_closed_pathway_onto_another_is_refused_by_the_database(
     db: Database, admin: Actor
 ) -> None:
     person_id = make_person(db, admin)
@@ -195,7 +195,7 @@ def test_the_read_only_role_cannot_write(db: Database, actors: dict[Role, Actor]
         )
 
 
-def test_the_beneficiari_active_filter_follows_the_percorsi(
+def test_the_persons_active_filter_follows_the_pathways(
     db: Database, admin: Actor, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(clock, "today", lambda: D(2025, 10, 1))
@@ -230,7 +230,7 @@ def test_the_list_filters_by_state_operator_period_and_name(db: Database, admin:
         assert rows[a].destination == "decesso" and rows[b].exit_date is None
 
 
-def test_the_activity_log_names_the_percorso(db: Database, admin: Actor) -> None:
+def test_the_activity_log_names_the_pathway(db: Database, admin: Actor) -> None:
     from tit_desktop.services import audit, audit_text
 
     person_id = make_person(db, admin)
@@ -242,7 +242,7 @@ def test_the_activity_log_names_the_percorso(db: Database, admin: Actor) -> None
     assert page.lines[0].person.startswith("TIU-00001")
 
 
-def test_the_timeline_holds_the_intake_and_the_percorsi_newest_first(
+def test_the_timeline_holds_the_intake_and_the_pathways_newest_first(
     db: Database, admin: Actor
 ) -> None:
     from tit_desktop.services import timeline

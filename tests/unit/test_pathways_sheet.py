@@ -41,7 +41,7 @@ def _rows(*rows: tuple[object, ...]) -> list[list[object]]:
     return [HEADER, *[list(r) for r in rows]]
 
 
-def _percorsi(db: Database) -> list[tuple[int, dt.date, dt.date | None, str | None]]:
+def _pathway_rows(db: Database) -> list[tuple[int, dt.date, dt.date | None, str | None]]:
     with db.reading() as session:
         return [
             (
@@ -111,10 +111,10 @@ def test_every_problem_is_named_and_nothing_is_written(
     assert "destinazione sconosciuta" in next(i[3] for i in found if i[1] == 9)
     assert ("Percorsi", 10, "Destinazione", "indicare la destinazione all'uscita") in found
     assert ("Percorsi", 11, "Data ingresso", "la data «31/02/2025» non esiste") in found
-    assert _percorsi(db) == []
+    assert _pathway_rows(db) == []
 
 
-def test_a_row_against_a_recorded_percorso_names_it(
+def test_a_row_against_a_recorded_pathway_names_it(
     db: Database, admin: Actor, tmp_path: Path
 ) -> None:
     person_id = make_person(db, admin, "TIU-00001")
@@ -146,7 +146,7 @@ def test_a_row_against_a_recorded_percorso_names_it(
     report = import_file(db, admin, path)
     assert report.ok, issues(report)
     assert report.counts["Percorsi"] == exchange.SheetCounts(1, 1, 0)
-    assert _percorsi(db) == [
+    assert _pathway_rows(db) == [
         (person_id, D(2025, 2, 1), D(2025, 4, 30), "co-housing"),
         (person_id, D(2025, 5, 1), None, None),
     ]
@@ -157,7 +157,7 @@ def test_a_row_against_a_recorded_percorso_names_it(
     assert audited == ["insert", "update", "import"]
 
 
-def test_persons_and_percorsi_from_one_file(db: Database, admin: Actor, tmp_path: Path) -> None:
+def test_persons_and_pathways_from_one_file(db: Database, admin: Actor, tmp_path: Path) -> None:
     path = write_xlsx(
         tmp_path / "p.xlsx",
         {
@@ -215,7 +215,7 @@ def test_export_and_round_trip(db: Database, admin: Actor, tmp_path: Path) -> No
     # WHEN the whole export goes into an empty database (Beneficiari then Percorsi)
     with db.reading() as session:
         codes = dict(session.execute(select(Person.id, Person.code)).all())
-    before = sorted((codes[p], e, x, d) for p, e, x, d in _percorsi(db))
+    before = sorted((codes[p], e, x, d) for p, e, x, d in _pathway_rows(db))
     actor = _wipe(db)
     report = import_file(db, actor, target)
     # THEN the same percorsi come back, and exporting again gives the same cells
@@ -223,7 +223,7 @@ def test_export_and_round_trip(db: Database, admin: Actor, tmp_path: Path) -> No
     assert report.counts["Percorsi"] == exchange.SheetCounts(created=3)
     with db.reading() as session:
         codes = dict(session.execute(select(Person.id, Person.code)).all())
-    assert sorted((codes[p], e, x, d) for p, e, x, d in _percorsi(db)) == before
+    assert sorted((codes[p], e, x, d) for p, e, x, d in _pathway_rows(db)) == before
     with db.transaction(actor) as session:
         exchange.export_workbook(session, actor, tmp_path / "again.xlsx")
     assert read_back(tmp_path / "again.xlsx", "Percorsi") == rows
