@@ -1328,7 +1328,11 @@ class TimelineTab(QWidget):
         layout.addWidget(self.view, 1)
         self.kind.currentIndexChanged.connect(lambda _i: self.refresh())
         self.print_button.clicked.connect(self._print)
-        app_signals().changed.connect(lambda _e: self.refresh())
+        app_signals().changed.connect(self._on_changed)
+
+    def _on_changed(self, _entities: frozenset[str]) -> None:
+        if self.person_id is not None and self.isVisible():
+            self.refresh()
 
     def set_person(self, person_id: int | None) -> None:
         self.person_id = person_id
