@@ -77,6 +77,7 @@ SCALES: dict[str, Scale] = {
             "street_contacts": 50_000,
             "expenditures": 5_000,
             "hosting_agreements": 3_000,
+            "pathways": 12_000,
         },
     ),
     "metropolis": Scale(
@@ -89,6 +90,7 @@ SCALES: dict[str, Scale] = {
             "street_contacts": 250_000,
             "expenditures": 25_000,
             "hosting_agreements": 15_000,
+            "pathways": 60_000,
         },
     ),
 }
@@ -214,6 +216,49 @@ def _expenditures(
         )
     for index in range(0, len(rows), CHUNK):
         connection.execute(insert(Expenditure), rows[index : index + CHUNK])
+
+
+# --- percorsi --------------------------------------------------------------------------------
+
+PATHWAY_EXIT_SHARE = 0.45
+
+
+@extra_kind("pathways", table="pathway")
+def _pathways(
+    connection: Connection, scale: Scale, rng: random.Random, today: dt.date, person_ids: list[int]
+) -> int:
+    """One percorso for ``planned["pathways"]`` persons (a share of them): entry up to 60 days
+    after the intake, 45 % closed 3 to 15 months later with a DOMAIN.md 5 destination."""
+    from sqlalchemy import select
+
+    from tit_desktop.models import Pathway
+    from tit_desktop.models.destinations import ExitDestination
+
+    wanted = min(scale.planned["pathways"], len(person_ids))
+    chosen = sorted(rng.sample(person_ids, wanted))
+    intake = dict(connection.execute(select(Person.id, Person.intake_date)).all())
+    destinations = list(ExitDestination)
+    rows: list[dict[str, Any]] = []
+    for person_id in chosen:
+        entry = min(intake[person_id] + dt.timedelta(days=rng.randint(0, 60)), today)
+        exit_date = None
+        if rng.random() < PATHWAY_EXIT_SHARE:
+            candidate = entry + dt.timedelta(days=rng.randint(90, 450))
+            exit_date = candidate if candidate < today else None
+        rows.append(
+            {
+                "person_id": person_id,
+                "entry_date": entry,
+                "actions": "Corso di italiano, orientamento al lavoro",
+                "reference_staff_id": None,
+                "exit_date": exit_date,
+                "exit_destination": rng.choice(destinations) if exit_date else None,
+                "exit_reason": None,
+                "version": 1,
+            }
+        )
+    for start in range(0, len(rows), CHUNK):
+        connection.execute(insert(Pathway), rows[start : start + CHUNK])
     return len(rows)
 
 

@@ -236,6 +236,7 @@ def test_form_list_and_print(db_url: str, tmp_path: Path) -> None:
     names = listed.stdout.splitlines()
     assert listed.returncode == 0 and names == sorted(names)
     assert {"scheda-iscrizione", "registro-presenze-alloggio"} <= set(names)
+    assert {"piano-individualizzato", "attestato-frequenza", "progetto-tirocinio"} <= set(names)
     as_json = run("form", "--list", "--json", db_url=db_url)
     assert {"name": "scheda-iscrizione", "title": "Scheda di iscrizione"} in json.loads(
         as_json.stdout

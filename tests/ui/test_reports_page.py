@@ -43,8 +43,9 @@ def test_the_forms_are_listed_and_one_is_printed_for_a_person(
     person_id = _rossi(db, admin)
     page = ReportsPage(AppContext(db, admin))
     qtbot.addWidget(page)
-    # The areas add their forms about a person (accordo di accoglienza...): find this one.
+    # the forms about one person (the Percorsi area's among them), by name
     names = [page.forms.item(r, 3).text() for r in range(page.forms.rowCount())]
+    assert {"scheda-iscrizione", "piano-individualizzato"} <= set(names)
     row = names.index("scheda-iscrizione")
     page.forms.selectRow(row)
     assert [page.forms.item(row, c).text() for c in range(4)] == [

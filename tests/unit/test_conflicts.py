@@ -208,6 +208,9 @@ def test_an_explainer_that_fails_falls_back_to_the_generic_message(
     )
 
 
+TRIGGER_RULES = {"ck_pathway_no_overlap"}
+
+
 def test_every_explained_constraint_exists() -> None:
     # A renamed constraint would silently lose its message.
     names = {
@@ -215,6 +218,9 @@ def test_every_explained_constraint_exists() -> None:
         for table in Base.metadata.tables.values()
         for item in [*table.constraints, *table.indexes]
     }
+    # Rules kept by a trigger (migration 0010: no two percorsi of a person overlap) raise
+    # under a constraint name of their own, which no table declares.
+    names |= TRIGGER_RULES
     explained = set(conflicts.registered())
     assert {"uq_person_code", "uq_app_user_username"} <= explained
     assert explained <= names | conflicts.trigger_rule_names()

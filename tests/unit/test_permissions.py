@@ -23,6 +23,7 @@ from tit_desktop.models import AuditEntry, HouseholdRelation, Role
 from tit_desktop.services import (
     attachments,
     backup,
+    courses,
     demo,
     duplicates,
     gdpr,
@@ -31,8 +32,11 @@ from tit_desktop.services import (
     housing_forms,
     merge,
     notes,
+    pathways,
     persons,
+    plans,
     street,
+    tirocini,
     users,
 )
 from tit_desktop.services.database import Database
@@ -101,6 +105,8 @@ def _hosting_writers() -> dict[str, Callable[[Database, Actor, Path], Any]]:
         for name, call in calls.items()
     }
 
+
+D = dt.date(2025, 2, 1)
 
 WRITE_SERVICES: dict[str, Callable[[Database, Actor, Path], Any]] = {
     "users.add_user": lambda db, a, _p: _in_tx(
@@ -203,6 +209,86 @@ WRITE_SERVICES: dict[str, Callable[[Database, Actor, Path], Any]] = {
     ),
     "housing_forms.fill_tonight": lambda db, a, p: _in_tx(
         db, a, lambda s: housing_forms.fill_tonight(s, a, {}, "it", p / "t.pdf")
+    ),
+    # the Percorsi area (each checks the role before anything else)
+    "courses.add_session": lambda db, a, _p: _in_tx(
+        db, a, lambda s: courses.add_session(s, a, 1, D, 60)
+    ),
+    "courses.create_course": lambda db, a, _p: _in_tx(
+        db, a, lambda s: courses.create_course(s, a, courses.CourseInput("X", None, 1, D, D))
+    ),
+    "courses.delete_course": lambda db, a, _p: _in_tx(
+        db, a, lambda s: courses.delete_course(s, a, 1, 1)
+    ),
+    "courses.delete_session": lambda db, a, _p: _in_tx(
+        db, a, lambda s: courses.delete_session(s, a, 1, 1)
+    ),
+    "courses.record_attendance": lambda db, a, _p: _in_tx(
+        db, a, lambda s: courses.record_attendance(s, a, 1, {1: 60})
+    ),
+    "courses.update_course": lambda db, a, _p: _in_tx(
+        db, a, lambda s: courses.update_course(s, a, 1, 1, courses.CourseInput("X", None, 1, D, D))
+    ),
+    "courses.update_session": lambda db, a, _p: _in_tx(
+        db, a, lambda s: courses.update_session(s, a, 1, 1, D, 60)
+    ),
+    "pathways.create_pathway": lambda db, a, _p: _in_tx(
+        db, a, lambda s: pathways.create_pathway(s, a, pathways.PathwayInput(1, D))
+    ),
+    "pathways.delete_pathway": lambda db, a, _p: _in_tx(
+        db, a, lambda s: pathways.delete_pathway(s, a, 1, 1)
+    ),
+    "pathways.update_pathway": lambda db, a, _p: _in_tx(
+        db, a, lambda s: pathways.update_pathway(s, a, 1, pathways.PathwayInput(1, D), 1)
+    ),
+    "plans.add_action": lambda db, a, _p: _in_tx(
+        db, a, lambda s: plans.add_action(s, a, 1, plans.ActionInput("X"))
+    ),
+    "plans.add_assessment": lambda db, a, _p: _in_tx(
+        db, a, lambda s: plans.add_assessment(s, a, 1, "ingresso", D, {})
+    ),
+    "plans.add_goal": lambda db, a, _p: _in_tx(
+        db, a, lambda s: plans.add_goal(s, a, 1, "lingua", "X")
+    ),
+    "plans.add_review": lambda db, a, _p: _in_tx(
+        db, a, lambda s: plans.add_review(s, a, 1, D, "X")
+    ),
+    "plans.delete_action": lambda db, a, _p: _in_tx(
+        db, a, lambda s: plans.delete_action(s, a, 1, 1)
+    ),
+    "plans.delete_assessment": lambda db, a, _p: _in_tx(
+        db, a, lambda s: plans.delete_assessment(s, a, 1, 1)
+    ),
+    "plans.delete_goal": lambda db, a, _p: _in_tx(db, a, lambda s: plans.delete_goal(s, a, 1, 1)),
+    "plans.delete_review": lambda db, a, _p: _in_tx(
+        db, a, lambda s: plans.delete_review(s, a, 1, 1)
+    ),
+    "plans.update_action": lambda db, a, _p: _in_tx(
+        db, a, lambda s: plans.update_action(s, a, 1, 1, plans.ActionInput("X"))
+    ),
+    "plans.update_goal": lambda db, a, _p: _in_tx(
+        db, a, lambda s: plans.update_goal(s, a, 1, 1, "lingua", "X")
+    ),
+    "plans.update_review": lambda db, a, _p: _in_tx(
+        db, a, lambda s: plans.update_review(s, a, 1, 1, D, "X")
+    ),
+    "tirocini.create_tirocinio": lambda db, a, _p: _in_tx(
+        db, a, lambda s: tirocini.create_tirocinio(s, a, tirocini.TirocinioInput(1))
+    ),
+    "tirocini.delete_tirocinio": lambda db, a, _p: _in_tx(
+        db, a, lambda s: tirocini.delete_tirocinio(s, a, 1, 1)
+    ),
+    "tirocini.record_month": lambda db, a, _p: _in_tx(
+        db, a, lambda s: tirocini.record_month(s, a, 1, D, 10)
+    ),
+    "tirocini.record_payment": lambda db, a, _p: _in_tx(
+        db, a, lambda s: tirocini.record_payment(s, a, 1, D, None, D)
+    ),
+    "tirocini.remove_payment": lambda db, a, _p: _in_tx(
+        db, a, lambda s: tirocini.remove_payment(s, a, 1, 1)
+    ),
+    "tirocini.update_tirocinio": lambda db, a, _p: _in_tx(
+        db, a, lambda s: tirocini.update_tirocinio(s, a, 1, 1, tirocini.TirocinioInput(1))
     ),
 }
 

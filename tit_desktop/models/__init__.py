@@ -29,6 +29,23 @@ from tit_desktop.models.hosting import (
 )
 from tit_desktop.models.housing import Bed, HousingKind, HousingUnit, Stay
 from tit_desktop.models.numbering import NumberSeries
+from tit_desktop.models.pathways import (
+    ActionStatus,
+    AssessmentMoment,
+    AutonomyAssessment,
+    Course,
+    CourseAttendance,
+    CourseEnrolment,
+    CourseSession,
+    Pathway,
+    PlanAction,
+    PlanDomain,
+    PlanGoal,
+    PlanReview,
+    Tirocinio,
+    TirocinioMonth,
+    TirocinioPayment,
+)
 from tit_desktop.models.registry import (
     Attachment,
     Disability,
@@ -56,10 +73,13 @@ from tit_desktop.models.street import (
 from tit_desktop.models.user import Role, User
 
 __all__ = [
+    "ActionStatus",
+    "AssessmentMoment",
     "Attachment",
     "AuditAction",
     "AuditEntry",
     "AuditSubject",
+    "AutonomyAssessment",
     "Base",
     "Bed",
     "BudgetLine",
@@ -69,6 +89,10 @@ __all__ = [
     "ConventionExtension",
     "ConventionPartner",
     "CostCategory",
+    "Course",
+    "CourseAttendance",
+    "CourseEnrolment",
+    "CourseSession",
     "Deadline",
     "DestinationGroup",
     "Disability",
@@ -88,12 +112,17 @@ __all__ = [
     "NoteLevel",
     "NumberSeries",
     "Organisation",
+    "Pathway",
     "PaymentRequest",
     "PaymentSource",
     "PermitReason",
     "Person",
     "PersonNote",
     "PersonSearchToken",
+    "PlanAction",
+    "PlanDomain",
+    "PlanGoal",
+    "PlanReview",
     "Recurrence",
     "Role",
     "Sex",
@@ -108,5 +137,8 @@ __all__ = [
     "StreetZone",
     "TimesheetEntry",
     "TimesheetMonth",
+    "Tirocinio",
+    "TirocinioMonth",
+    "TirocinioPayment",
     "User",
 ]

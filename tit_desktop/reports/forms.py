@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from tit_desktop.reports import (
     hosting_forms,
     housing_forms,
+    pathway_forms,
     registration_form,
     street_summary,
     timesheet,
@@ -46,6 +47,13 @@ SELECTORS: dict[str, Selector] = {
         Selector("course", "--course", "CORSO", "corso", "il titolo del corso"),
         Selector("number", "--number", "N", "numero", "il numero del documento"),
         Selector("staff", "--staff", "NOME", "operatore", "l'operatore, come «Cognome Nome»"),
+        Selector(
+            "kinds",
+            "--kinds",
+            "TIPO,TIPO",
+            "tipi di evento",
+            "i tipi di evento da stampare, separati da virgole (per esempio pathways,plan)",
+        ),
     )
 }
 """Every selector any form takes. An area adds its own here (one line) with its form."""
@@ -121,6 +129,19 @@ FORMS: dict[str, FormSpec] = {
             housing_forms.TONIGHT_TITLE,
             selectors=("date",),
             optional=("date",),
+        ),
+        FormSpec(name=pathway_forms.PLAN_FORM, title=pathway_forms.PLAN_TITLE),
+        FormSpec(
+            name=pathway_forms.CERTIFICATE_FORM,
+            title=pathway_forms.CERTIFICATE_TITLE,
+            selectors=("person", "course"),
+        ),
+        FormSpec(name=pathway_forms.AGREEMENT_FORM, title=pathway_forms.AGREEMENT_TITLE),
+        FormSpec(
+            name=pathway_forms.TIMELINE_FORM,
+            title=pathway_forms.TIMELINE_TITLE,
+            selectors=("person", "kinds"),
+            optional=("kinds",),
         ),
     )
 }

@@ -103,6 +103,18 @@ ENTITY_LABELS: dict[str, str] = {
     "expenditure": "spesa",
     "payment_request": "domanda di rimborso",
     "deadline": "scadenza",
+    "pathway": "percorso",
+    "plan_goal": "obiettivo del piano",
+    "plan_action": "azione del piano",
+    "plan_review": "verifica del piano",
+    "autonomy_assessment": "valutazione dell'autonomia",
+    "course": "corso",
+    "course_session": "lezione del corso",
+    "course_enrolment": "iscrizione a un corso",
+    "course_attendance": "presenza a un corso",
+    "tirocinio": "tirocinio",
+    "tirocinio_month": "presenze mensili del tirocinio",
+    "tirocinio_payment": "pagamento dell'indennità di tirocinio",
 }
 
 

@@ -33,7 +33,7 @@ from tit_desktop.models import (
 from tit_desktop.models.audit import AuditAction
 from tit_desktop.models.registry import NoteLevel
 from tit_desktop.models.user import Role
-from tit_desktop.services import audit, persons, places
+from tit_desktop.services import audit, money, persons, places
 from tit_desktop.services.errors import label_for
 from tit_desktop.services.money import format_amount
 from tit_desktop.services.permissions import ROLE_LABELS, SYSTEM, Actor, Permission, require
@@ -102,6 +102,18 @@ ENTITY_LABELS: dict[str, str] = {
     "housing_unit": "Alloggio",
     "bed": "Posto letto",
     "stay": "Soggiorno",
+    "pathway": "Percorso",
+    "plan_goal": "Obiettivo del piano",
+    "plan_action": "Azione del piano",
+    "plan_review": "Verifica del piano",
+    "autonomy_assessment": "Valutazione dell'autonomia",
+    "course": "Corso",
+    "course_session": "Lezione del corso",
+    "course_enrolment": "Iscrizione a un corso",
+    "course_attendance": "Presenza a un corso",
+    "tirocinio": "Tirocinio",
+    "tirocinio_month": "Presenze mensili del tirocinio",
+    "tirocinio_payment": "Pagamento dell'indennità di tirocinio",
 }
 
 # Labels of the fields that are not the person's (those come from the field catalogue).
@@ -203,6 +215,37 @@ _OTHER_LABELS: dict[str, str] = {
     "dal": "Dal (prima notte)",
     "al": "Al (giorno di partenza)",
     "exit_destination": "Destinazione all'uscita",
+    # percorsi, plan, autonomy, courses, tirocini
+    "entry_date": "Data ingresso",
+    "exit_date": "Data uscita",
+    "exit_reason": "Motivo dell'uscita",
+    "actions": "Azioni",
+    "domain": "Ambito",
+    "responsible_staff_id": "Responsabile",
+    "due_date": "Scadenza",
+    "status": "Stato",
+    "progress_notes": "Note sull'andamento",
+    "held_on": "Data",
+    "assessed_on": "Data della valutazione",
+    "moment": "Momento",
+    "score_language": "Autonomia: lingua",
+    "score_training": "Autonomia: formazione",
+    "score_work": "Autonomia: lavoro",
+    "score_housing": "Autonomia: casa",
+    "score_health": "Autonomia: salute",
+    "score_documents": "Autonomia: documenti",
+    "provider_id": "Ente che tiene il corso",
+    "planned_hours": "Ore previste",
+    "certificate_threshold": "Soglia per l'attestato (%)",
+    "topic": "Argomento",
+    "enrolled_on": "Data di iscrizione",
+    "host_id": "Ente ospitante",
+    "tutor": "Tutor",
+    "monthly_hours": "Ore mensili previste",
+    "monthly_indemnity": "Indennità mensile",
+    "minimum_attendance": "Frequenza minima (%)",
+    "objectives": "Obiettivi",
+    "hours_attended": "Ore svolte",
 }
 
 # Bookkeeping columns: who and when are the row's own columns, ids mean nothing to users.
@@ -225,6 +268,12 @@ _HIDDEN_FIELDS = frozenset(
         "decided_by_user_id",
         "last_login_at",
         "agreement_id",
+        "pathway_id",
+        "goal_id",
+        "course_id",
+        "session_id",
+        "enrolment_id",
+        "tirocinio_id",
     }
 )
 # Fields whose values are never shown, only that they changed.
@@ -237,6 +286,15 @@ _ZONE_FIELDS = frozenset({"zone_id"})
 # Long free text: named in the list row, shown only in the detail.
 _LONG_TEXT_FIELDS = frozenset({"notes", "members"})
 _MONEY_FIELDS = frozenset({"monthly_amount", "amount_due", "paid_amount"})
+_ORGANISATION_FIELDS = frozenset(
+    {"referring_organisation_id", "organisation_id", "provider_id", "host_id"}
+)
+_STAFF_FIELDS = frozenset({"reference_staff_id", "responsible_staff_id"})
+# Long free text: named in the list row, shown only in the detail.
+_LONG_TEXT_FIELDS = frozenset(
+    {"notes", "actions", "exit_reason", "progress_notes", "objectives", "description"}
+)
+_MONEY_FIELDS = frozenset({"amount", "monthly_indemnity"})
 
 _SEX = {"F": "Femmina", "M": "Maschio"}
 _DISABILITY = {"si": "Sì", "no": "No", "non dichiarato": "Non dichiarato"}
@@ -445,6 +503,11 @@ def value_text(name: str, value: Any, refs: References = NO_REFERENCES) -> str:
             return str(value)
     if name in ("permit_reason", "employment", "relation", "level") and isinstance(value, str):
         return _capitalised(value)
+    if name in _MONEY_FIELDS and isinstance(value, str):
+        try:
+            return money.format_amount(Decimal(value), "EUR")
+        except (ArithmeticError, ValueError):
+            return value
     if name == "size" and isinstance(value, int):
         return f"{value / 1024:.0f} kB" if value >= 1024 else f"{value} byte"
     if name in _PERSON_FIELDS:
@@ -731,6 +794,8 @@ def sentence(row: audit.AuditRow, refs: References = NO_REFERENCES) -> str:
         return _named(row, "il posto letto", "label", None, refs)
     if entity == "stay":
         return _stay_sentence(row, changes, refs)
+    if entity in _PATHWAY_ENTITIES:
+        return _pathway_sentence(row, refs)
     if entity == "organisation":
         organisation = refs.organisations.get(own_id) if own_id is not None else None
         return _named(row, "l'ente", "name", organisation, refs)
@@ -821,6 +886,46 @@ _HOSTING_SENTENCES = {
     "hosting_contribution": _contribution_sentence,
     "hosting_default_amount": _default_amount_sentence,
 }
+
+
+# Percorsi, plan, courses, tirocini: (what the record is, feminine noun?, the field that
+# names it in a creation or deletion).
+_PATHWAY_ENTITIES: dict[str, tuple[str, bool, str]] = {
+    "pathway": ("il percorso", False, "entry_date"),
+    "plan_goal": ("l'obiettivo", False, "domain"),
+    "plan_action": ("l'azione del piano", True, "description"),
+    "plan_review": ("la verifica del piano", True, "held_on"),
+    "autonomy_assessment": ("la valutazione dell'autonomia", True, "moment"),
+    "course": ("il corso", False, "title"),
+    "course_session": ("la lezione", True, "held_on"),
+    "course_enrolment": ("l'iscrizione al corso", True, "enrolled_on"),
+    "course_attendance": ("la presenza al corso", True, "minutes"),
+    "tirocinio": ("il tirocinio", False, "start_date"),
+    "tirocinio_month": ("le presenze mensili del tirocinio", True, "month"),
+    "tirocinio_payment": ("il pagamento dell'indennità di tirocinio", False, "amount"),
+}
+
+
+def _pathway_sentence(row: audit.AuditRow, refs: References) -> str:
+    """ "Creato il percorso (Data ingresso: 01/02/2025)", "Modificata l'azione del piano: …"."""
+    what, feminine, key = _PATHWAY_ENTITIES[row.entity]
+    changes = _changes(row)
+    ending = "a" if feminine else "o"
+    if row.entity == "tirocinio_month":
+        ending = "e"
+    if row.action == AuditAction.UPDATE:
+        return f"Modificat{ending} {what}: {_update_phrase(changes, refs)}"
+    verb = {AuditAction.INSERT: "Registrat", AuditAction.DELETE: "Eliminat"}.get(row.action)
+    if verb is None:
+        return _generic_sentence(row)
+    shown = _new(changes, key)
+    if row.entity == "course_attendance" and isinstance(shown, int):
+        extra = f" ({shown // 60} h {shown % 60:02d} min)"
+    elif shown not in (None, ""):
+        extra = f" ({field_label(key)}: {_short(value_text(key, shown, refs))})"
+    else:
+        extra = ""
+    return f"{verb}{ending} {what}{extra}"
 
 
 def person_text(row: audit.AuditRow, refs: References = NO_REFERENCES) -> str:

@@ -109,6 +109,10 @@ EXPLAINER_MODULES = (
     "tit_desktop.services.convention.expenditures",
     "tit_desktop.services.convention.deadlines",
     "tit_desktop.services.housing",
+    "tit_desktop.services.pathways",
+    "tit_desktop.services.plans",
+    "tit_desktop.services.courses",
+    "tit_desktop.services.tirocini",
 )
 
 

@@ -25,7 +25,14 @@ from tit_desktop.models import (
     PersonNote,
     StaffMember,
 )
-from tit_desktop.services import clock, codice_fiscale, demo_names, housing_demo, persons
+from tit_desktop.services import (
+    clock,
+    codice_fiscale,
+    demo_names,
+    housing_demo,
+    pathway_demo,
+    persons,
+)
 from tit_desktop.services.database import Database
 from tit_desktop.services.errors import ValidationError
 from tit_desktop.services.permissions import Actor, Permission
@@ -254,6 +261,10 @@ def fill_demo_data(
             .order_by(Person.id)
         ).all()
         housed = housing_demo.fill(session, rng, [(i, d) for i, d in intakes], today)
+        report(people, people, "Percorsi…")
+        pathway_counts = pathway_demo.fill(
+            session, actor, rng, [c[0] for c in created], [s.id for s in staff], today
+        )
         report(people, people, "Fatto")
     return {
         "persone": len(created),
@@ -265,6 +276,7 @@ def fill_demo_data(
         "contatti di strada": contacts,
         **paperwork,
         **housed,
+        **pathway_counts,
     }
 
 

@@ -210,6 +210,10 @@ AREA_FORM_MODULES: tuple[str, ...] = (
     "tit_desktop.services.street",
     "tit_desktop.services.convention.staff",
     "tit_desktop.services.housing_forms",
+    "tit_desktop.services.plans",
+    "tit_desktop.services.courses",
+    "tit_desktop.services.tirocini",
+    "tit_desktop.services.person_timeline",
 )
 """Service modules that call :func:`register_filler` (one line per area)."""
 

@@ -14,13 +14,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
-from sqlalchemy import and_, delete, func, insert, select
+from sqlalchemy import and_, delete, func, insert, or_, select
 from sqlalchemy.orm import Session
 
 from tit_desktop.models import (
     Disability,
     Employment,
     Organisation,
+    Pathway,
     PermitReason,
     Person,
     PersonSearchToken,
@@ -701,6 +702,8 @@ class PersonFilter:
     permit_expiring_within_days: int | None = None  # includes expired permits
     reference_staff_id: int | None = None
     include_anonymised: bool = False
+    # Only the persons with a percorso running today (the programme's active persons).
+    in_pathway: bool = False
 
 
 SORTABLE = {
@@ -749,7 +752,19 @@ def _filtered(query: Any, flt: PersonFilter, today: dt.date) -> Any:
         query = query.where(Person.id.in_(expiring))
     if flt.reference_staff_id is not None:
         query = query.where(Person.reference_staff_id == flt.reference_staff_id)
+    if flt.in_pathway:
+        running = select(Pathway.person_id).where(
+            Pathway.entry_date <= today,
+            or_(Pathway.exit_date.is_(None), Pathway.exit_date >= today),
+        )
+        query = query.where(Person.id.in_(running))
     return query
+
+
+def person_ids_matching(flt: PersonFilter) -> Any:
+    """The ids of the persons the filter matches, as a subquery (other lists search
+    persons the way the Beneficiari list does)."""
+    return _filtered(select(Person.id), flt, clock.today())
 
 
 def search_ids(

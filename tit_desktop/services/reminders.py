@@ -40,6 +40,7 @@ _PROVIDERS: dict[str, ReminderProvider] = {}
 PROVIDER_MODULES: tuple[str, ...] = (
     "tit_desktop.services.hosting",
     "tit_desktop.services.convention.deadlines",
+    "tit_desktop.services.plans",
 )
 """Service modules that register a provider when imported (one line per area)."""
 

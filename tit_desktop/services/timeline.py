@@ -55,6 +55,11 @@ PROVIDER_MODULES: tuple[str, ...] = (
     "tit_desktop.services.hosting",
     "tit_desktop.services.street",
     "tit_desktop.services.housing",
+    "tit_desktop.services.person_timeline",
+    "tit_desktop.services.pathways",
+    "tit_desktop.services.plans",
+    "tit_desktop.services.courses",
+    "tit_desktop.services.tirocini",
 )
 """Service modules that register a provider when imported (one line per area)."""
 

@@ -42,6 +42,7 @@ def areas() -> list[Area]:
     from tit_desktop.ui.pages.families import FamiliesPage
     from tit_desktop.ui.pages.home import HomePage
     from tit_desktop.ui.pages.housing import HousingPage
+    from tit_desktop.ui.pages.pathways import PathwaysPage
     from tit_desktop.ui.pages.persons import PersonsPage
     from tit_desktop.ui.pages.reports import ReportsPage
     from tit_desktop.ui.pages.street import StreetPage
@@ -61,15 +62,7 @@ def areas() -> list[Area]:
             ),
         ),
         Area("street", "Unità di strada", StreetPage),
-        Area(
-            "pathways",
-            "Percorsi",
-            _placeholder(
-                "Percorsi di accompagnamento",
-                "Ingresso, piano individuale (lingua, formazione, lavoro, casa, salute, documenti),"
-                " corsi e presenze, tirocini, uscita e autovalutazione dell'autonomia.",
-            ),
-        ),
+        Area("pathways", "Percorsi", PathwaysPage),
         Area("convention", "Convenzione", ConventionPage),
         Area("reports", "Report", ReportsPage),
         Area("admin", "Amministrazione", AdminPage),

@@ -142,7 +142,9 @@ class PersonDialog(QDialog):
         self.setMinimumSize(840, 620)
         self._build()
         self.guard = FormGuard(self, save=self.save)
-        self.guard.ignore((self.new_note, self.note_level, self.relative_code, self.relation))
+        self.guard.ignore(
+            (self.new_note, self.note_level, self.relative_code, self.relation, self.timeline)
+        )
         self.errors.set_checker(self._current_problems, depends=FIELD_DEPENDS)
         if person_id is not None:
             self._load(person_id)
@@ -306,6 +308,7 @@ class PersonDialog(QDialog):
         self._build_attachments_tab()
         self._build_street_tab()
         self._build_housing_tab()
+        self._build_timeline_tab()
 
         self.buttons = QDialogButtonBox()
         self.save_button = self.buttons.addButton(
@@ -524,6 +527,13 @@ class PersonDialog(QDialog):
         self.remove_attachment_button.clicked.connect(self._remove_attachment)
         self.tabs.addTab(page, self.tr("Allegati"))
 
+    def _build_timeline_tab(self) -> None:
+        from tit_desktop.ui.pathway_tabs import TimelineTab
+
+        self.timeline = TimelineTab(self.ctx)
+        self.timeline.setObjectName("person_timeline")
+        self.tabs.addTab(self.timeline, self.tr("Cronologia"))
+
     def _fill_choices(self) -> None:
         with self.ctx.db.reading() as session:
             orgs = persons.organisation_choices(session, self.ctx.actor)
@@ -543,6 +553,7 @@ class PersonDialog(QDialog):
         d = detail.data
         self.setWindowTitle(self.tr("{0} - {1}").format(detail.display_name, d.code))
         self._fill(d)
+        self.timeline.set_person(person_id)
         anonymised = " — " + self.tr("anonimizzata") if detail.anonymised else ""
         self.header.setText(f"<h3>{detail.display_name} <small>({d.code}){anonymised}</small></h3>")
         self._refresh_related()
@@ -836,6 +847,7 @@ class PersonDialog(QDialog):
         # Reading only (lettura, an anonymised record): fields that cannot be changed, and
         # no controls that could not be used.
         set_read_only(self.tabs, not writable)
+        self.timeline.kind.setEnabled(True)  # a filter, not a field of the record
         for widget in (self.save_button, self.note_input, self.relative_input):
             widget.setVisible(writable)
         for widget in (self.attach_button, self.remove_attachment_button, self.remove_relative):

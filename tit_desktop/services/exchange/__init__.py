@@ -21,6 +21,7 @@ from tit_desktop.services.exchange import (  # each registers its sheets
     convention_sheets,
     hosting_sheets,
     housing_sheets,
+    pathways_sheet,
     persons_sheet,
     street_sheet,
 )
@@ -52,6 +53,7 @@ __all__ = [
     "housing_sheets",
     "import_raw",
     "import_workbook",
+    "pathways_sheet",
     "persons_sheet",
     "register",
     "street_sheet",

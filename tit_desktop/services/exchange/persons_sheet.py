@@ -186,6 +186,8 @@ class PersonsHandler:
             else:
                 first_row["code"][code] = (row.number, self._name(row))
                 person_rows[code] = row.number
+                # The Percorsi sheet checks its entry dates against it.
+                ctx.shared.setdefault("person_intake", {})[code] = row.values.get("intake_date")
             place = row.values.get("birth_place")
             if isinstance(place, BirthPlace) and place.warning:
                 ctx.warning(

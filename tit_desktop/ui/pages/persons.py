@@ -113,6 +113,10 @@ class PersonsPage(QWidget):
         self.expiring = QCheckBox(self.tr("Permesso scaduto o in scadenza (60 gg)"))
         self.expiring.setObjectName("filter_expiring")
         search_row.addWidget(self.expiring)
+        self.active = QCheckBox(self.tr("Con percorso in corso"))
+        self.active.setObjectName("filter_active")
+        self.active.setToolTip(self.tr("Solo le persone con un percorso in corso oggi"))
+        search_row.addWidget(self.active)
         for combo in (self.citizenship, self.ethos, self.staff):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -152,6 +156,7 @@ class PersonsPage(QWidget):
         for combo in (self.citizenship, self.ethos, self.staff):
             combo.currentIndexChanged.connect(self.refresh)
         self.expiring.toggled.connect(self.refresh)
+        self.active.toggled.connect(self.refresh)
         self.view.activated.connect(self._open_index)
         self.new_button.clicked.connect(self.new_person)
         self.open_button.clicked.connect(self.open_selected)
@@ -242,6 +247,7 @@ class PersonsPage(QWidget):
             ethos=self.ethos.currentData(),
             permit_expiring_within_days=60 if self.expiring.isChecked() else None,
             reference_staff_id=self.staff.currentData(),
+            in_pathway=self.active.isChecked(),
         )
 
     # --- data ------------------------------------------------------------------------------
@@ -275,7 +281,7 @@ class PersonsPage(QWidget):
             self.view.selectRow(0)
 
     def _on_changed(self, entities: frozenset[str]) -> None:
-        if "person" in entities:
+        if entities & {"person", "pathway"}:
             self._fill_filters()
             selected = self.selected_id()
             self.refresh()
@@ -335,9 +341,10 @@ class PersonsPage(QWidget):
             combo.blockSignals(True)
             combo.setCurrentIndex(0)
             combo.blockSignals(False)
-        self.expiring.blockSignals(True)
-        self.expiring.setChecked(False)
-        self.expiring.blockSignals(False)
+        for box in (self.expiring, self.active):
+            box.blockSignals(True)
+            box.setChecked(False)
+            box.blockSignals(False)
         self.search.blockSignals(True)
         self.search.clear()
         self.search.blockSignals(False)
