@@ -58,23 +58,136 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="415"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="513"/>
         <source>Utenti</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="417"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="515"/>
         <source>Registro attività</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="419"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="517"/>
         <source>Database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="421"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="519"/>
         <source>Questa sezione è riservata ad amministratori e coordinatori.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AgreementDialog</name>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="505"/>
+        <source>Codice della persona, per esempio TIU-00012</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="513"/>
+        <source>tempo parziale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="514"/>
+        <source>tempo pieno</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="516"/>
+        <source>vuoto: l&apos;importo predefinito per il tempo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="520"/>
+        <source>Famiglia *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="521"/>
+        <source>Persona (codice) *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="523"/>
+        <source>Dal (primo giorno) *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="524"/>
+        <source>Al (ultimo giorno)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="525"/>
+        <source>Tempo *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="526"/>
+        <source>Contributo mensile (EUR)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="527"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="532"/>
+        <source>stabilito dal coordinatore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="535"/>
+        <source>«Dal» e «al» sono entrambi compresi, come nell&apos;accordo firmato. </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="543"/>
+        <source>Salva</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="546"/>
+        <source>Elimina…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="548"/>
+        <source>Chiudi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="555"/>
+        <source>Nuova accoglienza in famiglia</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="574"/>
+        <source>nessuna persona con questo codice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="580"/>
+        <source>Accoglienza di {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="657"/>
+        <source>Eliminare l&apos;accoglienza?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="659"/>
+        <source>L&apos;accoglienza e i suoi mesi non pagati saranno eliminati. Usare solo per un&apos;accoglienza registrata per errore.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="662"/>
+        <source>Elimina</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -300,6 +413,82 @@
     </message>
 </context>
 <context>
+    <name>BackupWatch</name>
+    <message>
+        <location filename="../../tit_desktop/ui/backup_watch.py" line="97"/>
+        <source>Backup salvato solo in locale: cartella non raggiungibile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/backup_watch.py" line="101"/>
+        <source>Nessun backup eseguito.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/backup_watch.py" line="103"/>
+        <source>Ultimo backup {0} giorni fa.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/backup_watch.py" line="105"/>
+        <source>Eseguitene uno da Amministrazione &gt; Database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/backup_watch.py" line="107"/>
+        <source>Avvisate l&apos;amministratore.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/backup_watch.py" line="118"/>
+        <source>Backup automatico non riuscito.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/backup_watch.py" line="119"/>
+        <source>Backup automatico non riuscito: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/backup_watch.py" line="131"/>
+        <source>Backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BudgetTab</name>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="160"/>
+        <source>Nuova &amp;voce…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="161"/>
+        <source>&amp;Modifica voce…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="162"/>
+        <source>R&amp;imodula…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="181"/>
+        <source>&amp;Apri voce…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="199"/>
+        <source>Totale convenzione {0} EUR; somma delle voci {1} EUR; speso {2} EUR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="209"/>
+        <source>Le voci non corrispondono al totale: differenza {0} EUR.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <location filename="../../tit_desktop/ui/login.py" line="331"/>
@@ -318,118 +507,719 @@
     </message>
 </context>
 <context>
+    <name>ContactDialog</name>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="555"/>
+        <source>Contatto dell&apos;unità di strada</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="562"/>
+        <source>&amp;Salva</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="565"/>
+        <source>Elimin&amp;a…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="567"/>
+        <source>Chi&amp;udi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="627"/>
+        <source>Eliminare il contatto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="628"/>
+        <source>Il contatto sarà eliminato, con le persone collegate e le prestazioni.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="629"/>
+        <source>&amp;Elimina</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="630"/>
+        <source>&amp;Non eliminare</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContactForm</name>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="278"/>
+        <source>&amp;Ora:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="284"/>
+        <source>&amp;Data:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="291"/>
+        <source>es. Stazione centrale, Piazza Cavour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="297"/>
+        <source>&amp;Luogo:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="301"/>
+        <source>&amp;Zona:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="304"/>
+        <source>Pe&amp;rsone:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="316"/>
+        <source>Anonimi &amp;M:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="323"/>
+        <source>A&amp;nonimi F:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="336"/>
+        <source>Prestazioni:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="341"/>
+        <source>Op&amp;eratori:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="346"/>
+        <source>No&amp;te:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="361"/>
+        <source>— nessuna —</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContactsList</name>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="682"/>
+        <source>Luogo contiene…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="686"/>
+        <source>Codice persona</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="688"/>
+        <source>Dal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="690"/>
+        <source>al</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="758"/>
+        <source>Tutte le zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="761"/>
+        <source>Tutti gli operatori</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="773"/>
+        <source>Tutte le prestazioni</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="817"/>
+        <source>{n} contatto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="817"/>
+        <source>{n} contatti</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConventionDialog</name>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="148"/>
+        <source>15 lettere e cifre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="159"/>
+        <source>Nome breve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="160"/>
+        <source>Titolo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="161"/>
+        <source>Ente finanziatore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="162"/>
+        <source>Fondo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="163"/>
+        <source>CUP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="164"/>
+        <source>Data firma</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="165"/>
+        <source>Inizio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="166"/>
+        <source>Fine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="167"/>
+        <source>Importo totale (EUR)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="168"/>
+        <source>Cofinanziamento (EUR)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="169"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="174"/>
+        <source>Proroghe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="177"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="292"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="295"/>
+        <source>Partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="180"/>
+        <source>Documenti</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="182"/>
+        <source>Aggiungi &amp;proroga…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="183"/>
+        <source>Aggiungi pa&amp;rtner…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="184"/>
+        <source>A&amp;llega documento…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="196"/>
+        <source>Nuova convenzione</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="197"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="232"/>
+        <source>nessuna</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="198"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="199"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="238"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="241"/>
+        <source>nessuno</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="205"/>
+        <source>Sola lettura: il ruolo non permette di modificare la convenzione.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="213"/>
+        <source>Convenzione {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="265"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="269"/>
+        <source>Proroga</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="265"/>
+        <source>Nuova fine (gg/mm/aaaa):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="269"/>
+        <source>Motivo:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="292"/>
+        <source>Ente:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="295"/>
+        <source>Quota (EUR):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="316"/>
+        <source>Documento della convenzione</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConventionPage</name>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="962"/>
+        <source>N&amp;uova convenzione…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="963"/>
+        <source>&amp;Dati della convenzione…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="981"/>
+        <source>&amp;Budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="982"/>
+        <source>&amp;Spese</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="983"/>
+        <source>Domande di &amp;rimborso</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="984"/>
+        <source>Scaden&amp;ze</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="986"/>
+        <source>Personale e &amp;timesheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="995"/>
+        <source>Il ruolo «{0}» non permette di leggere i dati economici della convenzione: l&apos;area è riservata a coordinatori e amministratori (e, in sola lettura, ai revisori).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="1028"/>
+        <source>Nessuna convenzione: crearne una con «Nuova convenzione».</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="1034"/>
+        <source>CUP {0} · {1} · dal {2} al {3} · importo {4} EUR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="1036"/>
+        <source>finanziatore non indicato</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CoursesTab</name>
+    <message>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="677"/>
+        <source>Nuovo corso…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="678"/>
+        <source>Modifica…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="679"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="690"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="831"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="867"/>
+        <source>Elimina</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="688"/>
+        <source>Nuova lezione…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="689"/>
+        <source>Presenze…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="692"/>
+        <source>Lezioni</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="699"/>
+        <source>Iscrivi…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="700"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="944"/>
+        <source>Togli</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="701"/>
+        <source>Attestato…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="703"/>
+        <source>Iscritti</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="802"/>
+        <source>Corso</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="815"/>
+        <source>L&apos;attestato di frequenza si stampa quando le ore frequentate raggiungono la soglia delle ore di lezione svolte.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="831"/>
+        <source>Eliminare il corso?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="854"/>
+        <source>Lezione di «{0}»</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="867"/>
+        <source>Eliminare la lezione?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="902"/>
+        <source>Presenze del {0} ({1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="907"/>
+        <source>Ore di presenza di ciascuno, al massimo {0}; 0 = assente, vuoto = non registrato.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="929"/>
+        <source>Iscrizione a «{0}»</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="942"/>
+        <source>Togliere l&apos;iscrizione?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="943"/>
+        <source>{0}: l&apos;iscrizione e le sue presenze saranno eliminate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DatabaseTab</name>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="273"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="276"/>
         <source>Esegui &amp;backup ora…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="274"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="277"/>
         <source>&amp;Ripristina da un backup…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="284"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="294"/>
         <source>Data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="286"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="296"/>
         <source>Dimensione</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="292"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="302"/>
         <source>File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="315"/>
-        <source>&lt;b&gt;Database:&lt;/b&gt; {0}&lt;br&gt;&lt;b&gt;Revisione dello schema:&lt;/b&gt; {1} ({2})&lt;br&gt;&lt;b&gt;Cartella dei backup automatici:&lt;/b&gt; {3}</source>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="303"/>
+        <source>Cartella</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="326"/>
-        <source>&lt;b&gt;Ultimo backup:&lt;/b&gt; nessun backup eseguito</source>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="324"/>
+        <source>Backup automatici di questo PC</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="330"/>
-        <source>oggi</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="332"/>
-        <source>{n} giorno fa</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="332"/>
-        <source>{n} giorni fa</source>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="329"/>
+        <source>Un backup automatico al &amp;giorno</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../tit_desktop/ui/pages/admin.py" line="335"/>
-        <source>&lt;b&gt;Ultimo backup:&lt;/b&gt; {0} ({1})</source>
+        <source>Il database è su un server: i PC non ne fanno una copia al giorno (ogni PC avrebbe una copia di tutti i dati). Fatene il backup con «tit-desktop db backup» pianificato su un solo computer, o con gli strumenti del server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="341"/>
-        <source>Salva il backup</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="343"/>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="370"/>
-        <source>Backup (*.sqlite3)</source>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="350"/>
+        <source>Sfoglia…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../tit_desktop/ui/pages/admin.py" line="354"/>
-        <source>Backup</source>
+        <source>&amp;Cartella (anche di rete):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="354"/>
-        <source>Backup scritto in {0}</source>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="361"/>
+        <source>Backup automatici co&amp;nservati:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="362"/>
-        <source>Backup in corso…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="369"/>
-        <source>Scegliete il backup da ripristinare</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="377"/>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="389"/>
-        <source>Ripristino</source>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="363"/>
+        <source>&amp;Salva le impostazioni dei backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../tit_desktop/ui/pages/admin.py" line="379"/>
+        <source>Cartella dei backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="410"/>
+        <source>&lt;b&gt;Database:&lt;/b&gt; {0}&lt;br&gt;&lt;b&gt;Revisione dello schema:&lt;/b&gt; {1} ({2})&lt;br&gt;&lt;b&gt;Cartella dei backup:&lt;/b&gt; {3}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="424"/>
+        <source>&lt;b&gt;Ultimo backup:&lt;/b&gt; nessun backup eseguito</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="428"/>
+        <source>oggi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="430"/>
+        <source>{n} giorno fa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="430"/>
+        <source>{n} giorni fa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="433"/>
+        <source>&lt;b&gt;Ultimo backup:&lt;/b&gt; {0} ({1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="439"/>
+        <source>Salva il backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="441"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="468"/>
+        <source>Backup (*.sqlite3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="452"/>
+        <source>Backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="452"/>
+        <source>Backup scritto in {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="460"/>
+        <source>Backup in corso…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="467"/>
+        <source>Scegliete il backup da ripristinare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="475"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="487"/>
+        <source>Ripristino</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="477"/>
         <source>Tutti i dati attuali saranno sostituiti da quelli del backup.
 Prima viene salvata una copia dei dati attuali. Continuare?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="382"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="480"/>
         <source>Ripristina</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="390"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="488"/>
         <source>Ripristino completato. Verrete disconnessi: accedete di nuovo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="401"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="499"/>
         <source>Ripristino in corso…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeadlinesTab</name>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="634"/>
+        <source>&amp;Nuova scadenza…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="635"/>
+        <source>&amp;Monitoraggi trimestrali</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="637"/>
+        <source>Una scadenza per trimestre della convenzione, 30 giorni dopo la fine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="639"/>
+        <source>Se&amp;gna come fatta…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="677"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="681"/>
+        <source>Nuova scadenza</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="677"/>
+        <source>Adempimento:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="681"/>
+        <source>Scadenza (gg/mm/aaaa):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="714"/>
+        <source>Scadenza fatta</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="715"/>
+        <source>Documento prodotto (file inviato, protocollo):</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DefaultAmountsDialog</name>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="1015"/>
+        <source>Contributi mensili predefiniti</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="1020"/>
+        <source>Il contributo che una nuova accoglienza riceve se non se ne indica un altro. Le accoglienze già registrate mantengono il loro.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="1031"/>
+        <source>Tempo parziale (EUR al mese)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="1032"/>
+        <source>Tempo pieno (EUR al mese)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="1040"/>
+        <source>Salva</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="1042"/>
+        <source>Chiudi</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -535,6 +1325,384 @@ Prima viene salvata una copia dei dati attuali. Continuare?</source>
     </message>
 </context>
 <context>
+    <name>ExpenditureDialog</name>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="487"/>
+        <source>Fattura, ricevuta, cedolino…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="492"/>
+        <source>codice fiscale o partita IVA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="499"/>
+        <source>uguale all&apos;importo se vuoto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="501"/>
+        <source>(scegliere)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="507"/>
+        <source>bonifico, assegno…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="510"/>
+        <source>Tipo documento</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="511"/>
+        <source>Numero</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="512"/>
+        <source>Data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="513"/>
+        <source>Fornitore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="514"/>
+        <source>CF/P.IVA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="515"/>
+        <source>Descrizione</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="516"/>
+        <source>Importo (EUR)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="517"/>
+        <source>IVA (EUR)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="518"/>
+        <source>Importo ammissibile (EUR)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="519"/>
+        <source>Voce</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="520"/>
+        <source>Data pagamento</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="521"/>
+        <source>Modalità di pagamento</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="522"/>
+        <source>CIG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="531"/>
+        <source>Nuova spesa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="532"/>
+        <source>Fattura</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="547"/>
+        <source>Spesa {0} del {1:%d/%m/%Y}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="564"/>
+        <source>Attenzione: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="568"/>
+        <source>Sola lettura: il ruolo non permette di modificare le spese.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="576"/>
+        <source>Spesa derivata da un pagamento ({0}): si modifica solo dal pagamento.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExpendituresTab</name>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="250"/>
+        <source>Cerca fornitore, numero, CF/P.IVA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="254"/>
+        <source>Solo segnalate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="256"/>
+        <source>Voce</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="258"/>
+        <source>Dal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="260"/>
+        <source>al</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="265"/>
+        <source>&amp;Nuova spesa…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="266"/>
+        <source>A&amp;pri…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="267"/>
+        <source>&amp;Elimina…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="268"/>
+        <source>Esp&amp;orta…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="307"/>
+        <source>tutte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="354"/>
+        <source>{0} spese, importo {1} EUR, ammissibile {2} EUR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="398"/>
+        <source>Eliminare la spesa?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="399"/>
+        <source>La spesa {0} di {1} ({2} EUR) sarà eliminata dal registro.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="402"/>
+        <source>Elimina</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="418"/>
+        <source>Esporta il registro delle spese</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="432"/>
+        <source>Esportate {0} spese in {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="435"/>
+        <source>Esportazione del registro…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FamiliesPage</name>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="155"/>
+        <source>&amp;Nuova famiglia</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="156"/>
+        <source>A&amp;pri famiglia</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="157"/>
+        <source>Pagamenti del &amp;mese…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="159"/>
+        <source>Elenco dei contributi di un mese per l&apos;ufficio ragioneria (PDF e XLSX)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="161"/>
+        <source>Contributi pre&amp;definiti…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="163"/>
+        <source>Il contributo mensile che una nuova accoglienza riceve, per tempo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="181"/>
+        <source>Cerca per nome, referente, indirizzo o componenti</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="182"/>
+        <source>Anche le famiglie non attive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="197"/>
+        <source>Nuova acco&amp;glienza</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="198"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="210"/>
+        <source>Modifica accog&amp;lienza</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="199"/>
+        <source>Registro &amp;contributi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="200"/>
+        <source>Stampa acc&amp;ordo…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="210"/>
+        <source>Apri accog&amp;lienza</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="265"/>
+        <source>{n} famiglia</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="265"/>
+        <source>{n} famiglie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="296"/>
+        <source>Accoglienze</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FamilyDialog</name>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="365"/>
+        <source>Un componente per riga</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="372"/>
+        <source>Per esempio: una stanza singola da marzo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="375"/>
+        <source>Famiglia attiva (disponibile per nuove accoglienze)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="378"/>
+        <source>Famiglia *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="379"/>
+        <source>Referente</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="380"/>
+        <source>Componenti</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="381"/>
+        <source>Indirizzo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="382"/>
+        <source>Telefono</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="383"/>
+        <source>IBAN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="384"/>
+        <source>Disponibilità</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="385"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="393"/>
+        <source>riservato al coordinatore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="396"/>
+        <source>Salva</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="398"/>
+        <source>Chiudi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="405"/>
+        <source>Nuova famiglia ospitante</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="420"/>
+        <source>Famiglia ospitante: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FirstAdminDialog</name>
     <message>
         <location filename="../../tit_desktop/ui/login.py" line="234"/>
@@ -619,6 +1787,124 @@ Prima viene salvata una copia dei dati attuali. Continuare?</source>
     <message>
         <location filename="../../tit_desktop/ui/pages/home.py" line="153"/>
         <source>&lt;h3&gt;Promemoria&lt;/h3&gt;Nessun promemoria.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HousingPage</name>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/housing.py" line="237"/>
+        <source>Mese precedente</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/housing.py" line="239"/>
+        <source>Mese successivo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/housing.py" line="249"/>
+        <source>Stampa &amp;registro presenze…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/housing.py" line="252"/>
+        <source>Registro delle presenze del mese per le firme, per l&apos;alloggio selezionato</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/housing.py" line="255"/>
+        <source>Mese:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/housing.py" line="265"/>
+        <source>&lt;span style=&apos;background:#6baed6&apos;&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; occupato &lt;span style=&apos;background:#c6dbef&apos;&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; previsto &lt;span style=&apos;background:#d9d9d9&apos;&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; non in uso &amp;nbsp;— clic su una notte libera per assegnare un posto, su un soggiorno per aprirlo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/housing.py" line="299"/>
+        <source>Tabellone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/housing.py" line="334"/>
+        <source>Occupazione di {0} {1} (notti {2}):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/housing.py" line="379"/>
+        <source>Cerca per nome, indirizzo o tipo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/housing.py" line="380"/>
+        <source>Anche gli alloggi non più in uso</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/housing.py" line="382"/>
+        <source>&amp;Nuovo alloggio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/housing.py" line="384"/>
+        <source>A&amp;pri</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/housing.py" line="385"/>
+        <source>&amp;Chiudi alloggio…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/housing.py" line="386"/>
+        <source>L&apos;alloggio non sarà più in uso dopo una data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/housing.py" line="404"/>
+        <source>Alloggi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/housing.py" line="435"/>
+        <source>Chiudi alloggio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/housing.py" line="436"/>
+        <source>Ultima notte in uso di «{0}» (gg/mm/aaaa):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/housing.py" line="464"/>
+        <source>&amp;Mostra</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/housing.py" line="466"/>
+        <source>S&amp;tampa elenco…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/housing.py" line="471"/>
+        <source>Notte del:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/housing.py" line="480"/>
+        <source>Stanotte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/housing.py" line="494"/>
+        <source>{0} persone nei posti letto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/housing.py" line="496"/>
+        <source>1 persona nei posti letto</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -752,6 +2038,160 @@ Prima viene salvata una copia dei dati attuali. Continuare?</source>
     </message>
 </context>
 <context>
+    <name>LedgerDialog</name>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="746"/>
+        <source>Registro dei contributi: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="751"/>
+        <source>contributo mensile {0} EUR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="766"/>
+        <source>Registra &amp;pagamento…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="767"/>
+        <source>&amp;Correggi pagamento…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="768"/>
+        <source>&amp;Annulla pagamento…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="769"/>
+        <source>&amp;Ricevuta…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="770"/>
+        <source>Chiudi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="797"/>
+        <source>Totale dovuto {0} EUR, pagato {1} EUR; </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="798"/>
+        <source>{n} mese da pagare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="798"/>
+        <source>{n} mesi da pagare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="858"/>
+        <source>Annullare il pagamento?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="860"/>
+        <source>Il contributo di {0} tornerà da pagare (e la spesa collegata sarà tolta).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="862"/>
+        <source>Annulla il pagamento</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="863"/>
+        <source>Lascia com&apos;è</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LineDialog</name>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="381"/>
+        <source>(scegliere)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="386"/>
+        <source>Voce</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="387"/>
+        <source>Azione</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="388"/>
+        <source>Categoria</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="389"/>
+        <source>Importo previsto (EUR)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="392"/>
+        <source>Nuova voce di budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="394"/>
+        <source>Voce {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="400"/>
+        <source>L&apos;importo previsto si cambia con una rimodulazione</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <location filename="../../tit_desktop/ui/idle_lock.py" line="72"/>
+        <source>{0} - bloccato</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/idle_lock.py" line="95"/>
+        <source>&lt;h2&gt;{0} è bloccato&lt;/h2&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/idle_lock.py" line="99"/>
+        <source>Nessuna attività da {0} minuti: la sessione di &lt;b&gt;{1}&lt;/b&gt; ({2}) è stata bloccata. Le schede aperte e le modifiche non salvate sono rimaste come erano e ricompaiono dopo lo sblocco.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/idle_lock.py" line="106"/>
+        <source>&amp;Password di {0}:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/idle_lock.py" line="120"/>
+        <source>Cambia &amp;utente</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/idle_lock.py" line="123"/>
+        <source>&amp;Sblocca</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/idle_lock.py" line="147"/>
+        <source>Il database non risponde: riprovate tra poco, o usate «Cambia utente».</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../tit_desktop/ui/login.py" line="124"/>
@@ -772,67 +2212,67 @@ Prima viene salvata una copia dei dati attuali. Continuare?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../tit_desktop/ui/main_window.py" line="187"/>
+        <location filename="../../tit_desktop/ui/main_window.py" line="152"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/main_window.py" line="188"/>
+        <location filename="../../tit_desktop/ui/main_window.py" line="153"/>
         <source>Cambia &amp;password…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/main_window.py" line="190"/>
+        <location filename="../../tit_desktop/ui/main_window.py" line="155"/>
         <source>&amp;Impostazioni…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/main_window.py" line="193"/>
+        <location filename="../../tit_desktop/ui/main_window.py" line="158"/>
         <source>Esci dall&apos;&amp;account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/main_window.py" line="196"/>
+        <location filename="../../tit_desktop/ui/main_window.py" line="161"/>
         <source>&amp;Esci</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/main_window.py" line="203"/>
+        <location filename="../../tit_desktop/ui/main_window.py" line="168"/>
         <source>&amp;Aiuto</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/main_window.py" line="204"/>
+        <location filename="../../tit_desktop/ui/main_window.py" line="169"/>
         <source>Apri la cartella dei &amp;log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/main_window.py" line="208"/>
+        <location filename="../../tit_desktop/ui/main_window.py" line="173"/>
         <source>&amp;Informazioni su TIT Desktop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/main_window.py" line="216"/>
+        <location filename="../../tit_desktop/ui/main_window.py" line="181"/>
         <source>Utente: {0} ({1})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/main_window.py" line="218"/>
+        <location filename="../../tit_desktop/ui/main_window.py" line="183"/>
         <source>Database: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/main_window.py" line="229"/>
+        <location filename="../../tit_desktop/ui/main_window.py" line="194"/>
         <source>Password cambiata.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/main_window.py" line="234"/>
+        <location filename="../../tit_desktop/ui/main_window.py" line="199"/>
         <source>Informazioni su TIT Desktop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/main_window.py" line="236"/>
+        <location filename="../../tit_desktop/ui/main_window.py" line="201"/>
         <source>&lt;h3&gt;TIT Desktop {0}&lt;/h3&gt;&lt;p&gt;Gestione del programma «Tessiture Integrate Urbane» del Comune di Ancona: registri, servizi, percorsi, convenzione, moduli e report.&lt;/p&gt;&lt;p&gt;Database: {1}&lt;br&gt;Log: {2}&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -927,436 +2367,953 @@ La scheda {1} viene unita a questa: servizi, note e allegati passano alla scheda
     </message>
 </context>
 <context>
-    <name>PersonDialog</name>
+    <name>MonthSummaryView</name>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="149"/>
-        <source>Nuova persona</source>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="842"/>
+        <source>M&amp;ese:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="166"/>
-        <source>automatico ({0})</source>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="844"/>
+        <source>Mo&amp;stra</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="192"/>
-        <source>Anagrafica</source>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="845"/>
+        <source>S&amp;tampa PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="201"/>
-        <source>16 caratteri, o 11 cifre se provvisorio</source>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="847"/>
+        <source>Esporta fo&amp;glio…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="203"/>
-        <source>&amp;Codice:</source>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="861"/>
+        <source>Voce</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="204"/>
-        <source>C&amp;ognome:</source>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="861"/>
+        <source>Valore</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="205"/>
-        <source>&amp;Nome:</source>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="930"/>
+        <source>Esporta il riepilogo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="206"/>
-        <source>&amp;Sesso:</source>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="932"/>
+        <source>Cartella di lavoro Excel (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="207"/>
-        <source>&amp;Data di nascita:</source>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="948"/>
+        <source>Riepilogo salvato in {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PathwayDialog</name>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/pathways.py" line="153"/>
+        <source>Nuovo percorso</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="208"/>
-        <source>&amp;Luogo di nascita:</source>
+        <location filename="../../tit_desktop/ui/pages/pathways.py" line="183"/>
+        <source>Azioni del percorso: accoglienza, corso di italiano, tirocinio, casa…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="213"/>
-        <source>non ha risposto</source>
+        <location filename="../../tit_desktop/ui/pages/pathways.py" line="186"/>
+        <source>&amp;Persona:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="218"/>
-        <source>C&amp;ittadinanza:</source>
+        <location filename="../../tit_desktop/ui/pages/pathways.py" line="187"/>
+        <source>Data &amp;ingresso:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="223"/>
-        <source>Usa il codice calcolato</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="226"/>
-        <source>Codice &amp;fiscale:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="233"/>
-        <source>C&amp;UI:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="235"/>
-        <source>Permesso</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="237"/>
-        <source>es. permesso elettronico, ricevuta</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="245"/>
-        <source>&amp;Tipo:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="246"/>
-        <source>&amp;Motivo:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="247"/>
-        <source>N&amp;umero:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="248"/>
-        <source>&amp;Questura:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="249"/>
-        <source>&amp;Rilascio:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="250"/>
-        <source>Sca&amp;denza:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="258"/>
-        <source>Recapiti</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="263"/>
-        <source>es. arabo, francese</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="264"/>
-        <source>&amp;Telefono:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="265"/>
-        <source>&amp;E-mail:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="266"/>
-        <source>&amp;Indirizzo:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="267"/>
-        <source>&amp;Lingue parlate:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="269"/>
-        <source>Situazione</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="277"/>
-        <source>Data &amp;presa in carico:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="278"/>
-        <source>&amp;Titolo di studio:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="279"/>
-        <source>&amp;Condizione occupazionale:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="280"/>
-        <source>Situazione abitativa (&amp;ETHOS):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="281"/>
-        <source>&amp;Disabilità:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="282"/>
-        <source>Ente i&amp;nviante:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="283"/>
+        <location filename="../../tit_desktop/ui/pages/pathways.py" line="188"/>
         <source>&amp;Operatore di riferimento:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="286"/>
-        <source>Consensi</source>
+        <location filename="../../tit_desktop/ui/pages/pathways.py" line="189"/>
+        <source>&amp;Azioni:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="289"/>
-        <source>sì</source>
+        <location filename="../../tit_desktop/ui/pages/pathways.py" line="190"/>
+        <source>&lt;b&gt;Uscita dal percorso&lt;/b&gt; (l&apos;ultimo giorno nel programma)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="289"/>
-        <source>no</source>
+        <location filename="../../tit_desktop/ui/pages/pathways.py" line="199"/>
+        <source>Data &amp;uscita:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="290"/>
-        <source>non ancora chiesto</source>
+        <location filename="../../tit_desktop/ui/pages/pathways.py" line="200"/>
+        <source>&amp;Destinazione:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="296"/>
-        <source>data:</source>
+        <location filename="../../tit_desktop/ui/pages/pathways.py" line="201"/>
+        <source>&amp;Motivo dell&apos;uscita:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="309"/>
+        <location filename="../../tit_desktop/ui/pages/pathways.py" line="202"/>
+        <source>Percorso</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/pathways.py" line="206"/>
         <source>Salva</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="313"/>
-        <source>Stampa scheda…</source>
+        <location filename="../../tit_desktop/ui/pages/pathways.py" line="210"/>
+        <source>Elimina percorso…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="316"/>
-        <source>Richiesta di accesso…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="319"/>
-        <source>Tutti i dati della persona in PDF e JSON (art. 15 GDPR)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="322"/>
-        <source>Anonimizza…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="324"/>
+        <location filename="../../tit_desktop/ui/pages/pathways.py" line="212"/>
         <source>Chiudi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="374"/>
-        <source>Scrivere una nuova nota… (Ctrl+Invio per aggiungerla)</source>
+        <location filename="../../tit_desktop/ui/pages/pathways.py" line="223"/>
+        <source>Piano individuale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="408"/>
-        <source>cognome e nome, o codice</source>
+        <location filename="../../tit_desktop/ui/pages/pathways.py" line="224"/>
+        <source>Verifiche</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="732"/>
-        <source>nessun dato che avete cambiato</source>
+        <location filename="../../tit_desktop/ui/pages/pathways.py" line="225"/>
+        <source>Autonomia</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="735"/>
-        <source>Scheda modificata da un collega</source>
+        <location filename="../../tit_desktop/ui/pages/pathways.py" line="254"/>
+        <source>in corso</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="737"/>
-        <source>Mentre modificavate questa scheda un collega l&apos;ha salvata. Le sue modifiche ({0}) sono state riportate nel modulo insieme alle vostre. Controllate e premete Salva.</source>
+        <location filename="../../tit_desktop/ui/pages/pathways.py" line="254"/>
+        <source>concluso</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="823"/>
-        <source>{n} nota riservata non visibile con il vostro ruolo.</source>
+        <location filename="../../tit_desktop/ui/pages/pathways.py" line="256"/>
+        <source>Percorso di {0} ({1})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="824"/>
-        <source>{n} note riservate non visibili con il vostro ruolo.</source>
+        <location filename="../../tit_desktop/ui/pages/pathways.py" line="260"/>
+        <source>Percorso {0}: {1}; presa in carico il {2}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="937"/>
-        <source>Togliere il documento selezionato dalla scheda?</source>
+        <location filename="../../tit_desktop/ui/pages/pathways.py" line="338"/>
+        <source>Eliminare il percorso?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="938"/>
-        <source>Togli il documento</source>
+        <location filename="../../tit_desktop/ui/pages/pathways.py" line="340"/>
+        <source>Il percorso sarà eliminato con il suo piano individuale, le verifiche e le valutazioni dell&apos;autonomia. Usare solo per un percorso inserito per errore: per un percorso finito indicare invece la data di uscita.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="353"/>
-        <source>Note generali (compaiono nell&apos;esportazione):</source>
+        <location filename="../../tit_desktop/ui/pages/pathways.py" line="344"/>
+        <source>Elimina</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PathwaysList</name>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/pathways.py" line="369"/>
+        <source>Cerca per cognome, nome o codice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="359"/>
-        <source>Diario (note datate):</source>
+        <location filename="../../tit_desktop/ui/pages/pathways.py" line="374"/>
+        <source>Tutti i percorsi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="378"/>
-        <source>normale</source>
+        <location filename="../../tit_desktop/ui/pages/pathways.py" line="375"/>
+        <source>In corso</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/pathways.py" line="376"/>
+        <source>Conclusi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/pathways.py" line="379"/>
+        <source>Tutti gli operatori</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/pathways.py" line="387"/>
+        <source>Periodo dal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/pathways.py" line="389"/>
+        <source>al</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/pathways.py" line="396"/>
+        <source>&amp;Nuovo percorso</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/pathways.py" line="397"/>
+        <source>A&amp;pri</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/pathways.py" line="446"/>
+        <source>Periodo: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/pathways.py" line="471"/>
+        <source>{n} percorso</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/pathways.py" line="471"/>
+        <source>{n} percorsi</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PathwaysPage</name>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/pathways.py" line="509"/>
+        <source>Percorsi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/pathways.py" line="518"/>
+        <source>Corsi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/pathways.py" line="518"/>
+        <source>Tirocini</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PaymentDialog</name>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="685"/>
+        <source>Pagamento del contributo di {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="695"/>
+        <source>Data pagamento *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="696"/>
+        <source>Importo pagato (EUR) *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="697"/>
+        <source>Importo dovuto: {0} EUR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="702"/>
+        <source>Registra</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="703"/>
+        <source>Annulla</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PaymentListDialog</name>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="899"/>
+        <source>Contributi alle famiglie: pagamenti del mese</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="903"/>
+        <source>Mese (mm/aaaa):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="907"/>
+        <source>&amp;Mostra</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="911"/>
+        <source>Stampa &amp;PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="912"/>
+        <source>Salva &amp;XLSX…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="930"/>
+        <source>Chiudi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="955"/>
+        <source>{0}: dovuti {1} EUR, pagati {2} EUR; </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="956"/>
+        <source>{n} contributo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="956"/>
+        <source>{n} contributi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="960"/>
+        <source>{0} da pagare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="980"/>
+        <source>Salva l&apos;elenco dei pagamenti</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="982"/>
+        <source>Cartella di lavoro Excel (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="998"/>
+        <source>Elenco salvato</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="998"/>
+        <source>Salvato in {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="1001"/>
+        <source>Scrittura dell&apos;elenco…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PaymentRequestsTab</name>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="455"/>
+        <source>&amp;Calcola</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="456"/>
+        <source>&amp;PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="457"/>
+        <source>&amp;XLSX…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="458"/>
+        <source>Presenta e b&amp;locca…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="459"/>
+        <source>Periodo dal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="461"/>
+        <source>al</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="477"/>
+        <source>Sbl&amp;occa domanda…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="529"/>
+        <source>{0} spese ammissibili; importo richiesto {1} EUR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="542"/>
+        <source>Salva la domanda di rimborso</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="561"/>
+        <source>Scritto {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="563"/>
+        <source>Preparazione della domanda…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="572"/>
+        <source>Presentare la domanda?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="574"/>
+        <source>Le {0} spese incluse ({1} EUR) saranno bloccate: solo l&apos;amministratore potrà sbloccarle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="577"/>
+        <source>Presenta e blocca</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="603"/>
+        <source>Sblocca la domanda n. {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="604"/>
+        <source>Motivo dello sblocco (resta nel registro delle attività):</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PersonDialog</name>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="152"/>
+        <source>Nuova persona</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="169"/>
+        <source>automatico ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="195"/>
+        <source>Anagrafica</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="204"/>
+        <source>16 caratteri, o 11 cifre se provvisorio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="206"/>
+        <source>&amp;Codice:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="207"/>
+        <source>C&amp;ognome:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="208"/>
+        <source>&amp;Nome:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="209"/>
+        <source>&amp;Sesso:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="210"/>
+        <source>&amp;Data di nascita:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="211"/>
+        <source>&amp;Luogo di nascita:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="216"/>
+        <source>non ha risposto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="221"/>
+        <source>C&amp;ittadinanza:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="226"/>
+        <source>Usa il codice calcolato</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="229"/>
+        <source>Codice &amp;fiscale:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="236"/>
+        <source>C&amp;UI:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="238"/>
+        <source>Permesso</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="240"/>
+        <source>es. permesso elettronico, ricevuta</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="248"/>
+        <source>&amp;Tipo:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="249"/>
+        <source>&amp;Motivo:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="250"/>
+        <source>N&amp;umero:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="251"/>
+        <source>&amp;Questura:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="252"/>
+        <source>&amp;Rilascio:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="253"/>
+        <source>Sca&amp;denza:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="261"/>
+        <source>Recapiti</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="266"/>
+        <source>es. arabo, francese</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="267"/>
+        <source>&amp;Telefono:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="268"/>
+        <source>&amp;E-mail:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="269"/>
+        <source>&amp;Indirizzo:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="270"/>
+        <source>&amp;Lingue parlate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="272"/>
+        <source>Situazione</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="280"/>
+        <source>Data &amp;presa in carico:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="281"/>
+        <source>&amp;Titolo di studio:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="282"/>
+        <source>&amp;Condizione occupazionale:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="283"/>
+        <source>Situazione abitativa (&amp;ETHOS):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="284"/>
+        <source>&amp;Disabilità:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="285"/>
+        <source>Ente i&amp;nviante:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="286"/>
+        <source>&amp;Operatore di riferimento:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="289"/>
+        <source>Consensi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="292"/>
+        <source>sì</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="292"/>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="293"/>
+        <source>non ancora chiesto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="299"/>
+        <source>data:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="315"/>
+        <source>Salva</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="319"/>
+        <source>Stampa scheda…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="322"/>
+        <source>Richiesta di accesso…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="325"/>
+        <source>Tutti i dati della persona in PDF e JSON (art. 15 GDPR)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="328"/>
+        <source>Anonimizza…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="330"/>
+        <source>Chiudi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../tit_desktop/ui/person_dialog.py" line="380"/>
+        <source>Scrivere una nuova nota… (Ctrl+Invio per aggiungerla)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="414"/>
+        <source>cognome e nome, o codice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="458"/>
+        <source>Dal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="458"/>
+        <source>Al</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="458"/>
+        <source>Dove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="458"/>
+        <source>Dettagli</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="470"/>
+        <source>Doppio clic su un soggiorno per aprirlo. Si assegna un posto dal tabellone dell&apos;area Alloggi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="476"/>
+        <source>Alloggio e accoglienza</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="492"/>
+        <source>in corso</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="535"/>
+        <source>Cronologia</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="803"/>
+        <source>nessun dato che avete cambiato</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="806"/>
+        <source>Scheda modificata da un collega</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="808"/>
+        <source>Mentre modificavate questa scheda un collega l&apos;ha salvata. Le sue modifiche ({0}) sono state riportate nel modulo insieme alle vostre. Controllate e premete Salva.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="885"/>
+        <source>Strada</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="903"/>
+        <source>{n} nota riservata non visibile con il vostro ruolo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="904"/>
+        <source>{n} note riservate non visibili con il vostro ruolo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="1018"/>
+        <source>Togliere il documento selezionato dalla scheda?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="1019"/>
+        <source>Togli il documento</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="359"/>
+        <source>Note generali (compaiono nell&apos;esportazione):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="365"/>
+        <source>Diario (note datate):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="384"/>
+        <source>normale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="386"/>
         <source>riservata</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="381"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="387"/>
         <source>Aggiungi nota</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="391"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="397"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="399"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="405"/>
         <source>Codice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="399"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="405"/>
         <source>Nome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="399"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="405"/>
         <source>Relazione</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="424"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="430"/>
         <source>Aggiungi al nucleo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="425"/>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="453"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="431"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="516"/>
         <source>Togli</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="427"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="433"/>
         <source>Familiare:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="429"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="435"/>
         <source>è</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="442"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="448"/>
         <source>Nucleo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="451"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="514"/>
         <source>Allega documento…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="452"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="515"/>
         <source>Salva una copia…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="465"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="528"/>
         <source>Allegati</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="484"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="554"/>
         <source>{0} - {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="486"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="557"/>
         <source>anonimizzata</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="552"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="623"/>
         <source>stato non trovato: sceglierlo dall&apos;elenco che compare scrivendo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="654"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="725"/>
         <source>Codice fiscale provvisorio (11 cifre).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="657"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="728"/>
         <source>Codice fiscale coerente con i dati inseriti.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="702"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="773"/>
         <source>Salvato, con avvisi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="804"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="876"/>
         <source>Diario, nucleo familiare e allegati si compilano dopo il primo salvataggio.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="907"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="988"/>
         <source>Documento da allegare</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="911"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="992"/>
         <source>Descrizione</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="911"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="992"/>
         <source>Descrizione (facoltativa):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="926"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="1007"/>
         <source>Salva una copia</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/person_dialog.py" line="936"/>
+        <location filename="../../tit_desktop/ui/person_dialog.py" line="1017"/>
         <source>Togli allegato</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PersonPicker</name>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/pathways.py" line="87"/>
+        <source>cognome e nome, o codice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="103"/>
+        <source>Cognome, nome o codice, poi Invio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="112"/>
+        <source>Canc toglie la persona selezionata</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PersonStreetContacts</name>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="1050"/>
+        <source>Nessun contatto dell&apos;unità di strada.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1413,47 +3370,57 @@ La scheda {1} viene unita a questa: servizi, note e allegati passano alla scheda
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/persons.py" line="218"/>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="116"/>
+        <source>Con percorso in corso</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="118"/>
+        <source>Solo le persone con un percorso in corso oggi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="223"/>
         <source>Tutte le cittadinanze</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/persons.py" line="225"/>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="230"/>
         <source>Tutte le situazioni (ETHOS)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/persons.py" line="232"/>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="237"/>
         <source>Tutti gli operatori</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/persons.py" line="273"/>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="279"/>
         <source>{n} persona</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/persons.py" line="273"/>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="279"/>
         <source>{n} persone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/persons.py" line="318"/>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="324"/>
         <source>Scheda {0} salvata.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/persons.py" line="322"/>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="328"/>
         <source>Ricerca e filtri tolti per mostrarla nell&apos;elenco.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/persons.py" line="352"/>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="359"/>
         <source>File da importare</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/persons.py" line="353"/>
+        <location filename="../../tit_desktop/ui/pages/persons.py" line="360"/>
         <source>Cartella di lavoro Excel (*.xlsx);;File CSV (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1463,6 +3430,42 @@ La scheda {1} viene unita a questa: servizi, note e allegati passano alla scheda
     <message>
         <location filename="../../tit_desktop/ui/pages/placeholder.py" line="19"/>
         <source>Questa sezione sarà disponibile in un prossimo aggiornamento.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QuickEntry</name>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="469"/>
+        <source>Inserimento rapido (Invio salva e prepara il contatto seguente)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="478"/>
+        <source>Sv&amp;uota</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="479"/>
+        <source>&amp;Salva contatto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="539"/>
+        <source>Contatto registrato ({0}, {1}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecordDialog</name>
+    <message>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="168"/>
+        <source>Salva</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="170"/>
+        <source>Chiudi</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1673,75 +3676,609 @@ La scheda {1} viene unita a questa: servizi, note e allegati passano alla scheda
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../tit_desktop/ui/settings_dialog.py" line="152"/>
+        <location filename="../../tit_desktop/ui/settings_dialog.py" line="137"/>
+        <source>La password è conservata nel portachiavi di sistema, non nel file delle impostazioni.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/settings_dialog.py" line="144"/>
+        <source>Su questo PC non c&apos;è un portachiavi di sistema: la password è conservata nel file {0}, leggibile solo dal vostro utente (mai nel file delle impostazioni).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/settings_dialog.py" line="197"/>
         <source>File del database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/settings_dialog.py" line="154"/>
+        <location filename="../../tit_desktop/ui/settings_dialog.py" line="199"/>
         <source>Database SQLite (*.sqlite3 *.db)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/settings_dialog.py" line="175"/>
+        <location filename="../../tit_desktop/ui/settings_dialog.py" line="220"/>
         <source>Connessione in corso…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/settings_dialog.py" line="192"/>
+        <location filename="../../tit_desktop/ui/settings_dialog.py" line="237"/>
         <source>Connessione riuscita. Stato del database: {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/settings_dialog.py" line="208"/>
+        <location filename="../../tit_desktop/ui/settings_dialog.py" line="253"/>
         <source>Indicare il file del database.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/settings_dialog.py" line="212"/>
+        <location filename="../../tit_desktop/ui/settings_dialog.py" line="257"/>
         <source>Provate la connessione prima di salvare: deve riuscire.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/settings_dialog.py" line="275"/>
+        <source>Impostazioni non salvate: {0} ({1}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StaffTab</name>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="767"/>
+        <source>Operatore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="769"/>
+        <source>Mese</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="774"/>
+        <source>Costo a&amp;nnuo…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="775"/>
+        <source>&amp;Ore…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="776"/>
+        <source>Stam&amp;pa timesheet…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="777"/>
+        <source>&amp;Chiudi il mese…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="816"/>
+        <source>Scegliere l&apos;operatore e il mese (mm/aaaa).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="825"/>
+        <source>Totale {0}:{1:02d} ore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="827"/>
+        <source>; costo annuo {0} non indicato</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="829"/>
+        <source>; costo orario {0} EUR; costo del mese {1} EUR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="833"/>
+        <source> — mese chiuso</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="852"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="858"/>
+        <source>Costo annuo {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="852"/>
+        <source>Costo lordo annuo (EUR):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="859"/>
+        <source>Ore annue:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="881"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="884"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="888"/>
+        <source>Ore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="881"/>
+        <source>Giorno (gg/mm/aaaa):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="884"/>
+        <source>Azione:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="888"/>
+        <source>Ore (7:30 oppure 7,5; 0 per togliere):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="936"/>
+        <source>Chiudere il mese?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="938"/>
+        <source>Il costo del mese {0} sarà registrato come spesa e le ore non si potranno più cambiare.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="941"/>
+        <source>Chiudi il mese</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StayDialog</name>
+    <message>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="230"/>
+        <source>Assegna un posto letto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="252"/>
+        <source>cognome e nome, codice o codice fiscale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="275"/>
+        <source>vuoto = ancora presente</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="279"/>
+        <source>(nessuna: ancora presente)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="285"/>
+        <source>&amp;Persona:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="286"/>
+        <source>&amp;Alloggio:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="287"/>
+        <source>Pos&amp;to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="288"/>
+        <source>&amp;Dal (prima notte):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="289"/>
+        <source>A&amp;l (giorno di partenza):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="290"/>
+        <source>Destina&amp;zione all&apos;uscita:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="291"/>
+        <source>&amp;Note:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="295"/>
+        <source>Le notti vanno dal giorno «Dal» al giorno prima di «Al»: il giorno di partenza non è una notte. Senza «Al» il soggiorno è in corso.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="302"/>
+        <source>Cambio di posto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="313"/>
+        <source>&amp;Sposta</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="317"/>
+        <source>dal giorno</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="319"/>
+        <source>in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="321"/>
+        <source>posto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="330"/>
+        <source>Salva</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="334"/>
+        <source>&amp;Riapri soggiorno</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="336"/>
+        <source>L&apos;uscita era stata registrata per errore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="339"/>
+        <source>&amp;Elimina…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="343"/>
+        <source>Stampa &amp;accordo…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="346"/>
+        <source>Chiudi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="378"/>
+        <source>Soggiorno - {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="452"/>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="461"/>
+        <source>scegliere la persona dall&apos;elenco dei risultati</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="463"/>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="466"/>
+        <source>campo obbligatorio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="508"/>
+        <source>per riaprire il soggiorno usare «Riapri soggiorno»</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="512"/>
+        <source>scegliere la destinazione all&apos;uscita</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="544"/>
+        <source>indicare il giorno e il nuovo posto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="566"/>
+        <source>Riapri soggiorno</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="567"/>
+        <source>Togliere l&apos;uscita del {0}? La persona risulterà ancora nell&apos;alloggio.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="570"/>
+        <source>Riapri</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="582"/>
+        <source>Elimina soggiorno</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="584"/>
+        <source>Eliminare il soggiorno di {0} ({1})? Serve solo per un soggiorno registrato per errore: per un&apos;uscita usare «Al» e la destinazione.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="587"/>
+        <source>Elimina</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StreetPage</name>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="963"/>
+        <source>Apri contatto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="964"/>
+        <source>Nuova zona…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="977"/>
+        <source>Contatti</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="979"/>
+        <source>Riepilogo mensile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="998"/>
+        <source>Nuova zona</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="998"/>
+        <source>Nome della zona:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TimelineTab</name>
+    <message>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="1312"/>
+        <source>Tutti gli eventi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="1315"/>
+        <source>Mostra:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="1318"/>
+        <source>Stampa la cronologia…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="1344"/>
+        <source>La cronologia si vede dopo il primo salvataggio.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="1354"/>
+        <source>Autonomia: nessuna valutazione registrata.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="1358"/>
+        <source>Autonomia ({0}, {1}): {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="1368"/>
+        <source>Autonomia dal {0} ({1}) al {2} ({3}): {4}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TirociniTab</name>
+    <message>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="1017"/>
+        <source>Nuovo tirocinio…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="1018"/>
+        <source>Modifica…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="1019"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="1196"/>
+        <source>Elimina</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="1021"/>
+        <source>Stampa il progetto…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="1039"/>
+        <source>Ore del mese…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="1040"/>
+        <source>Registra pagamento…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="1041"/>
+        <source>Togli pagamento</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="1171"/>
+        <source>Tirocinio di inclusione</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="1176"/>
+        <source>Regola dell&apos;indennità: l&apos;indennità mensile spetta per le ore mensili previste; per meno ore è proporzionale alle ore svolte (mai oltre quella piena); nei mesi sotto la frequenza minima non spetta.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="1194"/>
+        <source>Eliminare il tirocinio?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="1221"/>
+        <source>Ore di {0:%m/%Y}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="1245"/>
+        <source>Pagamento di {0:%m/%Y}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="1255"/>
+        <source>Il pagamento diventa una spesa della convenzione (indennità tirocini).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="1265"/>
+        <source>Togliere il pagamento?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="1266"/>
+        <source>Anche la spesa collegata della convenzione sarà tolta.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="1267"/>
+        <source>Togli</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UnitDialog</name>
+    <message>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="75"/>
+        <source>Nuovo alloggio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="98"/>
+        <source>es. 1-6, oppure 1, 2, A, B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="102"/>
+        <source>&amp;Nome:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="103"/>
+        <source>&amp;Tipo:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="104"/>
+        <source>&amp;Indirizzo:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="105"/>
+        <source>In uso &amp;dal:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="106"/>
+        <source>In uso &amp;fino al (ultima notte):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="107"/>
+        <source>&amp;Posti letto:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="108"/>
+        <source>N&amp;ote:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="112"/>
+        <source>I posti tolti dall&apos;elenco restano nello storico dei soggiorni; un posto assegnato non può essere tolto.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="120"/>
+        <source>Salva</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="122"/>
+        <source>Chiudi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="132"/>
+        <source>Alloggio - {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="146"/>
+        <source>campo obbligatorio</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="69"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="72"/>
         <source>Nuovo utente</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="69"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="72"/>
         <source>Modifica utente</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="84"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="87"/>
         <source>&amp;Nome utente:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="85"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="88"/>
         <source>N&amp;ome e cognome:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="86"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="89"/>
         <source>&amp;Ruolo:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="90"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="93"/>
         <source>Utente attivo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="93"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="96"/>
         <source>Password &amp;provvisoria:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="94"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="97"/>
         <source>L&apos;utente dovrà cambiarla al primo accesso.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1749,78 +4286,119 @@ La scheda {1} viene unita a questa: servizi, note e allegati passano alla scheda
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="157"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="160"/>
         <source>&amp;Nuovo utente…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="158"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="161"/>
         <source>&amp;Modifica…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="159"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="162"/>
         <source>&amp;Reimposta password…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="166"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="169"/>
         <source>Nome utente</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="167"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="170"/>
         <source>Nome e cognome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="168"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="171"/>
         <source>Ruolo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="169"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="172"/>
         <source>Stato</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="170"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="173"/>
         <source>Ultimo accesso</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="188"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="191"/>
         <source>disattivato</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="190"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="193"/>
         <source>bloccato fino alle {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="194"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="197"/>
         <source>attivo (deve cambiare password)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="195"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="198"/>
         <source>attivo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="222"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="225"/>
         <source>Reimposta password di {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="229"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="232"/>
         <source>Password provvisoria:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="233"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="236"/>
         <source>L&apos;utente dovrà cambiarla al prossimo accesso; il blocco per tentativi errati viene tolto.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VariationDialog</name>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="434"/>
+        <source>Rimodulazione della voce {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="436"/>
+        <source>Importo attuale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="443"/>
+        <source>Data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="445"/>
+        <source>Nuovo importo (EUR)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="447"/>
+        <source>Motivo</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>_GuardedDialog</name>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="88"/>
+        <source>Salva</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="90"/>
+        <source>Chiudi</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1914,62 +4492,82 @@ La scheda {1} viene unita a questa: servizi, note e allegati passano alla scheda
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/settings_dialog.py" line="38"/>
+        <location filename="../../tit_desktop/ui/settings_dialog.py" line="39"/>
         <source>Impostazioni</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/settings_dialog.py" line="41"/>
+        <location filename="../../tit_desktop/ui/settings_dialog.py" line="42"/>
         <source>Database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/settings_dialog.py" line="43"/>
+        <location filename="../../tit_desktop/ui/settings_dialog.py" line="44"/>
         <source>Su &amp;questo PC (un solo posto di lavoro)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/settings_dialog.py" line="49"/>
+        <location filename="../../tit_desktop/ui/settings_dialog.py" line="50"/>
         <source>Sfoglia…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/settings_dialog.py" line="53"/>
+        <location filename="../../tit_desktop/ui/settings_dialog.py" line="54"/>
         <source>Su un &amp;server PostgreSQL condiviso (più PC)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/settings_dialog.py" line="69"/>
+        <location filename="../../tit_desktop/ui/settings_dialog.py" line="70"/>
         <source>Server (&amp;host):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/settings_dialog.py" line="70"/>
+        <location filename="../../tit_desktop/ui/settings_dialog.py" line="71"/>
         <source>Porta:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/settings_dialog.py" line="71"/>
+        <location filename="../../tit_desktop/ui/settings_dialog.py" line="72"/>
         <source>Nome del &amp;database:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/settings_dialog.py" line="72"/>
+        <location filename="../../tit_desktop/ui/settings_dialog.py" line="73"/>
         <source>&amp;Utente:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/settings_dialog.py" line="73"/>
+        <location filename="../../tit_desktop/ui/settings_dialog.py" line="74"/>
         <source>Pass&amp;word:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/settings_dialog.py" line="76"/>
+        <location filename="../../tit_desktop/ui/settings_dialog.py" line="82"/>
         <source>&amp;Prova connessione</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/settings_dialog.py" line="87"/>
+        <location filename="../../tit_desktop/ui/settings_dialog.py" line="91"/>
+        <source>Sicurezza</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/settings_dialog.py" line="96"/>
+        <source> minuti</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/settings_dialog.py" line="98"/>
+        <source>&amp;Blocca la finestra dopo:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/settings_dialog.py" line="101"/>
+        <source>senza uso di tastiera o mouse; per sbloccarla serve la password. Ha effetto dal prossimo accesso.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/settings_dialog.py" line="111"/>
         <source>Il cambio di database ha effetto al prossimo accesso. Un database nuovo viene preparato automaticamente; uno esistente viene aggiornato dopo un backup.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1979,6 +4577,52 @@ La scheda {1} viene unita a questa: servizi, note e allegati passano alla scheda
     <message>
         <location filename="../../tit_desktop/ui/login.py" line="46"/>
         <source>le due password non coincidono</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="317"/>
+        <source>Nuovo obiettivo…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="318"/>
+        <source>Nuova azione…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="319"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="329"/>
+        <source>Modifica…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="320"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="330"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="341"/>
+        <source>Elimina</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="321"/>
+        <source>Stampa il piano…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="328"/>
+        <source>Nuova verifica…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="340"/>
+        <source>Nuova valutazione…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="442"/>
+        <source>Fatto</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2022,6 +4666,72 @@ La scheda {1} viene unita a questa: servizi, note e allegati passano alla scheda
     <message>
         <location filename="../../tit_desktop/ui/print_form.py" line="101"/>
         <source>Preparazione del PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>self.parent</name>
+    <message>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="388"/>
+        <source>Cambiamento dalla valutazione di {0} a quella di {1}: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="396"/>
+        <source>Autovalutazione da 1 (nessuna autonomia) a 5 (piena autonomia) in ogni ambito, all&apos;ingresso, alle verifiche e all&apos;uscita.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="420"/>
+        <source>Obiettivo del piano</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="454"/>
+        <source>Azione: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="495"/>
+        <source>Eliminare l&apos;azione?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="497"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="508"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="567"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="619"/>
+        <source>Elimina</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="506"/>
+        <source>Eliminare l&apos;obiettivo?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="547"/>
+        <source>Verifica del piano</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="565"/>
+        <source>Eliminare la verifica?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="601"/>
+        <source>Valutazione dell&apos;autonomia</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="610"/>
+        <source>Da 1 (nessuna autonomia) a 5 (piena autonomia).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="617"/>
+        <source>Eliminare la valutazione?</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
