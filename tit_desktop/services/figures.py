@@ -34,7 +34,7 @@ Indicator = Callable[[Session, dt.date, dt.date], int]
 _SOURCES: dict[str, ServedSource] = {}
 _INDICATORS: dict[str, tuple[str, Indicator]] = {}
 
-SOURCE_MODULES: tuple[str, ...] = ()
+SOURCE_MODULES: tuple[str, ...] = ("tit_desktop.services.served",)
 """Service modules that register served sources or indicators when imported (one per area)."""
 
 AGE_BANDS = ("<18", "18-24", "25-54", "55+", "ND")
@@ -50,7 +50,9 @@ def register_indicator(key: str, label: str, indicator: Indicator) -> None:
 
 def _load() -> None:
     for module in SOURCE_MODULES:
-        importlib.import_module(module)
+        register = getattr(importlib.import_module(module), "register", None)
+        if register is not None:
+            register()
 
 
 def served_ids(first: dt.date, last: dt.date) -> Select[Any] | None:

@@ -58,6 +58,19 @@ def register_activity(kind: str, label: str, query: ActivityQuery) -> None:
     _ACTIVITIES[kind] = Activity(kind, label, query)
 
 
+ACTIVITY_MODULES: tuple[str, ...] = ("tit_desktop.services.served",)
+"""Modules that register activities when imported."""
+
+
+def _load() -> None:
+    import importlib
+
+    for module in ACTIVITY_MODULES:
+        register = getattr(importlib.import_module(module), "register", None)
+        if register is not None:
+            register()
+
+
 def _intake(_today: dt.date) -> Select[Any]:
     query: Select[Any] = select(  # type: ignore[assignment]
         Person.id.label("person_id"), Person.intake_date.label("day")
@@ -178,6 +191,7 @@ def _latest(today: dt.date, only: Iterable[int] | None = None) -> Select[Any]:
 def _candidates(
     session: Session, cutoff: dt.date, today: dt.date, only: Sequence[int] | None = None
 ) -> list[Candidate]:
+    _load()
     latest = _latest(today, only).subquery("latest")
     rows = session.execute(
         select(Person.id, Person.code, Person.last_name, Person.first_name, latest.c.last_day)
