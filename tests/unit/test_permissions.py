@@ -41,9 +41,16 @@ from tit_desktop.services import (
 )
 from tit_desktop.services.database import Database
 from tit_desktop.services.errors import PermissionDenied
+from tit_desktop.services.exchange.importer import import_raw, import_workbook
+from tit_desktop.services.gdpr import retention
 from tit_desktop.services.permissions import ROLE_PERMISSIONS, Actor, Permission
 
 WRITE_PREFIXES = (
+    "submit",
+    "unlock",
+    "close_",
+    "apply",
+    "reopen",
     "add_",
     "create_",
     "update_",
@@ -66,12 +73,24 @@ WRITE_PREFIXES = (
     "mark_",
 )
 # Writing functions that any logged-in user may call on their own account.
-SELF_SERVICE = {"users.change_password", "users.login", "session_lock.record_lock"}
+SELF_SERVICE = {
+    "users.change_password",
+    "users.login",
+    "session_lock.record_lock",
+    "session_lock.unlock",
+}
 # The bulk-write helper audits for the service that calls it; that service checks the role.
 BULK_HELPERS = {"bulk.insert_rows", "bulk.update_rows", "bulk.delete_rows"}
 # Writes only the audit row of a schema upgrade (which every start runs, whatever the role):
 # who ran it, not a permission.
-AUDIT_ONLY = {"schema.record_upgrade"}
+AUDIT_ONLY = {
+    "schema.record_upgrade",
+    "exporter.record_export",
+    # the convention's figures may be read and printed by the auditors (READ_MONEY)
+    "payment_requests.record_printed",
+}
+# The same function listed under the package that re-exports it.
+ALIASES = {"erasure.anonymise_person"}
 
 
 def _person() -> persons.PersonInput:
@@ -107,6 +126,70 @@ def _hosting_writers() -> dict[str, Callable[[Database, Actor, Path], Any]]:
 
 
 D = dt.date(2025, 2, 1)
+
+
+def _convention_writers() -> dict[str, Callable[[Database, Actor, Path], Any]]:
+    """The convention's writers: each checks the role before reading its arguments."""
+    from tit_desktop.services.convention import (
+        budget,
+        conventions,
+        deadlines,
+        expenditures,
+        payment_requests,
+        staff,
+    )
+
+    day = dt.date(2026, 1, 1)
+    calls: dict[str, Callable[[Any, Actor], Any]] = {
+        "budget.create_line": lambda s, a: budget.create_line(s, a, 1, None),  # type: ignore[arg-type]
+        "budget.update_line": lambda s, a: budget.update_line(s, a, 1, 1, None),  # type: ignore[arg-type]
+        "budget.delete_line": lambda s, a: budget.delete_line(s, a, 1),
+        "conventions.create_convention": lambda s, a: conventions.create_convention(s, a, None),  # type: ignore[arg-type]
+        "conventions.update_convention": lambda s, a: conventions.update_convention(
+            s,
+            a,
+            1,
+            1,
+            None,  # type: ignore[arg-type]
+        ),
+        "conventions.add_extension": lambda s, a: conventions.add_extension(s, a, 1, day, "x"),
+        "conventions.remove_extension": lambda s, a: conventions.remove_extension(s, a, 1),
+        "conventions.set_partner": lambda s, a: conventions.set_partner(s, a, 1, 1, None),
+        "conventions.remove_partner": lambda s, a: conventions.remove_partner(s, a, 1),
+        "conventions.attach_document": lambda s, a: conventions.attach_document(
+            s, a, 1, "a.pdf", b"%PDF"
+        ),
+        "deadlines.add_deadline": lambda s, a: deadlines.add_deadline(s, a, 1, "x", day),
+        "deadlines.add_quarterly_monitoring": lambda s, a: deadlines.add_quarterly_monitoring(
+            s, a, 1
+        ),
+        "deadlines.mark_done": lambda s, a: deadlines.mark_done(s, a, 1, 1, day, "x"),
+        "expenditures.create_expenditure": lambda s, a: expenditures.create_expenditure(
+            s,
+            a,
+            1,
+            None,  # type: ignore[arg-type]
+        ),
+        "expenditures.update_expenditure": lambda s, a: expenditures.update_expenditure(
+            s,
+            a,
+            1,
+            1,
+            None,  # type: ignore[arg-type]
+        ),
+        "expenditures.delete_expenditure": lambda s, a: expenditures.delete_expenditure(s, a, 1, 1),
+        "payment_requests.submit": lambda s, a: payment_requests.submit(s, a, 1, day, day),
+        "payment_requests.unlock": lambda s, a: payment_requests.unlock(s, a, 1, "x"),
+        "staff.record_hours": lambda s, a: staff.record_hours(s, a, 1, 1, day, "x", 60),
+        "staff.set_staff_cost": lambda s, a: staff.set_staff_cost(s, a, 1, 2026, None, None),
+        "staff.close_month": lambda s, a: staff.close_month(s, a, 1, 1, day),
+        "deadlines.reopen": lambda s, a: deadlines.reopen(s, a, 1, 1),
+    }
+    return {
+        name: (lambda db, a, _p, call=call: _in_tx(db, a, lambda s: call(s, a)))
+        for name, call in calls.items()
+    }
+
 
 WRITE_SERVICES: dict[str, Callable[[Database, Actor, Path], Any]] = {
     "users.add_user": lambda db, a, _p: _in_tx(
@@ -238,6 +321,9 @@ WRITE_SERVICES: dict[str, Callable[[Database, Actor, Path], Any]] = {
     "pathways.delete_pathway": lambda db, a, _p: _in_tx(
         db, a, lambda s: pathways.delete_pathway(s, a, 1, 1)
     ),
+    "pathways.close_pathway": lambda db, a, _p: _in_tx(
+        db, a, lambda s: pathways.close_pathway(s, a, 1, 1, D, "decesso")
+    ),
     "pathways.update_pathway": lambda db, a, _p: _in_tx(
         db, a, lambda s: pathways.update_pathway(s, a, 1, pathways.PathwayInput(1, D), 1)
     ),
@@ -290,6 +376,22 @@ WRITE_SERVICES: dict[str, Callable[[Database, Actor, Path], Any]] = {
     "tirocini.update_tirocinio": lambda db, a, _p: _in_tx(
         db, a, lambda s: tirocini.update_tirocinio(s, a, 1, 1, tirocini.TirocinioInput(1))
     ),
+    **_convention_writers(),
+    "importer.import_workbook": lambda db, a, p: _in_tx(
+        db, a, lambda s: import_workbook(s, a, p / "cartella.xlsx")
+    ),
+    "importer.import_raw": lambda db, a, _p: _in_tx(
+        db,
+        a,
+        lambda s: import_raw(s, a, None),  # type: ignore[arg-type]
+    ),
+    "retention.apply": lambda db, a, _p: _in_tx(
+        db,
+        a,
+        lambda s: retention.apply(
+            s, a, retention.Batch(5, dt.date(2021, 1, 1), dt.date(2026, 1, 1), "x")
+        ),
+    ),
 }
 
 
@@ -327,15 +429,15 @@ def test_read_only_user_is_refused(
 def test_every_writing_service_is_listed() -> None:
     found = set()
     package = Path(tit_desktop.services.__file__).parent
-    for module_info in pkgutil.iter_modules([str(package)]):
-        module = importlib.import_module(f"tit_desktop.services.{module_info.name}")
+    for module_info in pkgutil.walk_packages([str(package)], "tit_desktop.services."):
+        module = importlib.import_module(module_info.name)
         for fname, function in inspect.getmembers(module, inspect.isfunction):
             if function.__module__ != module.__name__ or fname.startswith("_"):
                 continue
             params = list(inspect.signature(function).parameters)
             if "actor" in params and fname.startswith(WRITE_PREFIXES):
-                found.add(f"{module_info.name}.{fname}")
-    missing = found - set(WRITE_SERVICES) - SELF_SERVICE - BULK_HELPERS - AUDIT_ONLY
+                found.add(f"{module_info.name.rsplit('.', 1)[-1]}.{fname}")
+    missing = found - set(WRITE_SERVICES) - SELF_SERVICE - BULK_HELPERS - AUDIT_ONLY - ALIASES
     assert missing == set(), f"writing services without a lettura test: {sorted(missing)}"
 
 
