@@ -2,6 +2,14 @@
 
 from tit_desktop.models.audit import AuditAction, AuditEntry, AuditSubject
 from tit_desktop.models.base import Base
+from tit_desktop.models.canteen import (
+    CanteenCard,
+    CanteenCardCounter,
+    CanteenMealSetting,
+    CardStatus,
+    Meal,
+    MealType,
+)
 from tit_desktop.models.registry import (
     Attachment,
     Disability,
@@ -26,10 +34,16 @@ __all__ = [
     "AuditEntry",
     "AuditSubject",
     "Base",
+    "CanteenCard",
+    "CanteenCardCounter",
+    "CanteenMealSetting",
+    "CardStatus",
     "Disability",
     "Employment",
     "HouseholdLink",
     "HouseholdRelation",
+    "Meal",
+    "MealType",
     "NotSamePerson",
     "NoteLevel",
     "Organisation",

@@ -88,6 +88,9 @@ ENTITY_LABELS: dict[str, str] = {
     "organisation": "ente",
     "staff_member": "operatore",
     "database": "database",
+    "meal": "pasto",
+    "canteen_card": "tessera mensa",
+    "canteen_meal_setting": "orari e posti della mensa",
 }
 
 

@@ -64,6 +64,9 @@ ENTITY_LABELS: dict[str, str] = {
     "staff_member": "Operatore",
     "app_user": "Utente",
     "database": "Database",
+    "meal": "Pasto",
+    "canteen_card": "Tessera mensa",
+    "canteen_meal_setting": "Orari e posti della mensa",
 }
 
 # Labels of the fields that are not the person's (those come from the field catalogue).
@@ -86,6 +89,20 @@ _OTHER_LABELS: dict[str, str] = {
     "anonymised_at": "Anonimizzata il",
     "person_low_id": "Persona",
     "person_high_id": "Persona",
+    "meal_date": "Data del pasto",
+    "meal_type": "Pasto",
+    "card_id": "Tessera",
+    "backdated": "Registrato in ritardo",
+    "number": "Numero tessera",
+    "valid_from": "Valida dal",
+    "valid_to": "Valida fino al",
+    "status": "Stato",
+    "replaced_by_id": "Sostituita da",
+    "end_reason": "Motivo",
+    "ended_at": "Terminata il",
+    "starts_at": "Inizio",
+    "ends_at": "Fine",
+    "seats": "Posti",
 }
 
 # Bookkeeping columns: who and when are the row's own columns, ids mean nothing to users.
@@ -107,6 +124,10 @@ _HIDDEN_FIELDS = frozenset(
         "decided_at",
         "decided_by_user_id",
         "last_login_at",
+        "recorded_at",
+        "recorded_by_user_id",
+        "issued_at",
+        "issued_by_user_id",
     }
 )
 # Fields whose values are never shown, only that they changed.
@@ -560,10 +581,46 @@ def sentence(row: audit.AuditRow, refs: References = NO_REFERENCES) -> str:
         if action == AuditAction.INSERT and changes.get("role"):
             text += f" ({value_text('role', changes['role'])})"
         return text
+    if entity == "meal":
+        return _meal_sentence(row)
+    if entity == "canteen_card":
+        return _card_sentence(row)
     if action == AuditAction.IMPORT:
         return row.detail or "Importazione"
     if action == AuditAction.EXPORT:
         return row.detail or "Esportazione"
+    return _generic_sentence(row)
+
+
+def _meal_sentence(row: audit.AuditRow) -> str:
+    """ "Registrato il pasto: pranzo del 28/11/2026 (inserito in ritardo)"."""
+    changes = _changes(row)
+    what = (
+        f"{changes.get('meal_type') or ''} del {value_text('meal_date', changes.get('meal_date'))}"
+    )
+    late = " (inserito in ritardo)" if changes.get("backdated") is True else ""
+    if row.action == AuditAction.INSERT:
+        return f"Registrato il pasto: {what}{late}"
+    if row.action == AuditAction.DELETE:
+        return f"Annullato il pasto: {what}"
+    return f"Modificato un pasto: {_update_phrase(changes, NO_REFERENCES)}"
+
+
+def _card_sentence(row: audit.AuditRow) -> str:
+    changes = _changes(row)
+    if row.action == AuditAction.INSERT:
+        number = changes.get("number")
+        shown = f"n. {int(number):08d} " if isinstance(number, int) else ""
+        until = value_text("valid_to", changes.get("valid_to"))
+        return f"Rilasciata la tessera mensa {shown}(valida fino al {until})"
+    status = changes.get("status")
+    new_status = status[1] if isinstance(status, list) and len(status) == 2 else None
+    if row.action == AuditAction.UPDATE and new_status == "revocata":
+        return "Revocata una tessera mensa"
+    if row.action == AuditAction.UPDATE and new_status == "sostituita":
+        return "Sostituita una tessera mensa (smarrita o danneggiata)"
+    if row.action == AuditAction.UPDATE:
+        return f"Modificata una tessera mensa: {_update_phrase(changes, NO_REFERENCES)}"
     return _generic_sentence(row)
 
 

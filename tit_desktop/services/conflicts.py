@@ -102,6 +102,7 @@ EXPLAINER_MODULES = (
     "tit_desktop.services.persons",
     "tit_desktop.services.users",
     "tit_desktop.services.household",
+    "tit_desktop.services.canteen",
 )
 
 

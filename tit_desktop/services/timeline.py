@@ -51,7 +51,7 @@ class Provider:
 
 _PROVIDERS: dict[str, Provider] = {}
 
-PROVIDER_MODULES: tuple[str, ...] = ()
+PROVIDER_MODULES: tuple[str, ...] = ("tit_desktop.services.canteen",)
 """Service modules that register a provider when imported (one line per area)."""
 
 
