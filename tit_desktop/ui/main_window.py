@@ -38,6 +38,7 @@ def _placeholder(title: str, text: str) -> Callable[[AppContext], QWidget]:
 
 def areas() -> list[Area]:
     from tit_desktop.ui.pages.admin import AdminPage
+    from tit_desktop.ui.pages.canteen import CanteenPage
     from tit_desktop.ui.pages.home import HomePage
     from tit_desktop.ui.pages.persons import PersonsPage
     from tit_desktop.ui.pages.reports import ReportsPage
@@ -63,15 +64,7 @@ def areas() -> list[Area]:
                 "(una persona per posto per notte) e uscite con destinazione.",
             ),
         ),
-        Area(
-            "canteen",
-            "Mensa",
-            _placeholder(
-                "Servizio mensa",
-                "Tessere mensa, registrazione dei pasti (colazione, pranzo, cena) e "
-                "accesso con lettura del codice QR.",
-            ),
-        ),
+        Area("canteen", "Mensa", CanteenPage),
         Area(
             "street",
             "Unità di strada",
