@@ -117,5 +117,5 @@ def test_the_rosters_show_the_day_and_the_month(qtbot: QtBot, ctx: AppContext) -
     page.rosters.meal.setCurrentIndex(1)
     assert page.rosters.model.rowCount() == 1
     assert page.rosters.model.index(0, 2).data() == "Rossi Mario"
-    assert "1 pasti" in page.rosters.month_title.text()
+    assert "1 pasto (" in page.rosters.month_title.text()
     page.grab().save("/tmp/canteen-rosters.png")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tit_desktop.reports import registration_form
+from tit_desktop.reports import canteen, registration_form
 
 __all__ = ["FORMS", "SELECTORS", "FormSpec", "Selector", "get_form", "list_forms"]
 
@@ -39,6 +39,7 @@ SELECTORS: dict[str, Selector] = {
         Selector("date", "--date", "dd/mm/yyyy", "data", "il giorno, per esempio 28/11/2026"),
         Selector("course", "--course", "CORSO", "corso", "il titolo del corso"),
         Selector("number", "--number", "N", "numero", "il numero del documento"),
+        Selector("meal", "--meal", "PASTO", "pasto", "colazione, pranzo o cena"),
     )
 }
 """Every selector any form takes. An area adds its own here (one line) with its form."""
@@ -76,6 +77,21 @@ FORMS: dict[str, FormSpec] = {
             name=registration_form.FORM_NAME,
             title=registration_form.FORM_TITLE,
             languages=registration_form.LANGUAGES,
+        ),
+        FormSpec(name=canteen.CARD_FORM, title="Tessera mensa (formato carta di credito)"),
+        FormSpec(
+            name=canteen.CARD_SHEET_FORM,
+            title="Tessere mensa su foglio A4 con segni di taglio (attive, o rilasciate il giorno)",
+            selectors=("date",),
+            optional=("date",),
+        ),
+        FormSpec(
+            name=canteen.SIGN_SHEET_FORM,
+            title="Foglio firme della mensa (un pasto di un giorno)",
+            selectors=("date", "meal"),
+        ),
+        FormSpec(
+            name=canteen.REGISTER_FORM, title="Registro mensile della mensa", selectors=("month",)
         ),
     )
 }

@@ -37,7 +37,8 @@ from tit_desktop.models import (
 )
 from tit_desktop.models.audit import AuditAction
 from tit_desktop.models.canteen import CARD_CODE_DIGITS, card_code
-from tit_desktop.services import audit, clock, conflicts, persons
+from tit_desktop.reports import canteen as canteen_reports
+from tit_desktop.services import audit, clock, conflicts, forms, persons
 from tit_desktop.services.errors import (
     ConflictError,
     NotFound,
@@ -928,6 +929,106 @@ def export_roster(
         detail=f"Esportazione: elenco {meal.value} del {_day(day)} ({len(rows)} righe)",
     )
     return len(rows)
+
+
+# =========================================================================== printed forms
+
+
+def _card_data(session: Session, actor: Actor, card: CanteenCard) -> canteen_reports.CardData:
+    person = session.get(Person, card.person_id)
+    assert person is not None
+    return canteen_reports.CardData(
+        code=card.code,
+        name=f"{person.last_name} {person.first_name}",
+        person_code=person.code,
+        valid_from=card.valid_from,
+        valid_to=card.valid_to,
+        photo=photo_of(session, actor, person.id),
+    )
+
+
+def _fill_card(
+    session: Session, actor: Actor, selection: Mapping[str, str], _lang: str, out: Any
+) -> forms.Printed:
+    person_id = forms.person_id_for_code(session, selection["person"])
+    card = active_card(session, person_id)
+    if card is None:
+        raise ValidationError({"person": "la persona non ha una tessera mensa attiva"})
+    canteen_reports.render_card(_card_data(session, actor, card), out)
+    return forms.Printed("canteen_card", card.id, person_id)
+
+
+def _fill_card_sheet(
+    session: Session, actor: Actor, selection: Mapping[str, str], _lang: str, out: Any
+) -> forms.Printed:
+    query = select(CanteenCard).where(CanteenCard.status == CardStatus.ACTIVE)
+    if "date" in selection:
+        day = parse_day(selection["date"])
+        start = dt.datetime.combine(day, dt.time()).astimezone()
+        query = query.where(
+            CanteenCard.issued_at >= start, CanteenCard.issued_at < start + dt.timedelta(days=1)
+        )
+    cards = session.scalars(query.order_by(CanteenCard.number)).all()
+    if not cards:
+        raise ValidationError({"date": "nessuna tessera attiva da stampare"})
+    canteen_reports.render_card_sheet([_card_data(session, actor, c) for c in cards], out)
+    return forms.Printed("canteen_card", None, subjects=tuple(c.person_id for c in cards))
+
+
+def _fill_sign_sheet(
+    session: Session, actor: Actor, selection: Mapping[str, str], _lang: str, out: Any
+) -> forms.Printed:
+    day = parse_day(selection["date"])
+    meal = parse_meal(selection["meal"])
+    rows = roster(session, actor, day, meal)
+    canteen_reports.render_sign_sheet(
+        MEAL_LABELS[meal],
+        day,
+        [canteen_reports.SignSheetRow(_local_time(r.recorded_at), r.code, r.name) for r in rows],
+        seats(session, actor, day, meal).text(),
+        out,
+    )
+    return forms.Printed("meal", None)
+
+
+def _fill_register(
+    session: Session, actor: Actor, selection: Mapping[str, str], _lang: str, out: Any
+) -> forms.Printed:
+    year, month = parse_month(selection["month"])
+    first, following = month_bounds(year, month)
+    people = monthly_register(session, actor, year, month)
+    days = counts_by_day(session, actor, first, following - dt.timedelta(days=1))
+    canteen_reports.render_register(
+        f"{month:02d}/{year}",
+        [
+            canteen_reports.RegisterLine(
+                p.code,
+                p.name,
+                p.totals[MealType.BREAKFAST],
+                p.totals[MealType.LUNCH],
+                p.totals[MealType.DINNER],
+                len(p.days),
+            )
+            for p in people
+        ],
+        [
+            canteen_reports.DayLine(
+                d.day,
+                d.counts[MealType.BREAKFAST],
+                d.counts[MealType.LUNCH],
+                d.counts[MealType.DINNER],
+            )
+            for d in days
+        ],
+        out,
+    )
+    return forms.Printed("meal", None)
+
+
+forms.register_filler(canteen_reports.CARD_FORM, _fill_card)
+forms.register_filler(canteen_reports.CARD_SHEET_FORM, _fill_card_sheet)
+forms.register_filler(canteen_reports.SIGN_SHEET_FORM, _fill_sign_sheet)
+forms.register_filler(canteen_reports.REGISTER_FORM, _fill_register)
 
 
 # =========================================================================== person's data

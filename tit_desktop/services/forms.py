@@ -205,7 +205,7 @@ def _import_area_fillers() -> None:
         importlib.import_module(module)
 
 
-AREA_FORM_MODULES: tuple[str, ...] = ()
+AREA_FORM_MODULES: tuple[str, ...] = ("tit_desktop.services.canteen",)
 """Service modules that call :func:`register_filler` (one line per area)."""
 
 register_filler("scheda-iscrizione", _fill_registration_form)

@@ -40,6 +40,7 @@ from tit_desktop.ui.context import AppContext
 from tit_desktop.ui.errors import handle_error, service_error_text
 from tit_desktop.ui.signals import app_signals, notify_changed
 from tit_desktop.ui.table_models import Column, ListTableModel
+from tit_desktop.ui.wording import number, plural
 
 GREEN = "#1b7f3b"
 RED = "#b00020"
@@ -517,13 +518,14 @@ class RostersPanel(QWidget):
             )
         )
         totals = {m: sum(d.counts[m] for d in days) for m in canteen.MEAL_ORDER}
+        total = sum(totals.values())
         self.month_title.setText(
-            self.tr("Mese {0}: {1} pasti (colazioni {2}, pranzi {3}, cene {4})").format(
+            self.tr("Mese {0}: {1} (colazioni {2}, pranzi {3}, cene {4})").format(
                 day.strftime("%m/%Y"),
-                sum(totals.values()),
-                totals[MealType.BREAKFAST],
-                totals[MealType.LUNCH],
-                totals[MealType.DINNER],
+                plural(total, self.tr("{n} pasto"), self.tr("{n} pasti")),
+                number(totals[MealType.BREAKFAST]),
+                number(totals[MealType.LUNCH]),
+                number(totals[MealType.DINNER]),
             )
         )
         self.chart.set_counts(days, (following - first).days)
