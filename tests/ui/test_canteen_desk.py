@@ -106,7 +106,9 @@ def test_search_by_name_records_and_offers_a_card(qtbot: QtBot, ctx: AppContext)
         assert [c.number for c in canteen.cards_of(session, ctx.actor, person)] == [1]
 
 
-def test_the_rosters_show_the_day_and_the_month(qtbot: QtBot, ctx: AppContext) -> None:
+def test_the_rosters_show_the_day_and_the_month(
+    qtbot: QtBot, ctx: AppContext, qtmodeltester
+) -> None:  # type: ignore[no-untyped-def]
     _person(ctx, "TIU-00001", "Rossi", "Mario")
     page = _page(qtbot, ctx)
     desk = page.desk
@@ -118,4 +120,35 @@ def test_the_rosters_show_the_day_and_the_month(qtbot: QtBot, ctx: AppContext) -
     assert page.rosters.model.rowCount() == 1
     assert page.rosters.model.index(0, 2).data() == "Rossi Mario"
     assert "1 pasto (" in page.rosters.month_title.text()
+    qtmodeltester.check(page.rosters.model)
     page.grab().save("/tmp/canteen-rosters.png")
+
+
+def test_the_cards_tab_issues_replaces_and_revokes(
+    qtbot: QtBot, ctx: AppContext, monkeypatch, qtmodeltester
+) -> None:  # type: ignore[no-untyped-def]
+    from tit_desktop.ui import questions
+
+    monkeypatch.setattr(questions, "confirm", lambda *args, **kwargs: True)
+    _person(ctx, "TIU-00001", "Rossi", "Mario")
+    page = _page(qtbot, ctx)
+    cards = page.cards
+    page.tabs.setCurrentWidget(cards)
+    qtbot.keyClicks(cards.search, "rossi")
+    qtbot.waitUntil(lambda: cards.found.count() == 1)
+    cards.found.setCurrentRow(0)
+    assert cards.issue_button.isEnabled() and not cards.revoke_button.isEnabled()
+    cards.issue_button.click()
+    assert [c.code for c in cards.model._rows] == ["00000001"]
+    assert not cards.issue_button.isEnabled() and cards.replace_button.isEnabled()
+    cards.replace_button.click()
+    assert [(c.code, c.status.value) for c in cards.model._rows] == [
+        ("00000002", "attiva"),
+        ("00000001", "sostituita"),
+    ]
+    assert cards.model.index(1, 4).data() == "00000002"
+    page.grab().save("/tmp/canteen-cards.png")
+    cards.revoke_button.click()
+    assert [c.status.value for c in cards.model._rows] == ["revocata", "sostituita"]
+    assert cards.issue_button.isEnabled()
+    qtmodeltester.check(cards.model)

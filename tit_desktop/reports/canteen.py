@@ -20,6 +20,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import TableStyle
 
 from tit_desktop import APP_TITLE, __version__
 from tit_desktop.reports import pdf
@@ -213,17 +214,28 @@ def render_sign_sheet(
 ) -> int:
     """The day's sign sheet of a meal: who was recorded, a space to sign, and a few blank
     rows for those the desk could not record."""
+    table = pdf.data_table(
+        ["N.", "Ora", "Codice", "Cognome e nome", "Firma"],
+        [[str(i), r.time, r.code, r.name, ""] for i, r in enumerate(rows, start=1)]
+        + [[str(len(rows) + i), "", "", "", ""] for i in range(1, SIGN_SHEET_BLANK_ROWS + 1)],
+        col_weights=[0.5, 0.8, 1.4, 3.2, 3.4],
+        right_aligned=[0],
+        zebra=False,
+    )
+    # Room to sign: taller rows than a list's.
+    table.setStyle(
+        TableStyle(
+            [
+                ("TOPPADDING", (0, 1), (-1, -1), 7),
+                ("BOTTOMPADDING", (0, 1), (-1, -1), 7),
+                ("VALIGN", (0, 1), (-1, -1), "MIDDLE"),
+            ]
+        )
+    )
     body = [
         pdf.paragraph(f"{meal_label} del {pdf.fmt_date(day)}: {seats}."),
         pdf.spacer(2),
-        pdf.data_table(
-            ["N.", "Ora", "Codice", "Cognome e nome", "Firma"],
-            [[str(i), r.time, r.code, r.name, ""] for i, r in enumerate(rows, start=1)]
-            + [[str(len(rows) + i), "", "", "", ""] for i in range(1, SIGN_SHEET_BLANK_ROWS + 1)],
-            col_weights=[0.5, 0.8, 1.4, 3.2, 3.4],
-            right_aligned=[0],
-            zebra=False,
-        ),
+        table,
         pdf.spacer(6),
         pdf.paragraph("Firma dell'operatore ______________________________"),
     ]

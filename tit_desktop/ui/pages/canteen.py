@@ -573,6 +573,214 @@ class RostersPanel(QWidget):
             handle_error(self, exc)
 
 
+# =========================================================================== cards
+
+
+class CardsPanel(QWidget):
+    """A person's cards: issue, renew, revoke, replace a lost one, print."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.person_id: int | None = None
+        layout = QVBoxLayout(self)
+        search_label = QLabel(self.tr("&Persona (cognome nome o Codice):"))
+        layout.addWidget(search_label)
+        self.search = QLineEdit()
+        self.search.setObjectName("cards_search")
+        search_label.setBuddy(self.search)
+        layout.addWidget(self.search)
+        self.found = QListWidget()
+        self.found.setObjectName("cards_found")
+        self.found.setMaximumHeight(120)
+        layout.addWidget(self.found)
+        self.person_label = QLabel()
+        self.person_label.setObjectName("cards_person")
+        layout.addWidget(self.person_label)
+        self.model: ListTableModel[canteen.CardInfo] = ListTableModel(
+            [
+                Column(self.tr("Numero"), lambda c: c.code),
+                Column(self.tr("Valida dal"), lambda c: c.valid_from.strftime("%d/%m/%Y")),
+                Column(self.tr("Valida fino al"), lambda c: c.valid_to.strftime("%d/%m/%Y")),
+                Column(self.tr("Stato"), lambda c: canteen.STATUS_LABELS[c.status]),
+                Column(
+                    self.tr("Sostituita da"),
+                    lambda c: (
+                        canteen.card_code(c.replaced_by_number)
+                        if c.replaced_by_number is not None
+                        else ""
+                    ),
+                ),
+                Column(self.tr("Motivo"), lambda c: c.end_reason or ""),
+            ],
+            self,
+        )
+        self.table = QTableView()
+        self.table.setObjectName("cards_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table, 1)
+        buttons = QHBoxLayout()
+        self.issue_button = QPushButton(self.tr("&Rilascia tessera"))
+        self.renew_button = QPushButton(self.tr("Rin&nova fino al"))
+        self.renew_until = QDateEdit()
+        self.renew_until.setCalendarPopup(True)
+        self.renew_until.setDisplayFormat("dd/MM/yyyy")
+        self.renew_until.setDate(QDate(clock.today() + dt.timedelta(days=365)))
+        self.replace_button = QPushButton(self.tr("&Sostituisci (smarrita)"))
+        self.revoke_button = QPushButton(self.tr("Re&voca"))
+        self.print_button = QPushButton(self.tr("S&tampa tessera…"))
+        self.sheet_button = QPushButton(self.tr("Foglio A4 delle tessere di &oggi…"))
+        for widget in (
+            self.issue_button,
+            self.renew_button,
+            self.renew_until,
+            self.replace_button,
+            self.revoke_button,
+            self.print_button,
+            self.sheet_button,
+        ):
+            buttons.addWidget(widget)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(200)
+        self.search.textEdited.connect(lambda _t: self._timer.start())
+        self._timer.timeout.connect(self._find)
+        self.found.currentItemChanged.connect(lambda item, _old: self._choose(item))
+        self.issue_button.clicked.connect(self.issue)
+        self.renew_button.clicked.connect(self.renew)
+        self.replace_button.clicked.connect(self.replace)
+        self.revoke_button.clicked.connect(self.revoke)
+        self.print_button.clicked.connect(self.print_card)
+        self.sheet_button.clicked.connect(self.print_sheet)
+        self._writable = ctx.actor.can(Permission.WRITE_REGISTRY)
+        self._update_buttons()
+
+    def _find(self) -> None:
+        self.found.clear()
+        if len(self.search.text().strip()) < 2:
+            return
+        with self.ctx.db.reading() as session:
+            people = canteen.find_people(session, self.ctx.actor, self.search.text(), limit=12)
+        for person in people:
+            item = QListWidgetItem(f"{person.name} — {person.code}")
+            item.setData(Qt.ItemDataRole.UserRole, (person.person_id, person.code, person.name))
+            self.found.addItem(item)
+
+    def _choose(self, item: QListWidgetItem | None) -> None:
+        if item is None:
+            return
+        person_id, code, name = item.data(Qt.ItemDataRole.UserRole)
+        self.person_id = int(person_id)
+        self.person_code = str(code)
+        self.person_label.setText(f"<b>{name}</b> — {code}")
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self.person_id is None:
+            self.model.set_rows([])
+        else:
+            with self.ctx.db.reading() as session:
+                self.model.set_rows(canteen.cards_of(session, self.ctx.actor, self.person_id))
+        self._update_buttons()
+
+    def active(self) -> canteen.CardInfo | None:
+        for row in range(self.model.rowCount()):
+            card = self.model.row_at(row)
+            if card.status is canteen.CardStatus.ACTIVE:
+                return card
+        return None
+
+    def _update_buttons(self) -> None:
+        chosen = self.person_id is not None
+        active = self.active() is not None
+        writable = self._writable
+        self.issue_button.setEnabled(writable and chosen and not active)
+        for widget in (self.renew_button, self.renew_until, self.replace_button):
+            widget.setEnabled(writable and active)
+        self.revoke_button.setEnabled(writable and active)
+        can_print = self.ctx.actor.can(Permission.EXPORT_DATA)
+        self.print_button.setEnabled(can_print and active)
+        self.sheet_button.setEnabled(can_print)
+
+    def _write(self, action) -> None:  # type: ignore[no-untyped-def]
+        try:
+            with self.ctx.db.transaction(self.ctx.actor) as session:
+                action(session)
+        except Exception as exc:
+            handle_error(self, exc)
+        notify_changed("canteen_card")
+        self.refresh()
+
+    def issue(self) -> None:
+        if self.person_id is not None:
+            person_id = self.person_id
+            self._write(lambda s: canteen.issue_card(s, self.ctx.actor, person_id))
+
+    def renew(self) -> None:
+        card = self.active()
+        if card is not None:
+            until = self.renew_until.date().toPython()
+            self._write(lambda s: canteen.renew_card(s, self.ctx.actor, card.id, until))
+
+    def replace(self) -> None:
+        from tit_desktop.ui.questions import confirm
+
+        card = self.active()
+        if card is None or not confirm(
+            self,
+            self.tr("Sostituire la tessera"),
+            self.tr(
+                "La tessera n. {0} smetterà subito di funzionare e ne sarà rilasciata "
+                "una nuova con un altro numero."
+            ).format(card.code),
+            self.tr("Sostituisci"),
+        ):
+            return
+        self._write(lambda s: canteen.replace_card(s, self.ctx.actor, card.id))
+
+    def revoke(self) -> None:
+        from tit_desktop.ui.questions import confirm
+
+        card = self.active()
+        if card is None or not confirm(
+            self,
+            self.tr("Revocare la tessera"),
+            self.tr("La tessera n. {0} smetterà subito di funzionare.").format(card.code),
+            self.tr("Revoca"),
+        ):
+            return
+        self._write(lambda s: canteen.revoke_card(s, self.ctx.actor, card.id, "revocata"))
+
+    def print_card(self) -> None:
+        from tit_desktop.ui.print_form import print_document
+
+        card = self.active()
+        if card is not None:
+            print_document(
+                self,
+                self.ctx,
+                "tessera-mensa",
+                {"person": self.person_code},
+                f"tessera-mensa-{card.code}.pdf",
+            )
+
+    def print_sheet(self) -> None:
+        from tit_desktop.ui.print_form import print_document
+
+        today = clock.today()
+        print_document(
+            self,
+            self.ctx,
+            "tessere-mensa",
+            {"date": today.strftime("%d/%m/%Y")},
+            f"tessere-mensa-{today:%Y-%m-%d}.pdf",
+        )
+
+
 # =========================================================================== page
 
 
@@ -588,6 +796,8 @@ class CanteenPage(QWidget):
             self.tabs.addTab(self.desk, self.tr("Sportello"))
         self.rosters = RostersPanel(ctx)
         self.tabs.addTab(self.rosters, self.tr("Elenchi e conteggi"))
+        self.cards = CardsPanel(ctx)
+        self.tabs.addTab(self.cards, self.tr("Tessere"))
         layout.addWidget(self.tabs)
         self.tabs.currentChanged.connect(self._tab_changed)
         app_signals().changed.connect(self._changed)
