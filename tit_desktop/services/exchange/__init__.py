@@ -17,7 +17,10 @@ module per sheet (:mod:`.persons_sheet`). A new sheet is a module that builds it
 
 from __future__ import annotations
 
-from tit_desktop.services.exchange import persons_sheet  # registers the Beneficiari sheet
+from tit_desktop.services.exchange import (  # each registers its sheet
+    meals_sheet,
+    persons_sheet,
+)
 from tit_desktop.services.exchange.exporter import export_database, export_workbook
 from tit_desktop.services.exchange.importer import import_raw, import_workbook
 from tit_desktop.services.exchange.model import (
@@ -43,6 +46,7 @@ __all__ = [
     "export_workbook",
     "import_raw",
     "import_workbook",
+    "meals_sheet",
     "persons_sheet",
     "register",
 ]

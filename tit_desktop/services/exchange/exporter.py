@@ -67,7 +67,7 @@ def export_workbook(
 ) -> ExportResult:
     """Write the exchange workbook to ``path`` (.xlsx; or .csv: one CSV per sheet in that
     folder) with the persons of ``person_filter`` (all when None), never anonymised or
-    merged ones, sorted by Codice. Needs :attr:`Permission.EXPORT_DATA`; recorded in the
+    merged ones, sorted by Codice, and the sheets about their services that have rows. Needs :attr:`Permission.EXPORT_DATA`; recorded in the
     audit log as an ``export`` (unless ``record`` is False: :func:`export_database` records
     it in its own transaction)."""
     require(actor, Permission.EXPORT_DATA)
@@ -84,7 +84,11 @@ def export_workbook(
         if spec.read_permission is not None and not actor.can(spec.read_permission):
             continue
         report(0, 0, f"Lettura dei dati: {spec.name}…")
-        sheets.append((spec, spec.exporter(session, actor, options)))
+        rows = spec.exporter(session, actor, options)
+        # A sheet about services with nothing to say is left out (the workbook holds any
+        # subset of the sheets); Beneficiari, which the others refer to, is always there.
+        if rows or not sheets:
+            sheets.append((spec, rows))
     report(0, 0, "Scrittura del file…")
     if suffix == ".xlsx":
         files = [_write_xlsx(target, sheets)]

@@ -227,6 +227,8 @@ class PersonsHandler:
                     first_row[field][value] = (row.number, self._name(row))
             if not conflict:
                 self.plans.append(plan)
+                # Sheets about services check their dates against the intake the file sets.
+                ctx.shared.setdefault("person_intake", {})[code] = plan.data.intake_date
         self._check_database_uniqueness(ctx)
 
     @staticmethod
