@@ -227,9 +227,9 @@ def test_rosters_register_and_counts(db: Database, admin: Actor) -> None:
         months = canteen.counts_by_month(session, admin, dt.date(2026, 10, 1), TODAY)
         timeline = canteen._timeline(session, admin, a)
     assert [(r.name, r.card) for r in lunch] == [("Rossi Mario", card.code), ("Bianchi Anna", "")]
-    assert [(r.name, r.days, r.totals[MealType.LUNCH]) for r in register] == [
-        ("Bianchi Anna", {3: "P"}, 1),
-        ("Rossi Mario", {3: "PS"}, 1),
+    assert [(r.name, r.days, r.totals) for r in register] == [
+        ("Bianchi Anna", 1, {MealType.BREAKFAST: 0, MealType.LUNCH: 1, MealType.DINNER: 0}),
+        ("Rossi Mario", 1, {MealType.BREAKFAST: 0, MealType.LUNCH: 1, MealType.DINNER: 1}),
     ]
     assert [(d.day, d.total) for d in days] == [
         (dt.date(2026, 10, 30), 1),
