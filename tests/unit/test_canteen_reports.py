@@ -127,3 +127,62 @@ def test_sign_sheet_and_register(db: Database, admin: Actor, tmp_path: Path) -> 
     assert "03/11/2026 0 2 0 2" in text and "04/11/2026 0 0 1 1" in text
     with pytest.raises(ValidationError, match="pasto «merenda»"):
         _print(db, admin, "foglio-firme-mensa", sheet, date="03/11/2026", meal="merenda")
+
+
+def test_a_person_with_a_photo_has_it_on_the_desk_and_the_card(
+    db: Database, admin: Actor, tmp_path: Path
+) -> None:
+    from PIL import Image
+
+    from tit_desktop.services import attachments
+
+    person = _person(db, admin, "TIU-00001", "Rossi", "Mario")
+    photo = tmp_path / "foto.png"
+    Image.new("RGB", (60, 80), (200, 120, 40)).save(photo)
+    with db.transaction(admin) as session:
+        attachments.attach_file(session, admin, person, photo, "foto")
+        card = canteen.issue_card(session, admin, person)
+    # Without the consent to photos, no photo is shown or printed.
+    with db.transaction(admin) as session:
+        assert not canteen.check_in(session, admin, card.code, meal=MealType.LUNCH).has_photo
+        record = session.get(persons.Person, person)
+        assert record is not None
+        record.consent_photo = True
+    with db.transaction(admin) as session:
+        assert canteen.check_in(session, admin, card.code, meal=MealType.DINNER).has_photo
+        assert canteen.photo_of(session, admin, person) == photo.read_bytes()
+    out = tmp_path / "tessera.pdf"
+    _print(db, admin, "tessera-mensa", out, person="TIU-00001")
+    assert len(pypdf.PdfReader(out).pages[0].images) == 1
+    assert _qr_codes(out) == [card.code]
+
+
+def test_the_register_golden(db: Database, admin: Actor) -> None:
+    from tests.golden import assert_matches_golden
+
+    for i, (last, first) in enumerate((("Rossi", "Mario"), ("Bianchi", "Anna"), ("Çelik", "Ayşe"))):
+        _person(db, admin, f"TIU-{i + 1:05d}", last, first)
+    with db.transaction(admin) as session:
+        for day in range(1, 11):
+            for i in range(3):
+                for meal in MealType:
+                    if (day + i + len(meal.value)) % 3:
+                        canteen.check_in(
+                            session, admin, f"TIU-{i + 1:05d}", dt.date(2026, 11, day), meal
+                        )
+    with db.reading() as session:
+        people = canteen.monthly_register(session, admin, 2026, 11)
+        days = canteen.counts_by_day(session, admin, dt.date(2026, 11, 1), dt.date(2026, 11, 30))
+    lines = ["Codice;Persona;Colazioni;Pranzi;Cene;Giorni"]
+    lines += [
+        f"{p.code};{p.name};{p.totals[MealType.BREAKFAST]};{p.totals[MealType.LUNCH]};"
+        f"{p.totals[MealType.DINNER]};{p.days}"
+        for p in people
+    ]
+    lines.append("Giorno;Colazioni;Pranzi;Cene;Totale")
+    lines += [
+        f"{d.day:%d/%m/%Y};{d.counts[MealType.BREAKFAST]};{d.counts[MealType.LUNCH]};"
+        f"{d.counts[MealType.DINNER]};{d.total}"
+        for d in days
+    ]
+    assert_matches_golden("\n".join(lines) + "\n", "canteen_register.csv")
