@@ -19,10 +19,11 @@ import pytest
 from sqlalchemy import func, select
 
 import tit_desktop.services
-from tit_desktop.models import AuditEntry, HouseholdRelation, Role
+from tit_desktop.models import AuditEntry, HouseholdRelation, MealType, Role
 from tit_desktop.services import (
     attachments,
     backup,
+    canteen,
     demo,
     duplicates,
     gdpr,
@@ -119,6 +120,28 @@ WRITE_SERVICES: dict[str, Callable[[Database, Actor, Path], Any]] = {
         lambda s: merge.merge_persons(s, a, 1, 2),
     ),
     "merge.undo_merge": lambda db, a, _p: _in_tx(db, a, lambda s: merge.undo_merge(s, a, 1)),
+    "canteen.check_in": lambda db, a, _p: _in_tx(db, a, lambda s: canteen.check_in(s, a, "P1")),
+    "canteen.check_in_person": lambda db, a, _p: _in_tx(
+        db, a, lambda s: canteen.check_in_person(s, a, 1)
+    ),
+    "canteen.undo_check_in": lambda db, a, _p: _in_tx(
+        db, a, lambda s: canteen.undo_check_in(s, a, 1)
+    ),
+    "canteen.issue_card": lambda db, a, _p: _in_tx(db, a, lambda s: canteen.issue_card(s, a, 1)),
+    "canteen.renew_card": lambda db, a, _p: _in_tx(
+        db, a, lambda s: canteen.renew_card(s, a, 1, dt.date(2030, 1, 1))
+    ),
+    "canteen.revoke_card": lambda db, a, _p: _in_tx(db, a, lambda s: canteen.revoke_card(s, a, 1)),
+    "canteen.replace_card": lambda db, a, _p: _in_tx(
+        db, a, lambda s: canteen.replace_card(s, a, 1)
+    ),
+    "canteen.save_meal_setting": lambda db, a, _p: _in_tx(
+        db,
+        a,
+        lambda s: canteen.save_meal_setting(
+            s, a, MealType.LUNCH, dt.time(12, 0), dt.time(14, 0), 50
+        ),
+    ),
 }
 
 
