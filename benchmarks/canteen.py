@@ -95,7 +95,7 @@ def raw_check_in(raw: Raw, actor: Actor, code: str, day: dt.date, meal: MealType
         [
             (
                 "INSERT INTO meal (person_id, meal_date, meal_type, card_id, recorded_at, "
-                "recorded_by_user_id, backdated) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "recorded_by_user_id, backdated) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
                 (card[1], day, meal.value, card[0], now, actor.user_id, False),
             ),
             (

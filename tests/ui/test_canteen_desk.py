@@ -152,3 +152,26 @@ def test_the_cards_tab_issues_replaces_and_revokes(
     assert [c.status.value for c in cards.model._rows] == ["revocata", "sostituita"]
     assert cards.issue_button.isEnabled()
     qtmodeltester.check(cards.model)
+
+
+def test_hours_and_seats_are_saved_for_every_desk(qtbot: QtBot, ctx: AppContext) -> None:
+    from PySide6.QtCore import QTime
+
+    from tit_desktop.ui.pages.canteen import MealSettingsDialog
+
+    dialog = MealSettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    start, end, seats = dialog.rows[MealType.LUNCH]
+    seats.setValue(40)
+    end.setTime(QTime(16, 0))
+    assert dialog._save()
+    with ctx.db.reading() as session:
+        lunch = canteen.meal_settings(session)[MealType.LUNCH]
+    assert (lunch.ends_at, lunch.seats) == (dt.time(16, 0), 40)
+    # Overlapping hours are refused, naming the meal, and nothing is saved.
+    start.setTime(QTime(9, 0))
+    assert not dialog._save()
+    assert "Pranzo: " in dialog.errors.text() and "colazione" in dialog.errors.text()
+    with ctx.db.reading() as session:
+        assert canteen.meal_settings(session)[MealType.LUNCH].starts_at == dt.time(11, 30)
+    dialog.guard.enabled = False

@@ -12,13 +12,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from PySide6.QtCore import QDate, QRectF, Qt, QTimer
+from PySide6.QtCore import QDate, QRectF, Qt, QTime, QTimer
 from PySide6.QtGui import QColor, QFont, QKeySequence, QPainter, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
+    QDialog,
+    QDialogButtonBox,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -26,20 +29,24 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSpinBox,
     QTableView,
     QTabWidget,
+    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from tit_desktop.models.canteen import MealType
 from tit_desktop.services import canteen, clock
-from tit_desktop.services.errors import ServiceError
+from tit_desktop.services.errors import ServiceError, ValidationError
 from tit_desktop.services.permissions import Permission
 from tit_desktop.ui.context import AppContext
 from tit_desktop.ui.errors import handle_error, service_error_text
+from tit_desktop.ui.form_guard import FormGuard, Settled
 from tit_desktop.ui.signals import app_signals, notify_changed
 from tit_desktop.ui.table_models import Column, ListTableModel
+from tit_desktop.ui.widgets import set_read_only
 from tit_desktop.ui.wording import number, plural
 
 GREEN = "#1b7f3b"
@@ -457,7 +464,8 @@ class RostersPanel(QWidget):
         self.sign_sheet = QPushButton(self.tr("Foglio firme…"))
         self.register = QPushButton(self.tr("Registro del mese…"))
         self.export = QPushButton(self.tr("Esporta l'elenco…"))
-        for button in (self.sign_sheet, self.register, self.export):
+        self.settings = QPushButton(self.tr("Orari e posti…"))
+        for button in (self.sign_sheet, self.register, self.export, self.settings):
             bar.addWidget(button)
         bar.addStretch(1)
         layout.addLayout(bar)
@@ -490,6 +498,7 @@ class RostersPanel(QWidget):
         self.sign_sheet.clicked.connect(self.print_sign_sheet)
         self.register.clicked.connect(self.print_register)
         self.export.clicked.connect(self.export_roster)
+        self.settings.clicked.connect(lambda: MealSettingsDialog(self.ctx, self).exec())
         self.sign_sheet.setEnabled(ctx.actor.can(Permission.EXPORT_DATA))
         self.register.setEnabled(ctx.actor.can(Permission.EXPORT_DATA))
         self.export.setEnabled(ctx.actor.can(Permission.EXPORT_DATA))
@@ -779,6 +788,95 @@ class CardsPanel(QWidget):
             {"date": today.strftime("%d/%m/%Y")},
             f"tessere-mensa-{today:%Y-%m-%d}.pdf",
         )
+
+
+# =========================================================================== settings
+
+
+class MealSettingsDialog(QDialog):
+    """Each meal's hours (the desk preselects the meal of the moment) and seats."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("Orari e posti della mensa"))
+        layout = QVBoxLayout(self)
+        grid = QGridLayout()
+        for column, title in enumerate(
+            (
+                self.tr("Pasto"),
+                self.tr("Dalle"),
+                self.tr("Alle"),
+                self.tr("Posti (0 = senza limite)"),
+            )
+        ):
+            grid.addWidget(QLabel(f"<b>{title}</b>"), 0, column)
+        self.rows: dict[MealType, tuple[QTimeEdit, QTimeEdit, QSpinBox]] = {}
+        with ctx.db.reading() as session:
+            settings = canteen.meal_settings(session)
+        for row, meal in enumerate(canteen.MEAL_ORDER, start=1):
+            setting = settings[meal]
+            start, end = QTimeEdit(QTime(setting.starts_at)), QTimeEdit(QTime(setting.ends_at))
+            for edit in (start, end):
+                edit.setDisplayFormat("HH:mm")
+            seats = QSpinBox()
+            seats.setRange(0, 5000)
+            seats.setValue(setting.seats or 0)
+            grid.addWidget(QLabel(canteen.MEAL_LABELS[meal]), row, 0)
+            grid.addWidget(start, row, 1)
+            grid.addWidget(end, row, 2)
+            grid.addWidget(seats, row, 3)
+            self.rows[meal] = (start, end, seats)
+        layout.addLayout(grid)
+        self.errors = QLabel()
+        self.errors.setObjectName("meal_settings_errors")
+        self.errors.setStyleSheet(f"color: {RED};")
+        self.errors.setWordWrap(True)
+        layout.addWidget(self.errors)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._save_and_close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        if not ctx.actor.can(Permission.WRITE_REGISTRY):
+            set_read_only(self)
+            buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
+        self.guard = FormGuard(self, save=self._save)
+        self.guard.mark_clean()
+
+    def reject(self) -> None:
+        if self.guard.settle() is Settled.CLOSE:
+            super().reject()
+
+    def _save_and_close(self) -> None:
+        if self._save():
+            self.guard.mark_clean()
+            self.accept()
+
+    def _save(self) -> bool:
+        problems = []
+        try:
+            with self.ctx.db.transaction(self.ctx.actor) as session:
+                for meal, (start, end, seats) in self.rows.items():
+                    try:
+                        canteen.save_meal_setting(
+                            session,
+                            self.ctx.actor,
+                            meal,
+                            start.time().toPython(),
+                            end.time().toPython(),
+                            seats.value() or None,
+                        )
+                    except ValidationError as exc:
+                        problems.append(f"{canteen.MEAL_LABELS[meal]}: {exc.message}")
+                if problems:
+                    raise ValidationError({"meal": "; ".join(problems)}, "\n".join(problems))
+        except ServiceError as exc:
+            self.errors.setText(service_error_text(exc))
+            return False
+        notify_changed("canteen_meal_setting")
+        return True
 
 
 # =========================================================================== page
