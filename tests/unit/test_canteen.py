@@ -278,3 +278,25 @@ def test_parsers_name_the_field() -> None:
     assert canteen.parse_day("01/02/2026") == dt.date(2026, 2, 1)
     with pytest.raises(ValidationError, match="gg/mm/aaaa"):
         canteen.parse_day("2026-02-01")
+
+
+def test_merging_two_card_holders(db: Database, admin: Actor) -> None:
+    from tit_desktop.services import merge
+
+    a = add_person(db, admin)
+    b = add_person(db, admin, "TIU-00002", "Rossi", "Mario")
+    first = issue(db, admin, a, valid_from=dt.date(2026, 11, 1))
+    second = issue(db, admin, b, valid_from=dt.date(2026, 11, 1))
+    check_in(db, admin, first.code, day=dt.date(2026, 11, 27))
+    check_in(db, admin, second.code, day=dt.date(2026, 11, 26))
+    # Two active cards: the merge is refused, naming the survivor's card.
+    with pytest.raises(ConflictError) as err, db.transaction(admin) as session:
+        merge.merge_persons(session, admin, a, b)
+    assert f"già la tessera mensa attiva n. {first.code}" in err.value.message
+    # Once one is revoked, the cards and the meals move to the survivor.
+    with db.transaction(admin) as session:
+        canteen.revoke_card(session, admin, second.id, "doppione")
+        result = merge.merge_persons(session, admin, a, b)
+    assert result.moved == {"canteen_card": 1, "meal": 1}
+    with db.reading() as session:
+        assert [c.number for c in canteen.cards_of(session, admin, a)] == [2, 1]
