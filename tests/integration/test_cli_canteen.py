@@ -73,7 +73,7 @@ def test_backdated_checkin_is_audited_as_such(db_url: str) -> None:
             db_url, code, "--date", day.strftime("%d/%m/%Y"), "--meal", "cena"
         )
         assert status == 0, err
-        assert out.startswith(f"Cena del {day:%d/%m/%Y} registrato: Diallo Awa")
+        assert out.startswith(f"Cena del {day:%d/%m/%Y} registrata: Diallo Awa")
         with db.reading() as session:
             meal = session.scalars(select(Meal)).one()
             assert (meal.meal_date, meal.meal_type, meal.backdated) == (day, MealType.DINNER, True)

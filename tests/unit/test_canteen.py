@@ -300,3 +300,11 @@ def test_merging_two_card_holders(db: Database, admin: Actor) -> None:
     assert result.moved == {"canteen_card": 1, "meal": 1}
     with db.reading() as session:
         assert [c.number for c in canteen.cards_of(session, admin, a)] == [2, 1]
+
+
+def test_the_messages_agree_with_the_meal(db: Database, admin: Actor) -> None:
+    add_person(db, admin)
+    done = check_in(db, admin, "TIU-00001", meal=MealType.DINNER)
+    assert done.message == "Cena registrata: Rossi Mario"
+    error = refused(db, admin, "TIU-00001", meal=MealType.DINNER)
+    assert error.message.startswith("Cena già registrata per Rossi Mario il 28/11/2026 alle ")

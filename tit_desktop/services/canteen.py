@@ -166,8 +166,16 @@ def refusal_reason(error: ServiceError) -> str | None:
     return None
 
 
+def recorded_word(meal: MealType) -> str:
+    """ "registrato" / "registrata": pranzo is masculine, colazione and cena feminine."""
+    return "registrato" if meal is MealType.LUNCH else "registrata"
+
+
 def _already_taken_text(name: str, meal: MealType, day: dt.date, at: dt.datetime) -> str:
-    return f"{MEAL_LABELS[meal]} già registrato per {name} il {_day(day)} alle {_local_time(at)}."
+    return (
+        f"{MEAL_LABELS[meal]} già {recorded_word(meal)} per {name} il {_day(day)} "
+        f"alle {_local_time(at)}."
+    )
 
 
 @conflicts.explains(MEAL_UNIQUE)
@@ -499,7 +507,7 @@ class CheckInResult:
     @property
     def message(self) -> str:
         when = f" del {_day(self.day)}" if self.backdated else ""
-        return f"{MEAL_LABELS[self.meal]}{when} registrato: {self.name}"
+        return f"{MEAL_LABELS[self.meal]}{when} {recorded_word(self.meal)}: {self.name}"
 
     def to_json(self) -> dict[str, Any]:
         return {
