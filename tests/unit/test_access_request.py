@@ -200,7 +200,8 @@ def test_the_pdf_holds_the_persons_data_and_sections(
         "5. Documenti allegati",
         f"permesso.pdf Permesso di soggiorno application/pdf {len(SCAN)} byte",
         f"{SCAN_SHA[:32]} {SCAN_SHA[32:]}",
-        "6. Servizi ricevuti Nessun servizio registrato.",
+        # Each area's section, empty for this person (the canteen's, for one).
+        "6. Servizi ricevuti Mensa: tessere e pasti Nessun dato registrato.",
         "7. Registro delle operazioni sulla scheda",
         "modifica scheda Personale dell'ufficio Cognome: Gundogdu → Gündoğdu",
         "consultazione scheda Personale dell'ufficio",
@@ -379,7 +380,9 @@ def test_the_json_copy_is_exact(db: Database, actors: dict[Role, Actor], tmp_pat
     ]
     assert document["distinct_person_decisions"] == []
     assert document["merged_records"] == []
-    assert document["services"] == {}
+    # The areas' sections are there, with nothing for this person.
+    assert "canteen" in document["services"]
+    assert all(section["rows"] == [] for section in document["services"].values())
 
     def row(action: str, entity: str, entity_id: str, changes: Any, detail: Any = None) -> dict:
         labels = {

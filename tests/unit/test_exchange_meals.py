@@ -144,7 +144,7 @@ def test_export_then_import_into_an_empty_database_gives_the_same_meals(
     assert _meals(db) == before
 
 
-def test_the_pasti_sheet_may_hold_a_citys_meals() -> None:
+def test_the_meals_sheet_may_hold_the_meals_of_a_city() -> None:
     assert DEFAULT_LIMITS.rows_for("pasti") >= 1_000_001
     assert DEFAULT_LIMITS.rows_for("Beneficiari") == DEFAULT_LIMITS.rows
     assert DEFAULT_LIMITS.cells >= 3 * 1_000_000 + 18 * 20_000
