@@ -644,6 +644,7 @@ def _record(
             Person.intake_date,
             Person.anonymised_at,
             Person.merged_into_id,
+            Person.consent_photo,
         ).where(Person.id == person_id)
     ).first()
     if row is None or row.merged_into_id is not None:
@@ -687,7 +688,8 @@ def _record(
     )
     session.add(record)
     session.flush()
-    has_photo = session.scalar(select(Person.consent_photo).where(Person.id == person_id)) and (
+    # A photo is shown only with the consent to photos (one more read only then).
+    has_photo = bool(row.consent_photo) and (
         session.scalar(_photo_query(person_id).limit(1)) is not None
     )
     return CheckInResult(
@@ -699,7 +701,7 @@ def _record(
         day=day,
         card_number=card.number if card is not None else None,
         has_card=valid_card is not None,
-        has_photo=bool(has_photo),
+        has_photo=has_photo,
         backdated=record.backdated,
         recorded_at=record.recorded_at,
         seats=seats(session, actor, day, meal),
