@@ -86,7 +86,10 @@ def test_the_a4_sheet_holds_eight_cards_per_page_with_readable_qr_codes(
             )
             canteen.issue_card(session, admin, persons.create_person(session, admin, data).id)
     out = tmp_path / "tessere.pdf"
-    _print(db, admin, "tessere-mensa", out, date="28/11/2026")
+    _print(db, admin, "tessere-mensa", out)  # every active card
+    issued = tmp_path / "rilasciate.pdf"  # the cards issued on the (real) day they were
+    _print(db, admin, "tessere-mensa", issued, date=dt.datetime.now().strftime("%d/%m/%Y"))
+    assert len(pypdf.PdfReader(issued).pages) == 2
     reader = pypdf.PdfReader(out)
     assert len(reader.pages) == 2
     assert _qr_codes(out, 0) == [f"{n:08d}" for n in range(1, 9)]
