@@ -13,10 +13,10 @@ persons would get the same code). The data is deterministic for a seed: dates ar
 from the day of the build, so "permits expiring within 60 days" hold the same share of
 persons (about 2 %) whatever day the benchmark runs.
 
-Street contacts have their builder (50,000 for the city). Meals, bed-nights and
-expenditures have planned sizes in :data:`SCALES`; when their tables exist, register a
-builder with :func:`extra_kind` (see its docstring). A kind whose table is missing, or that
-has no builder yet, is reported as skipped.
+Besides the person registry, each area registers the builder of its records with
+:func:`extra_kind` (see its docstring): meals and canteen cards, bed-nights, host families,
+street contacts, percorsi, expenditures, with their sizes in :data:`SCALES`. A kind whose
+table is missing, or that has no builder yet, is reported as skipped.
 
 Without ``--out``/``--database`` the SQLite file goes to a new temporary folder, which is
 kept (its path is printed). On PostgreSQL, ``--create-database`` creates the database named
@@ -26,11 +26,12 @@ in the URL first (it must not exist); drop it afterwards with ``--drop-database`
 from __future__ import annotations
 
 import argparse
+import bisect
 import datetime as dt
 import random
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
@@ -260,6 +261,143 @@ def _pathways(
     for start in range(0, len(rows), CHUNK):
         connection.execute(insert(Pathway), rows[start : start + CHUNK])
     return len(rows)
+
+
+# --- meals and canteen cards ------------------------------------------------------------------
+
+MEAL_DAYS = 3 * 365  # the meals of the last three years, today included
+CANTEEN_SHARE = 0.35  # persons who use the canteen
+MEAL_SHARES = (("colazione", 0.2), ("pranzo", 0.45), ("cena", 0.35))
+
+
+def _driver_insert(
+    connection: Connection, table: str, columns: Sequence[str], rows: list[tuple[Any, ...]]
+) -> None:
+    """Rows as tuples straight to the driver: COPY on PostgreSQL, executemany on SQLite
+    (an ORM object or even a Core dict per row would cost more than the insert)."""
+    if connection.dialect.name == "postgresql":
+        cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+        with cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+        return
+    marks = ", ".join("?" for _ in columns)
+    connection.exec_driver_sql(
+        f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})",
+        rows,  # type: ignore[arg-type]
+    )
+
+
+@extra_kind("meals", table="meal")
+def _meals(
+    connection: Connection, scale: Scale, rng: random.Random, today: dt.date, person_ids: list[int]
+) -> int:
+    """A third of the persons eat at the canteen: each has a card (its number is the
+    person's place in that list), and every day of three years each meal is taken by a
+    sample of those already in charge, drawn without repeats (one meal of a type per person
+    per day, as the constraint wants)."""
+    sqlite = connection.dialect.name == "sqlite"
+    intake = dict(connection.exec_driver_sql("SELECT id, intake_date FROM person").all())
+    users_ = sorted(rng.sample(person_ids, int(len(person_ids) * CANTEEN_SHARE)))
+    users_.sort(key=lambda pid: (str(intake[pid]), pid))
+    first_day = today - dt.timedelta(days=MEAL_DAYS - 1)
+    cards = []
+    card_of: dict[int, int] = {}
+    for number, pid in enumerate(users_, start=1):
+        start = _as_date(intake[pid])
+        cards.append((number, number, pid, start, start + dt.timedelta(days=3 * 365 + 364)))
+        card_of[pid] = number
+    issued = dt.datetime.combine(first_day, dt.time(9, 0))
+    _driver_insert(
+        connection,
+        "canteen_card",
+        ("id", "number", "person_id", "valid_from", "valid_to", "status", "issued_at", "version"),
+        [
+            (
+                i,
+                n,
+                pid,
+                _db_date(a, sqlite),
+                _db_date(b, sqlite),
+                "attiva",
+                _db_moment(issued, sqlite),
+                1,
+            )
+            for i, n, pid, a, b in cards
+        ],
+    )
+    connection.exec_driver_sql(
+        f"INSERT INTO canteen_card_counter (id, last_number) VALUES (1, {len(cards)})"
+    )
+    per_day = scale.planned["meals"] / MEAL_DAYS
+    intakes = [_as_date(intake[pid]) for pid in users_]
+    total = 0
+    batch: list[tuple[Any, ...]] = []
+    meal_id = 0
+    columns = (
+        "id",
+        "person_id",
+        "meal_date",
+        "meal_type",
+        "card_id",
+        "recorded_at",
+        "recorded_by_user_id",
+        "backdated",
+    )
+    carry = 0.0
+    for offset in range(MEAL_DAYS):
+        day = first_day + dt.timedelta(days=offset)
+        eligible = bisect.bisect_right(intakes, day)
+        if not eligible:
+            continue
+        for meal, share in MEAL_SHARES:
+            carry += per_day * share
+            count = min(int(carry), eligible)
+            carry -= count
+            hour = {"colazione": 7, "pranzo": 12, "cena": 19}[meal]
+            for index in rng.sample(range(eligible), count):
+                pid = users_[index]
+                meal_id += 1
+                moment = dt.datetime.combine(day, dt.time(hour, rng.randint(0, 59)))
+                batch.append(
+                    (
+                        meal_id,
+                        pid,
+                        _db_date(day, sqlite),
+                        meal,
+                        card_of[pid],
+                        _db_moment(moment, sqlite),
+                        None,
+                        False,
+                    )
+                )
+            if len(batch) >= CHUNK * 4:
+                _driver_insert(connection, "meal", columns, batch)
+                total += len(batch)
+                batch = []
+    if batch:
+        _driver_insert(connection, "meal", columns, batch)
+        total += len(batch)
+    if connection.dialect.name == "postgresql":
+        for table in ("meal", "canteen_card"):
+            connection.exec_driver_sql(
+                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                f"(SELECT COALESCE(MAX(id), 1) FROM {table}))"
+            )
+    return total
+
+
+def _as_date(value: Any) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+
+
+def _db_date(value: dt.date, sqlite: bool) -> Any:
+    return value.isoformat() if sqlite else value
+
+
+def _db_moment(value: dt.datetime, sqlite: bool) -> Any:
+    """A naive UTC moment as the UTCDateTime column stores it."""
+    return value.strftime("%Y-%m-%d %H:%M:%S.%f") if sqlite else value
 
 
 # --- persons --------------------------------------------------------------------------------

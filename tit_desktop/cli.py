@@ -6,6 +6,7 @@ Exit codes: 0 done, 1 refused (reasons printed; as JSON with --json), 2 wrong us
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import getpass
 import json
 import logging
@@ -446,7 +447,51 @@ def add_report_commands(
     qu.set_defaults(handler=cmd_report_quarterly)
 
 
+def cmd_canteen_checkin(ctx: Context) -> int:
+    from tit_desktop.services import canteen
+
+    ctx.upgrade_schema()
+    actor = ctx.actor()
+    try:
+        with ctx.db.transaction(actor) as session:
+            result = canteen.check_in(session, actor, ctx.args.card, ctx.args.date, ctx.args.meal)
+    except ServiceError as exc:
+        reason = canteen.refusal_reason(exc)
+        log.info("Check-in refused (%s): %s", reason, exc.message)
+        if ctx.as_json:
+            data: dict[str, Any] = {"ok": False, **exc.to_json()}
+            if reason:
+                data["reason"] = reason
+            print(json.dumps(data, ensure_ascii=False, indent=2))
+        else:
+            print(f"Rifiutato: {exc.message}", file=sys.stderr)
+        return EXIT_REFUSED
+    text = result.message
+    if not result.has_card:
+        text += " (senza tessera: rilasciarne una)"
+    ctx.emit(result.to_json(), f"{text} — {result.seats.text()}")
+    return EXIT_OK
+
+
 # --- parser ---------------------------------------------------------------------------
+
+
+def _day_arg(text: str) -> dt.date:
+    try:
+        return dt.datetime.strptime(text.strip(), "%d/%m/%Y").date()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"data «{text}» non valida: scrivere gg/mm/aaaa") from None
+
+
+def _meal_arg(text: str) -> Any:
+    from tit_desktop.models.canteen import MealType
+
+    try:
+        return MealType(text.strip().casefold())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"pasto «{text}» sconosciuto: indicare colazione, pranzo o cena"
+        ) from None
 
 
 def _positive_int(text: str) -> int:
@@ -568,6 +613,23 @@ def build_parser() -> ArgumentParser:
     )
     report_sub.required = True
     add_report_commands(report_sub, json_flag)
+    canteen = sub.add_parser("canteen", help="mensa: registrare un pasto")
+    canteen_sub = canteen.add_subparsers(
+        dest="canteen_command", metavar="AZIONE", parser_class=ArgumentParser
+    )
+    canteen_sub.required = True
+    checkin = canteen_sub.add_parser(
+        "checkin", help="registra il pasto di chi mostra la tessera (o dice il Codice)"
+    )
+    checkin.add_argument("card", metavar="CARD-OR-CODICE", help="numero di tessera o Codice")
+    checkin.add_argument(
+        "--date", type=_day_arg, metavar="dd/mm/yyyy", help="giorno passato (registrato in ritardo)"
+    )
+    checkin.add_argument(
+        "--meal", type=_meal_arg, metavar="pranzo", help="colazione, pranzo o cena (senza: l'ora)"
+    )
+    json_flag(checkin)
+    checkin.set_defaults(handler=cmd_canteen_checkin)
 
     user = sub.add_parser("user", help="utenti")
     user_sub = user.add_subparsers(

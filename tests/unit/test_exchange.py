@@ -616,7 +616,7 @@ def test_unknown_and_not_yet_importable_sheets(db: Database, admin: Actor, tmp_p
         {
             SHEET: table([BASE_ROW]),
             "Foglio1": [],
-            "Pasti": [["Codice", "Data", "Pasto"], ["TIU-1", "02/05/2024", "pranzo"]],
+            "Percorsi": [["Codice", "Data ingresso"], ["TIU-1", "02/05/2024"]],
         },
     )
     report = import_file(db, admin, path)
@@ -631,7 +631,7 @@ def test_unknown_and_not_yet_importable_sheets(db: Database, admin: Actor, tmp_p
             "eliminarlo o rinominarlo",
         ),
         (
-            "Pasti",
+            "Percorsi",
             None,
             None,
             "questo foglio non si può ancora importare con questa versione di TIT Desktop: "

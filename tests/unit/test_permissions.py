@@ -19,10 +19,11 @@ import pytest
 from sqlalchemy import func, select
 
 import tit_desktop.services
-from tit_desktop.models import AuditEntry, HouseholdRelation, Role
+from tit_desktop.models import AuditEntry, HouseholdRelation, MealType, Role
 from tit_desktop.services import (
     attachments,
     backup,
+    canteen,
     courses,
     demo,
     duplicates,
@@ -390,6 +391,28 @@ WRITE_SERVICES: dict[str, Callable[[Database, Actor, Path], Any]] = {
         a,
         lambda s: retention.apply(
             s, a, retention.Batch(5, dt.date(2021, 1, 1), dt.date(2026, 1, 1), "x")
+        ),
+    ),
+    "canteen.check_in": lambda db, a, _p: _in_tx(db, a, lambda s: canteen.check_in(s, a, "P1")),
+    "canteen.check_in_person": lambda db, a, _p: _in_tx(
+        db, a, lambda s: canteen.check_in_person(s, a, 1)
+    ),
+    "canteen.undo_check_in": lambda db, a, _p: _in_tx(
+        db, a, lambda s: canteen.undo_check_in(s, a, 1)
+    ),
+    "canteen.issue_card": lambda db, a, _p: _in_tx(db, a, lambda s: canteen.issue_card(s, a, 1)),
+    "canteen.renew_card": lambda db, a, _p: _in_tx(
+        db, a, lambda s: canteen.renew_card(s, a, 1, dt.date(2030, 1, 1))
+    ),
+    "canteen.revoke_card": lambda db, a, _p: _in_tx(db, a, lambda s: canteen.revoke_card(s, a, 1)),
+    "canteen.replace_card": lambda db, a, _p: _in_tx(
+        db, a, lambda s: canteen.replace_card(s, a, 1)
+    ),
+    "canteen.save_meal_setting": lambda db, a, _p: _in_tx(
+        db,
+        a,
+        lambda s: canteen.save_meal_setting(
+            s, a, MealType.LUNCH, dt.time(12, 0), dt.time(14, 0), 50
         ),
     ),
 }

@@ -2,6 +2,14 @@
 
 from tit_desktop.models.audit import AuditAction, AuditEntry, AuditSubject
 from tit_desktop.models.base import Base
+from tit_desktop.models.canteen import (
+    CanteenCard,
+    CanteenCardCounter,
+    CanteenMealSetting,
+    CardStatus,
+    Meal,
+    MealType,
+)
 from tit_desktop.models.convention import (
     BudgetLine,
     BudgetVariation,
@@ -84,6 +92,10 @@ __all__ = [
     "Bed",
     "BudgetLine",
     "BudgetVariation",
+    "CanteenCard",
+    "CanteenCardCounter",
+    "CanteenMealSetting",
+    "CardStatus",
     "Convention",
     "ConventionDocument",
     "ConventionExtension",
@@ -108,6 +120,8 @@ __all__ = [
     "HouseholdRelation",
     "HousingKind",
     "HousingUnit",
+    "Meal",
+    "MealType",
     "NotSamePerson",
     "NoteLevel",
     "NumberSeries",

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tit_desktop.reports import (
+    canteen,
     hosting_forms,
     housing_forms,
     pathway_forms,
@@ -54,6 +55,7 @@ SELECTORS: dict[str, Selector] = {
             "tipi di evento",
             "i tipi di evento da stampare, separati da virgole (per esempio pathways,plan)",
         ),
+        Selector("meal", "--meal", "PASTO", "pasto", "colazione, pranzo o cena"),
     )
 }
 """Every selector any form takes. An area adds its own here (one line) with its form."""
@@ -142,6 +144,21 @@ FORMS: dict[str, FormSpec] = {
             title=pathway_forms.TIMELINE_TITLE,
             selectors=("person", "kinds"),
             optional=("kinds",),
+        ),
+        FormSpec(name=canteen.CARD_FORM, title="Tessera mensa (formato carta di credito)"),
+        FormSpec(
+            name=canteen.CARD_SHEET_FORM,
+            title="Tessere mensa su foglio A4 con segni di taglio (attive, o rilasciate il giorno)",
+            selectors=("date",),
+            optional=("date",),
+        ),
+        FormSpec(
+            name=canteen.SIGN_SHEET_FORM,
+            title="Foglio firme della mensa (un pasto di un giorno)",
+            selectors=("date", "meal"),
+        ),
+        FormSpec(
+            name=canteen.REGISTER_FORM, title="Registro mensile della mensa", selectors=("month",)
         ),
     )
 }

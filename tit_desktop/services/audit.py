@@ -115,6 +115,9 @@ ENTITY_LABELS: dict[str, str] = {
     "tirocinio": "tirocinio",
     "tirocinio_month": "presenze mensili del tirocinio",
     "tirocinio_payment": "pagamento dell'indennità di tirocinio",
+    "meal": "pasto",
+    "canteen_card": "tessera mensa",
+    "canteen_meal_setting": "orari e posti della mensa",
 }
 
 

@@ -114,6 +114,9 @@ ENTITY_LABELS: dict[str, str] = {
     "tirocinio": "Tirocinio",
     "tirocinio_month": "Presenze mensili del tirocinio",
     "tirocinio_payment": "Pagamento dell'indennità di tirocinio",
+    "meal": "Pasto",
+    "canteen_card": "Tessera mensa",
+    "canteen_meal_setting": "Orari e posti della mensa",
 }
 
 # Labels of the fields that are not the person's (those come from the field catalogue).
@@ -246,6 +249,18 @@ _OTHER_LABELS: dict[str, str] = {
     "minimum_attendance": "Frequenza minima (%)",
     "objectives": "Obiettivi",
     "hours_attended": "Ore svolte",
+    "meal_date": "Data del pasto",
+    "meal_type": "Pasto",
+    "card_id": "Tessera",
+    "backdated": "Registrato in ritardo",
+    "valid_from": "Valida dal",
+    "valid_to": "Valida fino al",
+    "replaced_by_id": "Sostituita da",
+    "end_reason": "Motivo",
+    "ended_at": "Terminata il",
+    "starts_at": "Inizio",
+    "ends_at": "Fine",
+    "seats": "Posti",
 }
 
 # Bookkeeping columns: who and when are the row's own columns, ids mean nothing to users.
@@ -274,6 +289,10 @@ _HIDDEN_FIELDS = frozenset(
         "session_id",
         "enrolment_id",
         "tirocinio_id",
+        "recorded_at",
+        "recorded_by_user_id",
+        "issued_at",
+        "issued_by_user_id",
     }
 )
 # Fields whose values are never shown, only that they changed.
@@ -816,6 +835,10 @@ def sentence(row: audit.AuditRow, refs: References = NO_REFERENCES) -> str:
         return text
     if entity in _HOSTING_SENTENCES:
         return _HOSTING_SENTENCES[entity](row, refs)
+    if entity == "meal":
+        return _meal_sentence(row)
+    if entity == "canteen_card":
+        return _card_sentence(row)
     if action == AuditAction.IMPORT:
         return row.detail or "Importazione"
     if action == AuditAction.EXPORT:
@@ -926,6 +949,38 @@ def _pathway_sentence(row: audit.AuditRow, refs: References) -> str:
     else:
         extra = ""
     return f"{verb}{ending} {what}{extra}"
+
+
+def _meal_sentence(row: audit.AuditRow) -> str:
+    """ "Registrato il pasto: pranzo del 28/11/2026 (inserito in ritardo)"."""
+    changes = _changes(row)
+    what = (
+        f"{changes.get('meal_type') or ''} del {value_text('meal_date', changes.get('meal_date'))}"
+    )
+    late = " (inserito in ritardo)" if changes.get("backdated") is True else ""
+    if row.action == AuditAction.INSERT:
+        return f"Registrato il pasto: {what}{late}"
+    if row.action == AuditAction.DELETE:
+        return f"Annullato il pasto: {what}"
+    return f"Modificato un pasto: {_update_phrase(changes, NO_REFERENCES)}"
+
+
+def _card_sentence(row: audit.AuditRow) -> str:
+    changes = _changes(row)
+    if row.action == AuditAction.INSERT:
+        number = changes.get("number")
+        shown = f"n. {int(number):08d} " if isinstance(number, int) else ""
+        until = value_text("valid_to", changes.get("valid_to"))
+        return f"Rilasciata la tessera mensa {shown}(valida fino al {until})"
+    status = changes.get("status")
+    new_status = status[1] if isinstance(status, list) and len(status) == 2 else None
+    if row.action == AuditAction.UPDATE and new_status == "revocata":
+        return "Revocata una tessera mensa"
+    if row.action == AuditAction.UPDATE and new_status == "sostituita":
+        return "Sostituita una tessera mensa (smarrita o danneggiata)"
+    if row.action == AuditAction.UPDATE:
+        return f"Modificata una tessera mensa: {_update_phrase(changes, NO_REFERENCES)}"
+    return _generic_sentence(row)
 
 
 def person_text(row: audit.AuditRow, refs: References = NO_REFERENCES) -> str:

@@ -113,6 +113,7 @@ EXPLAINER_MODULES = (
     "tit_desktop.services.plans",
     "tit_desktop.services.courses",
     "tit_desktop.services.tirocini",
+    "tit_desktop.services.canteen",
 )
 
 

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from tit_desktop.models import (
     HouseholdLink,
     HouseholdRelation,
+    Meal,
     NoteLevel,
     Organisation,
     Person,
@@ -26,6 +27,8 @@ from tit_desktop.models import (
     StaffMember,
 )
 from tit_desktop.services import (
+    bulk,
+    canteen,
     clock,
     codice_fiscale,
     demo_names,
@@ -265,6 +268,8 @@ def fill_demo_data(
         pathway_counts = pathway_demo.fill(
             session, actor, rng, [c[0] for c in created], [s.id for s in staff], today
         )
+        report(people, people, "Mensa…")
+        cards, meals = _canteen(session, actor, rng, today)
         report(people, people, "Fatto")
     return {
         "persone": len(created),
@@ -277,7 +282,69 @@ def fill_demo_data(
         **paperwork,
         **housed,
         **pathway_counts,
+        "tessere mensa": cards,
+        "pasti": meals,
     }
+
+
+DEMO_MEAL_DAYS = 90  # a few months of meals
+
+
+def _canteen(session: Session, actor: Actor, rng: random.Random, today: dt.date) -> tuple[int, int]:
+    """Cards for about half the persons (some replaced, some revoked) and three months of
+    meals: each card holder eats on most days, one meal in three without the card."""
+    people = session.execute(select(Person.id, Person.intake_date).order_by(Person.id)).all()
+    holders: list[tuple[int, dt.date, int | None]] = []
+    cards = 0
+    for person_id, intake in people:
+        if rng.random() >= 0.5:
+            continue
+        start = max(intake, today - dt.timedelta(days=DEMO_MEAL_DAYS + rng.randint(0, 200)))
+        card = canteen.issue_card(
+            session,
+            actor,
+            person_id,
+            valid_from=start,
+            valid_to=today + dt.timedelta(days=rng.randint(30, 300)),
+        )
+        cards += 1
+        card_id: int | None = card.id
+        if rng.random() < 0.08:
+            card_id = canteen.replace_card(session, actor, card.id).id
+            cards += 1
+        elif rng.random() < 0.04:
+            canteen.revoke_card(session, actor, card.id, "tessera non più necessaria")
+            card_id = None
+        holders.append((person_id, max(intake, start), card_id))
+    rows = []
+    first_day = today - dt.timedelta(days=DEMO_MEAL_DAYS - 1)
+    for offset in range(DEMO_MEAL_DAYS):
+        day = first_day + dt.timedelta(days=offset)
+        for person_id, since, card_id in holders:
+            if day < since:
+                continue
+            for meal, chance in (("colazione", 0.3), ("pranzo", 0.8), ("cena", 0.5)):
+                if rng.random() < chance:
+                    moment = dt.datetime.combine(
+                        day, dt.time({"colazione": 7, "pranzo": 12, "cena": 19}[meal])
+                    ) + dt.timedelta(minutes=rng.randint(0, 90))
+                    rows.append(
+                        {
+                            "person_id": person_id,
+                            "meal_date": day,
+                            "meal_type": meal,
+                            "card_id": card_id if rng.random() < 0.67 else None,
+                            "recorded_at": moment.astimezone(dt.UTC),
+                            "recorded_by_user_id": actor.user_id,
+                            "backdated": False,
+                        }
+                    )
+    with bulk.writing(
+        session, actor, Meal, detail=f"Dati dimostrativi: {len(rows)} pasti"
+    ) as batch:
+        for offset in range(0, len(rows), 5000):
+            batch.insert(rows[offset : offset + 5000])
+    return cards, len(rows)
 
 
 def _households(session: Session, rng: random.Random, created: list[tuple[int, str, int]]) -> int:

@@ -214,6 +214,7 @@ AREA_FORM_MODULES: tuple[str, ...] = (
     "tit_desktop.services.courses",
     "tit_desktop.services.tirocini",
     "tit_desktop.services.person_timeline",
+    "tit_desktop.services.canteen",
 )
 """Service modules that call :func:`register_filler` (one line per area)."""
 

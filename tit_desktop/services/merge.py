@@ -47,6 +47,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     Enum,
+    Index,
     LargeBinary,
     Numeric,
     Table,
@@ -65,7 +66,7 @@ from sqlalchemy.orm import Session
 
 from tit_desktop.models import AuditEntry, Base, Person
 from tit_desktop.models.audit import AuditAction
-from tit_desktop.services import audit, person_fields, persons
+from tit_desktop.services import audit, conflicts, person_fields, persons
 from tit_desktop.services.errors import ConflictError, NotFound, ValidationError
 from tit_desktop.services.permissions import Actor, Permission, require
 from tit_desktop.services.persons import DECLINABLE, PersonInput, validate
@@ -232,8 +233,22 @@ def _unique_keys(table: Table) -> list[tuple[str, ...]]:
         for constraint in table.constraints
         if isinstance(constraint, UniqueConstraint)
     ]
-    keys += [tuple(c.name for c in index.columns) for index in table.indexes if index.unique]
+    # A partial unique index (one ACTIVE canteen card per person) holds only for the rows
+    # its WHERE picks: the database checks it when the rows move, and its explainer names
+    # the other record; comparing every row here would refuse merges it allows.
+    keys += [
+        tuple(c.name for c in index.columns)
+        for index in table.indexes
+        if index.unique and not _partial(index)
+    ]
     return keys
+
+
+def _partial(index: Index) -> bool:
+    return any(
+        index.dialect_options[dialect].get("where") is not None
+        for dialect in ("sqlite", "postgresql")
+    )
 
 
 def _key_filter(table: Table, key: Mapping[str, Any]) -> Any:
@@ -536,10 +551,26 @@ def merge_persons(
         with session.begin_nested():
             return _merge(session, actor, survivor, absorbed, choices)
     except IntegrityError as exc:
+        explained = _explained(session, exc)
         raise ConflictError(
-            "Unione non riuscita: i dati sono cambiati nel frattempo o violano una regola del "
-            f"database ({exc.orig}). Nulla è stato modificato."
+            f"Unione non riuscita: {explained} Nulla è stato modificato."
+            if explained
+            else "Unione non riuscita: i dati sono cambiati nel frattempo o violano una regola "
+            f"del database ({exc.orig}). Nulla è stato modificato."
         ) from exc
+
+
+def _explained(session: Session, exc: IntegrityError) -> str | None:
+    """The Italian words of the rule the move broke, from the explainer its service
+    registered (the one active canteen card per person, say); None when there is none."""
+    violation = conflicts.violation_of(exc)
+    explainer = conflicts.registered().get(violation.constraint or "")
+    if explainer is None:
+        return None
+    try:
+        return explainer(session, violation)
+    except Exception:  # the refusal must not become a crash: the generic words then
+        return None
 
 
 def _merge(

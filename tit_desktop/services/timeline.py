@@ -60,6 +60,7 @@ PROVIDER_MODULES: tuple[str, ...] = (
     "tit_desktop.services.plans",
     "tit_desktop.services.courses",
     "tit_desktop.services.tirocini",
+    "tit_desktop.services.canteen",
 )
 """Service modules that register a provider when imported (one line per area)."""
 

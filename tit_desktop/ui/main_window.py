@@ -38,6 +38,7 @@ def _placeholder(title: str, text: str) -> Callable[[AppContext], QWidget]:
 
 def areas() -> list[Area]:
     from tit_desktop.ui.pages.admin import AdminPage
+    from tit_desktop.ui.pages.canteen import CanteenPage
     from tit_desktop.ui.pages.convention import ConventionPage
     from tit_desktop.ui.pages.families import FamiliesPage
     from tit_desktop.ui.pages.home import HomePage
@@ -52,15 +53,7 @@ def areas() -> list[Area]:
         Area("persons", "Beneficiari", PersonsPage),
         Area("families", "Famiglie", FamiliesPage),
         Area("housing", "Alloggi", HousingPage),
-        Area(
-            "canteen",
-            "Mensa",
-            _placeholder(
-                "Servizio mensa",
-                "Tessere mensa, registrazione dei pasti (colazione, pranzo, cena) e "
-                "accesso con lettura del codice QR.",
-            ),
-        ),
+        Area("canteen", "Mensa", CanteenPage),
         Area("street", "Unità di strada", StreetPage),
         Area("pathways", "Percorsi", PathwaysPage),
         Area("convention", "Convenzione", ConventionPage),

@@ -67,9 +67,9 @@ def export_workbook(
 ) -> ExportResult:
     """Write the exchange workbook to ``path`` (.xlsx; or .csv: one CSV per sheet in that
     folder) with the persons of ``person_filter`` (all when None), never anonymised or
-    merged ones, sorted by Codice. Needs :attr:`Permission.EXPORT_DATA`; recorded in the
-    audit log as an ``export`` (unless ``record`` is False: :func:`export_database` records
-    it in its own transaction)."""
+    merged ones, sorted by Codice, and the sheets about their services that have rows.
+    Needs :attr:`Permission.EXPORT_DATA`; recorded in the audit log as an ``export`` (unless
+    ``record`` is False: :func:`export_database` records it in its own transaction)."""
     require(actor, Permission.EXPORT_DATA)
     target = Path(path)
     suffix = target.suffix.lower()

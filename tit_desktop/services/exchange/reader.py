@@ -79,6 +79,17 @@ class Limits:
     part_bytes: int = 48 * 2**20  # any part but a sheet, unpacked (openpyxl reads it whole)
     merged_ranges: int = 1_000  # merged ranges of one sheet
     parts: int = 10_000  # parts of an .xlsx archive
+    # Sheets allowed more rows than ``rows``: a city's meals over three years are 1,000,000
+    # rows of three cells (DOMAIN.md section 9), well inside the file's ``cells``.
+    sheet_rows: tuple[tuple[str, int], ...] = (("Pasti", 1_100_000),)
+
+    def rows_for(self, sheet: str) -> int:
+        """The row limit of the sheet called ``sheet`` (case and spaces ignored)."""
+        key = sheet.strip().casefold()
+        for name, rows in self.sheet_rows:
+            if name.casefold() == key:
+                return max(rows, self.rows)
+        return self.rows
 
 
 DEFAULT_LIMITS = Limits()
@@ -420,8 +431,8 @@ def _scan_sheet_xml(
     def too_many_rows(number: int) -> _TooLarge:
         return _TooLarge(
             title,
-            f"il foglio «{title}» supera il limite di {_number(limits.rows)} righe (ha dati "
-            f"alla riga {_number(number)}): dividere i dati in più file",
+            f"il foglio «{title}» supera il limite di {_number(limits.rows_for(title))} righe "
+            f"(ha dati alla riga {_number(number)}): dividere i dati in più file",
         )
 
     def start(name: str, attrs: dict[str, str]) -> None:
@@ -469,7 +480,7 @@ def _scan_sheet_xml(
             )
         elif tag == "row":
             state["rows_seen"] += 1
-            if state["rows_seen"] > limits.rows:
+            if state["rows_seen"] > limits.rows_for(title):
                 raise too_many_rows(state["row"] + 1)
             number = attrs.get("r")
             if number is None:
@@ -533,7 +544,7 @@ def _scan_sheet_xml(
                     scan.formulas_without_value.add(state["ref"])
             if has_data:
                 row, column = state["row"], state["column"]
-                if row > limits.rows:
+                if row > limits.rows_for(title):
                     raise too_many_rows(row)
                 if column > limits.columns:
                     raise _TooLarge(
@@ -687,11 +698,11 @@ def _parse_csv(
         delimiter = ";" if first.count(";") >= first.count(",") else ","
         reader = csv.reader(_lines(stream, first, line_cap, name), delimiter=delimiter, strict=True)
         for number, record in enumerate(reader, start=1):
-            if number > limits.rows:
+            if number > limits.rows_for(name):
                 raise _TooLarge(
                     name,
-                    f"il foglio «{name}» supera il limite di {_number(limits.rows)} righe: "
-                    "dividere i dati in più file",
+                    f"il foglio «{name}» supera il limite di {_number(limits.rows_for(name))} "
+                    "righe: dividere i dati in più file",
                 )
             filled = [i for i, value in enumerate(record, start=1) if value.strip()]
             if filled and filled[-1] > limits.columns:
