@@ -11,6 +11,8 @@ from tit_desktop.models import (
     HostingAgreement,
     HousingKind,
     HousingUnit,
+    Meal,
+    MealType,
     Pathway,
     Stay,
     StreetContact,
@@ -38,6 +40,7 @@ def test_each_area_serves_and_nothing_else_does(db: Database, admin: Actor) -> N
     hosted = _person(db, admin, "H", "F", D(2024, 1, 1))
     pathway = _person(db, admin, "P", "F", D(2024, 1, 1))
     met = _person(db, admin, "C", "M", D(2024, 1, 1))
+    ate = _person(db, admin, "M", "F", D(2024, 1, 1))
     earlier = _person(db, admin, "E", "M", D(2023, 1, 1))
     _person(db, admin, "N", "F", D(2024, 1, 1))
     with db.transaction(admin) as session:
@@ -68,12 +71,14 @@ def test_each_area_serves_and_nothing_else_does(db: Database, admin: Actor) -> N
         session.add(contact)
         session.flush()
         session.add(StreetContactPerson(contact_id=contact.id, person_id=met))
+        session.add(Meal(person_id=ate, meal_date=D(2025, 12, 31), meal_type=MealType.DINNER))
+        session.add(Meal(person_id=earlier, meal_date=D(2024, 12, 31), meal_type=MealType.LUNCH))
     # WHEN the year 2025 is counted
     with db.reading() as session:
         found = figures.person_figures(session, D(2025, 1, 1), D(2025, 12, 31))
     # THEN the four served count, by sex; the 2024-only and the never-served do not
-    assert found.persons_served == 4
-    assert found.persons_by_gender == {"F": 2, "M": 2}
+    assert found.persons_served == 5
+    assert found.persons_by_gender == {"F": 3, "M": 2}
     assert {
         "soggiorni",
         "accoglienze in famiglia",

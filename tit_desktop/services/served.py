@@ -18,6 +18,7 @@ from tit_desktop.models import (
     CourseAttendance,
     CourseSession,
     HostingAgreement,
+    Meal,
     Pathway,
     Stay,
     StreetContact,
@@ -66,6 +67,10 @@ def _courses(first: dt.date, last: dt.date) -> Any:
     )
 
 
+def _meals(first: dt.date, last: dt.date) -> Any:
+    return select(Meal.person_id).where(Meal.meal_date.between(first, last))
+
+
 def _tirocini(first: dt.date, last: dt.date) -> Any:
     return select(Tirocinio.person_id).where(
         and_(Tirocinio.start_date <= last, Tirocinio.end_date >= first)
@@ -73,6 +78,7 @@ def _tirocini(first: dt.date, last: dt.date) -> Any:
 
 
 SOURCES = (  # keys as the monitoring sheet prints them
+    ("pasti", _meals),
     ("soggiorni", _stays),
     ("accoglienze in famiglia", _hostings),
     ("percorsi", _pathways),
@@ -117,11 +123,16 @@ def _latest_course(_today: dt.date) -> Any:
     ).join(CourseSession, CourseSession.id == CourseAttendance.session_id)
 
 
+def _latest_meal(_today: dt.date) -> Any:
+    return select(Meal.person_id.label("person_id"), Meal.meal_date.label("day"))
+
+
 def _latest_tirocinio(_today: dt.date) -> Any:
     return select(Tirocinio.person_id.label("person_id"), Tirocinio.end_date.label("day"))
 
 
 ACTIVITIES = (
+    ("meal", "pasto", _latest_meal),
     ("stay", "soggiorno", _latest_stay),
     ("hosting", "accoglienza in famiglia", _latest_hosting),
     ("pathway", "percorso", _latest_pathway),
