@@ -200,10 +200,7 @@ def test_the_pdf_holds_the_persons_data_and_sections(
         "5. Documenti allegati",
         f"permesso.pdf Permesso di soggiorno application/pdf {len(SCAN)} byte",
         f"{SCAN_SHA[:32]} {SCAN_SHA[32:]}",
-        # the areas' sections, empty for this person
-        "6. Servizi ricevuti Percorsi, piano individuale e autonomia Nessun dato registrato.",
-        "Corsi e presenze Nessun dato registrato.",
-        "Tirocini di inclusione Nessun dato registrato.",
+        "6. Servizi ricevuti Nessun servizio registrato.",
         "7. Registro delle operazioni sulla scheda",
         "modifica scheda Personale dell'ufficio Cognome: Gundogdu → Gündoğdu",
         "consultazione scheda Personale dell'ufficio",
@@ -382,12 +379,7 @@ def test_the_json_copy_is_exact(db: Database, actors: dict[Role, Actor], tmp_pat
     ]
     assert document["distinct_person_decisions"] == []
     assert document["merged_records"] == []
-    # every area's section is there, empty for this person
-    assert {k: v["rows"] for k, v in document["services"].items()} == {
-        "pathways": [],
-        "courses": [],
-        "tirocini": [],
-    }
+    assert document["services"] == {}
 
     def row(action: str, entity: str, entity_id: str, changes: Any, detail: Any = None) -> dict:
         labels = {
