@@ -456,6 +456,14 @@
     </message>
 </context>
 <context>
+    <name>BarChart</name>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="424"/>
+        <source>max {0} al giorno</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BudgetTab</name>
     <message>
         <location filename="../../tit_desktop/ui/pages/convention.py" line="160"/>
@@ -485,6 +493,122 @@
     <message>
         <location filename="../../tit_desktop/ui/pages/convention.py" line="209"/>
         <source>Le voci non corrispondono al totale: differenza {0} EUR.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CanteenPage</name>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="894"/>
+        <source>Sportello</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="896"/>
+        <source>Elenchi e conteggi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="898"/>
+        <source>Tessere</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CardsPanel</name>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="596"/>
+        <source>&amp;Persona (cognome nome o Codice):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="611"/>
+        <source>Numero</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="612"/>
+        <source>Valida dal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="613"/>
+        <source>Valida fino al</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="614"/>
+        <source>Stato</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="616"/>
+        <source>Sostituita da</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="623"/>
+        <source>Motivo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="634"/>
+        <source>&amp;Rilascia tessera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="635"/>
+        <source>Rin&amp;nova fino al</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="640"/>
+        <source>&amp;Sostituisci (smarrita)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="641"/>
+        <source>Re&amp;voca</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="642"/>
+        <source>S&amp;tampa tessera…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="643"/>
+        <source>Foglio A4 delle tessere di &amp;oggi…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="744"/>
+        <source>Sostituire la tessera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="746"/>
+        <source>La tessera n. {0} smetterà subito di funzionare e ne sarà rilasciata una nuova con un altro numero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="749"/>
+        <source>Sostituisci</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="760"/>
+        <source>Revocare la tessera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="761"/>
+        <source>La tessera n. {0} smetterà subito di funzionare.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="762"/>
+        <source>Revoca</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1220,6 +1344,80 @@ Prima viene salvata una copia dei dati attuali. Continuare?</source>
     <message>
         <location filename="../../tit_desktop/ui/pages/families.py" line="1042"/>
         <source>Chiudi</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeskPanel</name>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="84"/>
+        <source>&amp;Pasto:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="102"/>
+        <source>Passare la tessera o scrivere il numero / Codice e Invio (F2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="122"/>
+        <source>Pronto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="136"/>
+        <source>Annulla ultimo (Ctrl+Z)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="140"/>
+        <source>Rilascia tessera (F4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="148"/>
+        <source>Senza tessera: cerca per nome o Codice (F3), Invio registra</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="153"/>
+        <source>cognome nome o Codice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="235"/>
+        <source>COMPLETO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="237"/>
+        <source>quasi completo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="290"/>
+        <source>Primo accesso senza tessera: F4 per rilasciarla</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="335"/>
+        <source>Ultimo pasto annullato</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="354"/>
+        <source>Tessera rilasciata: n. {0}
+valida fino al {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="373"/>
+        <source>tessera {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="375"/>
+        <source>senza tessera</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2212,68 +2410,96 @@ Prima viene salvata una copia dei dati attuali. Continuare?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../tit_desktop/ui/main_window.py" line="152"/>
+        <location filename="../../tit_desktop/ui/main_window.py" line="145"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/main_window.py" line="153"/>
+        <location filename="../../tit_desktop/ui/main_window.py" line="146"/>
         <source>Cambia &amp;password…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/main_window.py" line="155"/>
+        <location filename="../../tit_desktop/ui/main_window.py" line="148"/>
         <source>&amp;Impostazioni…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/main_window.py" line="158"/>
+        <location filename="../../tit_desktop/ui/main_window.py" line="151"/>
         <source>Esci dall&apos;&amp;account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/main_window.py" line="161"/>
+        <location filename="../../tit_desktop/ui/main_window.py" line="154"/>
         <source>&amp;Esci</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/main_window.py" line="168"/>
+        <location filename="../../tit_desktop/ui/main_window.py" line="161"/>
         <source>&amp;Aiuto</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/main_window.py" line="169"/>
+        <location filename="../../tit_desktop/ui/main_window.py" line="162"/>
         <source>Apri la cartella dei &amp;log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/main_window.py" line="173"/>
+        <location filename="../../tit_desktop/ui/main_window.py" line="166"/>
         <source>&amp;Informazioni su TIT Desktop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/main_window.py" line="181"/>
+        <location filename="../../tit_desktop/ui/main_window.py" line="174"/>
         <source>Utente: {0} ({1})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/main_window.py" line="183"/>
+        <location filename="../../tit_desktop/ui/main_window.py" line="176"/>
         <source>Database: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/main_window.py" line="194"/>
+        <location filename="../../tit_desktop/ui/main_window.py" line="187"/>
         <source>Password cambiata.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/main_window.py" line="199"/>
+        <location filename="../../tit_desktop/ui/main_window.py" line="192"/>
         <source>Informazioni su TIT Desktop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/main_window.py" line="201"/>
+        <location filename="../../tit_desktop/ui/main_window.py" line="194"/>
         <source>&lt;h3&gt;TIT Desktop {0}&lt;/h3&gt;&lt;p&gt;Gestione del programma «Tessiture Integrate Urbane» del Comune di Ancona: registri, servizi, percorsi, convenzione, moduli e report.&lt;/p&gt;&lt;p&gt;Database: {1}&lt;br&gt;Log: {2}&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MealSettingsDialog</name>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="802"/>
+        <source>Orari e posti della mensa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="807"/>
+        <source>Pasto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="808"/>
+        <source>Dalle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="809"/>
+        <source>Alle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="810"/>
+        <source>Posti (0 = senza limite)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3670,6 +3896,99 @@ La scheda {1} viene unita a questa: servizi, note e allegati passano alla scheda
     <message>
         <location filename="../../tit_desktop/ui/retention_dialog.py" line="196"/>
         <source>Anonimizzate: {0}. Saltate: {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RostersPanel</name>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="454"/>
+        <source>Giorno:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="464"/>
+        <source>Foglio firme…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="465"/>
+        <source>Registro del mese…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="466"/>
+        <source>Esporta l&apos;elenco…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="467"/>
+        <source>Orari e posti…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="477"/>
+        <source>Ora</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="478"/>
+        <source>Codice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="479"/>
+        <source>Persona</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="480"/>
+        <source>Tessera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="480"/>
+        <source>senza</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="481"/>
+        <source>Inserito dopo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="481"/>
+        <source>sì</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="525"/>
+        <source>{0} del {1}: {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="532"/>
+        <source>Mese {0}: {1} (colazioni {2}, pranzi {3}, cene {4})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="534"/>
+        <source>{n} pasto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="534"/>
+        <source>{n} pasti</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="572"/>
+        <source>Esporta l&apos;elenco</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="574"/>
+        <source>File CSV (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
