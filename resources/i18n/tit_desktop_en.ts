@@ -787,154 +787,154 @@
 <context>
     <name>ConventionDialog</name>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="148"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="152"/>
         <source>15 lettere e cifre</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="159"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="163"/>
         <source>Nome breve</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="160"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="164"/>
         <source>Titolo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="161"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="165"/>
         <source>Ente finanziatore</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="162"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="166"/>
         <source>Fondo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="163"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="167"/>
         <source>CUP</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="164"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="168"/>
         <source>Data firma</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="165"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="169"/>
         <source>Inizio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="166"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="170"/>
         <source>Fine</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="167"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="171"/>
         <source>Importo totale (EUR)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="168"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="172"/>
         <source>Cofinanziamento (EUR)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="169"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="173"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="174"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="178"/>
         <source>Proroghe</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="177"/>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="292"/>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="295"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="181"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="296"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="299"/>
         <source>Partner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="180"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="184"/>
         <source>Documenti</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="182"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="186"/>
         <source>Aggiungi &amp;proroga…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="183"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="187"/>
         <source>Aggiungi pa&amp;rtner…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="184"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="188"/>
         <source>A&amp;llega documento…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="196"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="200"/>
         <source>Nuova convenzione</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="197"/>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="232"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="201"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="236"/>
         <source>nessuna</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="198"/>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="199"/>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="238"/>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="241"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="202"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="203"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="242"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="245"/>
         <source>nessuno</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="205"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="209"/>
         <source>Sola lettura: il ruolo non permette di modificare la convenzione.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="213"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="217"/>
         <source>Convenzione {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="265"/>
         <location filename="../../tit_desktop/ui/convention_dialogs.py" line="269"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="273"/>
         <source>Proroga</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="265"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="269"/>
         <source>Nuova fine (gg/mm/aaaa):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="269"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="273"/>
         <source>Motivo:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="292"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="296"/>
         <source>Ente:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="295"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="299"/>
         <source>Quota (EUR):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="316"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="320"/>
         <source>Documento della convenzione</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1525,122 +1525,167 @@ valida fino al {1}</source>
 <context>
     <name>ExpenditureDialog</name>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="487"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="491"/>
         <source>Fattura, ricevuta, cedolino…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="492"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="496"/>
         <source>codice fiscale o partita IVA</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="499"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="503"/>
         <source>uguale all&apos;importo se vuoto</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="501"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="505"/>
         <source>(scegliere)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="507"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="511"/>
         <source>bonifico, assegno…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="510"/>
-        <source>Tipo documento</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="511"/>
-        <source>Numero</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="512"/>
-        <source>Data</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="513"/>
-        <source>Fornitore</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="514"/>
-        <source>CF/P.IVA</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="515"/>
-        <source>Descrizione</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="516"/>
-        <source>Importo (EUR)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="517"/>
-        <source>IVA (EUR)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="518"/>
-        <source>Importo ammissibile (EUR)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../tit_desktop/ui/convention_dialogs.py" line="519"/>
-        <source>Voce</source>
+        <source>nessun documento allegato</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../tit_desktop/ui/convention_dialogs.py" line="520"/>
-        <source>Data pagamento</source>
+        <source>&amp;Allega…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../tit_desktop/ui/convention_dialogs.py" line="521"/>
-        <source>Modalità di pagamento</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="522"/>
-        <source>CIG</source>
+        <source>Salva una &amp;copia…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../tit_desktop/ui/convention_dialogs.py" line="531"/>
-        <source>Nuova spesa</source>
+        <source>Tipo documento</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../tit_desktop/ui/convention_dialogs.py" line="532"/>
+        <source>Numero</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="533"/>
+        <source>Data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="534"/>
+        <source>Fornitore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="535"/>
+        <source>CF/P.IVA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="536"/>
+        <source>Descrizione</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="537"/>
+        <source>Importo (EUR)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="538"/>
+        <source>IVA (EUR)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="539"/>
+        <source>Importo ammissibile (EUR)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="540"/>
+        <source>Voce</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="541"/>
+        <source>Data pagamento</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="542"/>
+        <source>Modalità di pagamento</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="543"/>
+        <source>CIG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="544"/>
+        <source>Documento</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="553"/>
+        <source>Nuova spesa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="554"/>
         <source>Fattura</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="547"/>
-        <source>Spesa {0} del {1:%d/%m/%Y}</source>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="563"/>
+        <source>Allega il documento della spesa</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../tit_desktop/ui/convention_dialogs.py" line="564"/>
+        <source>Documenti (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Tutti i file (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="571"/>
+        <source>file non leggibile ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="574"/>
+        <source>il file supera 20 MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="594"/>
+        <source>Salva una copia del documento</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="614"/>
+        <source>Spesa {0} del {1:%d/%m/%Y}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="638"/>
         <source>Attenzione: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="568"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="642"/>
         <source>Sola lettura: il ruolo non permette di modificare le spese.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="576"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="650"/>
         <source>Spesa derivata da un pagamento ({0}): si modifica solo dal pagamento.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2311,42 +2356,42 @@ valida fino al {1}</source>
 <context>
     <name>LineDialog</name>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="381"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="385"/>
         <source>(scegliere)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="386"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="390"/>
         <source>Voce</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="387"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="391"/>
         <source>Azione</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="388"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="392"/>
         <source>Categoria</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="389"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="393"/>
         <source>Importo previsto (EUR)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="392"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="396"/>
         <source>Nuova voce di budget</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="394"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="398"/>
         <source>Voce {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="400"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="404"/>
         <source>L&apos;importo previsto si cambia con una rimodulazione</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4683,27 +4728,27 @@ La scheda {1} viene unita a questa: servizi, note e allegati passano alla scheda
 <context>
     <name>VariationDialog</name>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="434"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="438"/>
         <source>Rimodulazione della voce {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="436"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="440"/>
         <source>Importo attuale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="443"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="447"/>
         <source>Data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="445"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="449"/>
         <source>Nuovo importo (EUR)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="447"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="451"/>
         <source>Motivo</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4711,12 +4756,12 @@ La scheda {1} viene unita a questa: servizi, note e allegati passano alla scheda
 <context>
     <name>_GuardedDialog</name>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="88"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="92"/>
         <source>Salva</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="90"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="94"/>
         <source>Chiudi</source>
         <translation type="unfinished"></translation>
     </message>

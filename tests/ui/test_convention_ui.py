@@ -140,3 +140,49 @@ def test_staff_tab_shows_the_month_and_its_cost(qtbot: QtBot, db: Database, admi
     assert "Totale 7:30 ore" in page.staff_tab.summary.text()
     assert "costo del mese 155,03 EUR" in page.staff_tab.summary.text()
     assert (_minutes("7:30"), _minutes("7,5"), _minutes("8")) == (450, 450, 480)
+
+
+def test_an_expenditure_keeps_its_scan(
+    qtbot: QtBot,
+    db: Database,
+    admin: Actor,
+    tmp_path,
+    monkeypatch,  # type: ignore[no-untyped-def]
+) -> None:
+    import tit_desktop.ui.convention_dialogs as dialogs
+    from tit_desktop.models import ConventionDocument
+
+    plan = make_convention(db, admin)
+    scan = tmp_path / "fattura-12.pdf"
+    scan.write_bytes(b"%PDF-1.4 fattura 12/2021")
+    monkeypatch.setattr(dialogs, "open_file", lambda *a, **k: (scan, ""))
+    dialog = ExpenditureDialog(AppContext(db, admin), plan.convention_id)
+    qtbot.addWidget(dialog)
+    assert not dialog.guard.is_dirty() and not dialog.copy_button.isEnabled()
+    dialog.number.setText("12/2021")
+    dialog.document_date.setText("15/03/2021")
+    dialog.supplier_name.setText("Cartoleria del Passetto snc")
+    dialog.amount.setText("100,00")
+    dialog.line.setCurrentIndex(dialog.line.findData(plan.goods))
+    dialog.attach_button.click()
+    assert dialog.document_name.text() == "fattura-12.pdf" and dialog.guard.is_dirty()
+    assert dialog.save()
+    with db.reading() as session:
+        saved = session.scalars(select(Expenditure)).one()
+        document = session.get(ConventionDocument, saved.document_id)
+        assert document is not None and document.content == scan.read_bytes()
+        assert document.media_type == "application/pdf"
+    # Reopened and changed elsewhere: the scan stays, and a copy can be saved.
+    again = ExpenditureDialog(AppContext(db, admin), plan.convention_id, saved.id)
+    qtbot.addWidget(again)
+    assert again.document_name.text() == "fattura-12.pdf" and again.copy_button.isEnabled()
+    again.description.setText("Cancelleria")
+    assert again.save()
+    with db.reading() as session:
+        assert session.get(Expenditure, saved.id).document_id == saved.document_id  # type: ignore[union-attr]
+    copy = tmp_path / "copia.pdf"
+    third = ExpenditureDialog(AppContext(db, admin), plan.convention_id, saved.id)
+    qtbot.addWidget(third)
+    monkeypatch.setattr(dialogs, "save_file", lambda *a, **k: (copy, ""))
+    third.copy_button.click()
+    assert copy.read_bytes() == scan.read_bytes()

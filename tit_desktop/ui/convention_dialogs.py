@@ -4,8 +4,11 @@ variation. Each asks before losing edits (FormGuard), shows each error beside it
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import mimetypes
 from decimal import Decimal
+from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -31,6 +34,7 @@ from tit_desktop.services.permissions import Permission
 from tit_desktop.ui.context import AppContext
 from tit_desktop.ui.dates import DateField, InvalidInput
 from tit_desktop.ui.errors import show_service_error
+from tit_desktop.ui.file_dialogs import open_file, save_file
 from tit_desktop.ui.form_guard import FormGuard, Settled
 from tit_desktop.ui.signals import notify_changed
 from tit_desktop.ui.widgets import FieldErrors, set_read_only
@@ -506,6 +510,23 @@ class ExpenditureDialog(_GuardedDialog):
         self.payment_method = QLineEdit()
         self.payment_method.setPlaceholderText(self.tr("bonifico, assegno…"))
         self.cig = QLineEdit()
+        # The invoice's scan: kept with the convention, named here (read-only: the buttons
+        # change it, and the form guard sees the change as an edit).
+        self.document_id: int | None = None
+        self._pending: tuple[str, bytes] | None = None
+        self.document_name = QLineEdit()
+        self.document_name.setReadOnly(True)
+        self.document_name.setPlaceholderText(self.tr("nessun documento allegato"))
+        self.attach_button = QPushButton(self.tr("&Allega…"))
+        self.copy_button = QPushButton(self.tr("Salva una &copia…"))
+        self.attach_button.clicked.connect(self._attach)
+        self.copy_button.clicked.connect(self._save_copy)
+        document_row = QWidget()
+        document_box = QHBoxLayout(document_row)
+        document_box.setContentsMargins(0, 0, 0, 0)
+        document_box.addWidget(self.document_name, 1)
+        document_box.addWidget(self.attach_button)
+        document_box.addWidget(self.copy_button)
         for label, field, widget in (
             (self.tr("Tipo documento"), "document_type", self.document_type),
             (self.tr("Numero"), "number", self.number),
@@ -520,6 +541,7 @@ class ExpenditureDialog(_GuardedDialog):
             (self.tr("Data pagamento"), "paid_on", self.paid_on),
             (self.tr("Modalità di pagamento"), "payment_method", self.payment_method),
             (self.tr("CIG"), "cig", self.cig),
+            (self.tr("Documento"), "file_name", document_row),
         ):
             self.errors.add_row(self.form, label, field, widget)
         self.flags = QLabel()
@@ -532,7 +554,52 @@ class ExpenditureDialog(_GuardedDialog):
             self.document_type.setText(self.tr("Fattura"))
         else:
             self._load(expenditure_id)
+        self.copy_button.setEnabled(self.document_id is not None)
         self.guard.mark_clean()
+
+    def _attach(self) -> None:
+        path, _ = open_file(
+            self,
+            self.tr("Allega il documento della spesa"),
+            self.tr("Documenti (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Tutti i file (*)"),
+        )
+        if path is None:
+            return
+        try:
+            content = path.read_bytes()
+        except OSError as exc:
+            self.errors.set_error("file_name", self.tr("file non leggibile ({0})").format(exc))
+            return
+        if len(content) > conventions.MAX_DOCUMENT_BYTES:
+            self.errors.set_error("file_name", self.tr("il file supera 20 MB"))
+            return
+        self._pending = (path.name, content)
+        self.document_name.setText(path.name)
+        self.copy_button.setEnabled(True)
+
+    def _save_copy(self) -> None:
+        try:
+            if self._pending is not None:
+                name, content = self._pending
+            elif self.document_id is not None:
+                with self.ctx.db.reading() as session:
+                    name, content = conventions.document_content(
+                        session, self.ctx.actor, self.document_id
+                    )
+            else:
+                return
+        except ServiceError as exc:
+            show_service_error(self, exc)
+            return
+        target, _ = save_file(self, self.tr("Salva una copia del documento"), name)
+        if target is None:
+            return
+        try:
+            Path(target).write_bytes(content)
+        except OSError as exc:
+            show_service_error(
+                self, ValidationError({"file_name": f"impossibile scrivere il file ({exc})"})
+            )
 
     def _load(self, expenditure_id: int) -> None:
         with self.ctx.db.reading() as session:
@@ -559,6 +626,13 @@ class ExpenditureDialog(_GuardedDialog):
         self.paid_on.set_date(row.paid_on)
         self.payment_method.setText(row.payment_method or "")
         self.cig.setText(row.cig or "")
+        self.document_id = row.document_id
+        if row.document_id is not None:
+            with self.ctx.db.reading() as session:
+                name, _content = conventions.document_content(
+                    session, self.ctx.actor, row.document_id
+                )
+            self.document_name.setText(name)
         if row.flags:
             self.flags.setText(
                 self.tr("Attenzione: ") + "; ".join(expenditures.FLAG_HINTS[f] for f in row.flags)
@@ -595,6 +669,7 @@ class ExpenditureDialog(_GuardedDialog):
             payment_method=self.payment_method.text(),
             cig=self.cig.text(),
             description=self.description.text(),
+            document_id=self.document_id,
         )
 
     def problems(self) -> dict[str, str]:
@@ -608,6 +683,15 @@ class ExpenditureDialog(_GuardedDialog):
             raise ValidationError(problems)
         data = self._input({})
         with self.ctx.db.transaction(self.ctx.actor) as session:
+            if self._pending is not None:  # the scan is kept in the same transaction
+                name, content = self._pending
+                media = mimetypes.guess_type(name)[0] or "application/octet-stream"
+                data = dataclasses.replace(
+                    data,
+                    document_id=conventions.attach_document(
+                        session, self.ctx.actor, self.convention_id, name, content, media
+                    ),
+                )
             if self.expenditure_id is None:
                 result = expenditures.create_expenditure(
                     session, self.ctx.actor, self.convention_id, data
