@@ -73,7 +73,7 @@ def test_housing_forms_and_sheets_from_the_command_line(db_url: str, tmp_path: P
     exported = run("--user", "anna", "export", str(book), db_url=db_url, env=AS_ANNA)
     assert exported.returncode == 0, exported.stderr
     sheets = load_workbook(book, read_only=True).sheetnames
-    assert sheets == ["Beneficiari", "Alloggi", "Soggiorni"]
+    assert sheets[0] == "Beneficiari" and {"Alloggi", "Soggiorni"} <= set(sheets)
     checked = run(
         "--user", "anna", "import", str(book), "--dry-run", "--json", db_url=db_url, env=AS_ANNA
     )

@@ -233,7 +233,7 @@ def test_export_and_import_of_the_exchange_workbook(
     texts = [line.text for line in page.lines]
     exported = next(t for t in texts if t.startswith("Esportazione"))
     imported = next(t for t in texts if "foglio Beneficiari" in t)
-    assert exported == "Esportazione in «scambio.xlsx»: Beneficiari 1, Percorsi 0"
+    assert exported == "Esportazione in «scambio.xlsx»: Beneficiari 1"
     assert imported.startswith("Importazione da «scambio.xlsx», foglio Beneficiari:")
     assert "invariate 1" in imported
 
