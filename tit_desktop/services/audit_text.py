@@ -33,7 +33,7 @@ from tit_desktop.models import (
 from tit_desktop.models.audit import AuditAction
 from tit_desktop.models.registry import NoteLevel
 from tit_desktop.models.user import Role
-from tit_desktop.services import audit, money, persons, places
+from tit_desktop.services import audit, persons, places
 from tit_desktop.services.errors import label_for
 from tit_desktop.services.money import format_amount
 from tit_desktop.services.permissions import ROLE_LABELS, SYSTEM, Actor, Permission, require
@@ -299,21 +299,26 @@ _HIDDEN_FIELDS = frozenset(
 _SECRET_FIELDS = frozenset({"password_hash", "password"})
 _PLACE_FIELDS = frozenset({"birth_place_code", "citizenship_code"})
 _PERSON_FIELDS = frozenset({"relative_id", "merged_into_id", "person_low_id", "person_high_id"})
-_ORGANISATION_FIELDS = frozenset({"referring_organisation_id", "organisation_id"})
-_STAFF_FIELDS = frozenset({"reference_staff_id", "staff_id"})
-_ZONE_FIELDS = frozenset({"zone_id"})
-# Long free text: named in the list row, shown only in the detail.
-_LONG_TEXT_FIELDS = frozenset({"notes", "members"})
-_MONEY_FIELDS = frozenset({"monthly_amount", "amount_due", "paid_amount"})
 _ORGANISATION_FIELDS = frozenset(
     {"referring_organisation_id", "organisation_id", "provider_id", "host_id"}
 )
-_STAFF_FIELDS = frozenset({"reference_staff_id", "responsible_staff_id"})
+_STAFF_FIELDS = frozenset({"reference_staff_id", "staff_id", "responsible_staff_id"})
+_ZONE_FIELDS = frozenset({"zone_id"})
 # Long free text: named in the list row, shown only in the detail.
 _LONG_TEXT_FIELDS = frozenset(
-    {"notes", "actions", "exit_reason", "progress_notes", "objectives", "description"}
+    {
+        "notes",
+        "members",
+        "actions",
+        "exit_reason",
+        "progress_notes",
+        "objectives",
+        "description",
+    }
 )
-_MONEY_FIELDS = frozenset({"amount", "monthly_indemnity"})
+_MONEY_FIELDS = frozenset(
+    {"monthly_amount", "amount_due", "paid_amount", "amount", "monthly_indemnity"}
+)
 
 _SEX = {"F": "Femmina", "M": "Maschio"}
 _DISABILITY = {"si": "Sì", "no": "No", "non dichiarato": "Non dichiarato"}
@@ -522,11 +527,6 @@ def value_text(name: str, value: Any, refs: References = NO_REFERENCES) -> str:
             return str(value)
     if name in ("permit_reason", "employment", "relation", "level") and isinstance(value, str):
         return _capitalised(value)
-    if name in _MONEY_FIELDS and isinstance(value, str):
-        try:
-            return money.format_amount(Decimal(value), "EUR")
-        except (ArithmeticError, ValueError):
-            return value
     if name == "size" and isinstance(value, int):
         return f"{value / 1024:.0f} kB" if value >= 1024 else f"{value} byte"
     if name in _PERSON_FIELDS:
