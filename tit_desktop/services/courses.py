@@ -23,7 +23,13 @@ from tit_desktop.models.pathways import Course, CourseAttendance, CourseEnrolmen
 from tit_desktop.reports import pathway_forms
 from tit_desktop.services import clock, conflicts, forms, persons, timeline
 from tit_desktop.services.database import STALE_MESSAGE
-from tit_desktop.services.errors import ConflictError, NotFound, ValidationError, register_labels
+from tit_desktop.services.errors import (
+    ConflictError,
+    NotFound,
+    StaleRecord,
+    ValidationError,
+    register_labels,
+)
 from tit_desktop.services.pathways import fmt
 from tit_desktop.services.permissions import Actor, Permission, require
 from tit_desktop.services.text import character_problem, clean
@@ -151,7 +157,7 @@ def _course(session: Session, course_id: int, version: int | None = None) -> Cou
     if course is None:
         raise NotFound("Corso non trovato (forse eliminato da un altro utente).")
     if version is not None and course.version != version:
-        raise ConflictError(STALE_MESSAGE)
+        raise StaleRecord(STALE_MESSAGE)
     return course
 
 
@@ -247,7 +253,7 @@ def update_session(
     if row is None:
         raise NotFound("Lezione non trovata (forse eliminata da un altro utente).")
     if row.version != version:
-        raise ConflictError(STALE_MESSAGE)
+        raise StaleRecord(STALE_MESSAGE)
     text = _check_session(_course(session, row.course_id), held_on, minutes, topic)
     longest = session.scalar(
         select(func.max(CourseAttendance.minutes)).where(CourseAttendance.session_id == row.id)
@@ -268,7 +274,7 @@ def delete_session(session: Session, actor: Actor, session_id: int, version: int
     if row is None:
         raise NotFound("Lezione non trovata (forse eliminata da un altro utente).")
     if row.version != version:
-        raise ConflictError(STALE_MESSAGE)
+        raise StaleRecord(STALE_MESSAGE)
     session.delete(row)
     session.flush()
 
@@ -338,7 +344,7 @@ def unenrol(session: Session, actor: Actor, enrolment_id: int, version: int) -> 
     if row is None:
         raise NotFound("Iscrizione non trovata (forse tolta da un altro utente).")
     if row.version != version:
-        raise ConflictError(STALE_MESSAGE)
+        raise StaleRecord(STALE_MESSAGE)
     session.delete(row)
     session.flush()
 

@@ -49,6 +49,7 @@ from tit_desktop.services.database import STALE_MESSAGE
 from tit_desktop.services.errors import (
     ConflictError,
     NotFound,
+    StaleRecord,
     ValidationError,
     register_labels,
 )
@@ -382,7 +383,7 @@ def update_family(
     require(actor, Permission.WRITE_REGISTRY)
     family = _family(session, family_id)
     if family.version != expected_version:
-        raise ConflictError(STALE_MESSAGE)
+        raise StaleRecord(STALE_MESSAGE)
     data = normalise_family(data)
     with_iban = actor.can(Permission.WRITE_MONEY)
     if not with_iban and data.iban is not None and data.iban != family.iban:
@@ -678,7 +679,7 @@ def update_agreement(
     require(actor, Permission.WRITE_REGISTRY)
     agreement = _agreement(session, agreement_id)
     if agreement.version != expected_version:
-        raise ConflictError(STALE_MESSAGE)
+        raise StaleRecord(STALE_MESSAGE)
     if data.monthly_amount is not None and data.monthly_amount != agreement.monthly_amount:
         require(actor, Permission.WRITE_MONEY)
     family, person, time = _validate_agreement(session, actor, data, agreement_id)
@@ -926,7 +927,7 @@ def _contribution(
     if row is None:
         raise NotFound("Contributo non trovato (forse tolto da un altro utente).")
     if expected_version is not None and row.version != expected_version:
-        raise ConflictError(STALE_MESSAGE)
+        raise StaleRecord(STALE_MESSAGE)
     row.agreement = _agreement(session, row.agreement_id)
     return row
 

@@ -24,7 +24,13 @@ from tit_desktop.models.destinations import DESTINATION_GROUPS, ExitDestination
 from tit_desktop.models.pathways import Pathway
 from tit_desktop.services import clock, conflicts, persons, timeline
 from tit_desktop.services.database import STALE_MESSAGE
-from tit_desktop.services.errors import ConflictError, NotFound, ValidationError, register_labels
+from tit_desktop.services.errors import (
+    ConflictError,
+    NotFound,
+    StaleRecord,
+    ValidationError,
+    register_labels,
+)
 from tit_desktop.services.permissions import Actor, Permission, require
 from tit_desktop.services.text import character_problem, clean
 
@@ -246,7 +252,7 @@ def editable_pathway(session: Session, pathway_id: int, expected_version: int | 
     if pathway is None:
         raise NotFound("Percorso non trovato (forse eliminato da un altro utente).")
     if expected_version is not None and pathway.version != expected_version:
-        raise ConflictError(STALE_MESSAGE)
+        raise StaleRecord(STALE_MESSAGE)
     return pathway
 
 

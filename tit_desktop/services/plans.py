@@ -33,7 +33,13 @@ from tit_desktop.models.pathways import (
 from tit_desktop.reports import pathway_forms
 from tit_desktop.services import clock, conflicts, forms, pathways, reminders, timeline
 from tit_desktop.services.database import STALE_MESSAGE
-from tit_desktop.services.errors import ConflictError, NotFound, ValidationError, register_labels
+from tit_desktop.services.errors import (
+    ConflictError,
+    NotFound,
+    StaleRecord,
+    ValidationError,
+    register_labels,
+)
 from tit_desktop.services.pathways import fmt
 from tit_desktop.services.permissions import Actor, Permission, require
 from tit_desktop.services.text import character_problem
@@ -76,7 +82,7 @@ def _versioned(obj: object | None, version: int | None, what: str) -> object:
     if obj is None:
         raise NotFound(f"{what} non trovato (forse eliminato da un altro utente).")
     if version is not None and getattr(obj, "version", None) != version:
-        raise ConflictError(STALE_MESSAGE)
+        raise StaleRecord(STALE_MESSAGE)
     return obj
 
 

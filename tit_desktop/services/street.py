@@ -49,8 +49,8 @@ from tit_desktop.reports import street_summary
 from tit_desktop.services import clock, conflicts, forms, persons, timeline
 from tit_desktop.services.database import STALE_MESSAGE
 from tit_desktop.services.errors import (
-    ConflictError,
     NotFound,
+    StaleRecord,
     ValidationError,
     register_labels,
 )
@@ -320,7 +320,7 @@ def update_contact(
     require(actor, Permission.WRITE_REGISTRY)
     contact = _get(session, contact_id)
     if contact.version != expected_version:
-        raise ConflictError(STALE_MESSAGE)
+        raise StaleRecord(STALE_MESSAGE)
     kept = frozenset(link.person_id for link in contact.persons)
     data = validate(session, data, kept)
     _apply(session, contact, data)
@@ -336,7 +336,7 @@ def delete_contact(session: Session, actor: Actor, contact_id: int, expected_ver
     require(actor, Permission.WRITE_REGISTRY)
     contact = _get(session, contact_id)
     if contact.version != expected_version:
-        raise ConflictError(STALE_MESSAGE)
+        raise StaleRecord(STALE_MESSAGE)
     session.delete(contact)
     session.flush()
 

@@ -30,7 +30,13 @@ from tit_desktop.models.pathways import Pathway, Tirocinio, TirocinioMonth, Tiro
 from tit_desktop.reports import pathway_forms
 from tit_desktop.services import clock, conflicts, expenditure_feed, forms, timeline
 from tit_desktop.services.database import STALE_MESSAGE
-from tit_desktop.services.errors import ConflictError, NotFound, ValidationError, register_labels
+from tit_desktop.services.errors import (
+    ConflictError,
+    NotFound,
+    StaleRecord,
+    ValidationError,
+    register_labels,
+)
 from tit_desktop.services.money import format_amount
 from tit_desktop.services.pathways import fmt
 from tit_desktop.services.permissions import Actor, Permission, require
@@ -178,7 +184,7 @@ def _tirocinio(session: Session, tirocinio_id: int, version: int | None = None) 
     if row is None:
         raise NotFound("Tirocinio non trovato (forse eliminato da un altro utente).")
     if version is not None and row.version != version:
-        raise ConflictError(STALE_MESSAGE)
+        raise StaleRecord(STALE_MESSAGE)
     return row
 
 
@@ -356,7 +362,7 @@ def remove_payment(session: Session, actor: Actor, payment_id: int, version: int
     if payment is None:
         raise NotFound("Pagamento non trovato (forse tolto da un altro utente).")
     if payment.version != version:
-        raise ConflictError(STALE_MESSAGE)
+        raise StaleRecord(STALE_MESSAGE)
     expenditure_feed.payment_removed(
         session, actor, expenditure_feed.PaymentSource.TIROCINIO_PAYMENT, payment.id
     )
