@@ -217,6 +217,7 @@ def _expenditures(
         )
     for index in range(0, len(rows), CHUNK):
         connection.execute(insert(Expenditure), rows[index : index + CHUNK])
+    return len(rows)
 
 
 # --- percorsi --------------------------------------------------------------------------------
