@@ -16,8 +16,11 @@ from sqlalchemy import delete, insert
 
 from tit_desktop.models import CanteenCardCounter, NumberSeries
 from tit_desktop.services import canteen, numbering, persons
+from tit_desktop.services.convention import expenditures, payment_requests
 from tit_desktop.services.database import Database
 from tit_desktop.services.permissions import SYSTEM, Actor
+
+from .convention_fixtures import D, make_convention, spend
 
 T = TypeVar("T")
 
@@ -122,3 +125,100 @@ def test_cards_numbered_before_the_series_go_on_without_reuse(
     assert _issue(db, admin, people[3]) == expected
     with db.reading() as session:
         assert numbering.last_issued(session, canteen.CARD_SERIES) == expected
+
+
+# --- payment requests ----------------------------------------------------------------------
+
+MONTHS = 4
+
+
+def _convention_with_monthly_spending(db: Database, actor: Actor, name: str) -> int:
+    plan = make_convention(db, actor, name=name)
+    with db.transaction(actor) as session:
+        for month in range(1, MONTHS + 1):
+            expenditures.create_expenditure(
+                session,
+                actor,
+                plan.convention_id,
+                spend(plan.goods, "100.00", number=f"{name}-{month}", day=dt.date(2021, month, 5)),
+            )
+    return plan.convention_id
+
+
+def _month(month: int) -> tuple[dt.date, dt.date]:
+    following = dt.date(2021, month + 1, 1)
+    return dt.date(2021, month, 1), following - dt.timedelta(days=1)
+
+
+def _submit(db: Database, actor: Actor, convention_id: int, month: int) -> int:
+    with db.transaction(actor) as session:
+        request_id = payment_requests.submit(session, actor, convention_id, *_month(month))
+    with db.reading() as session:
+        return payment_requests.request_figures(session, actor, request_id).number or 0
+
+
+def _numbers(db: Database, actor: Actor, convention_id: int) -> list[tuple[int, bool]]:
+    with db.reading() as session:
+        return [
+            (r.number, r.unlocked)
+            for r in payment_requests.requests_of(session, actor, convention_id)
+        ]
+
+
+def test_pcs_submitting_at_once_number_each_convention_from_one(
+    db: Database, db_url: str, admin: Actor
+) -> None:
+    # GIVEN two conventions, and one PC per convention and month submitting that month's
+    # request at the same moment (before the series two of them took the same number and
+    # one failed on the unique constraint)
+    conventions = [_convention_with_monthly_spending(db, admin, n) for n in ("TIU", "FAMI")]
+    jobs = [
+        (lambda pc, c=c, m=m: (c, _submit(pc, admin, c, m)))
+        for c in conventions
+        for m in range(1, MONTHS + 1)
+    ]
+    results = at_once(db_url, jobs)
+    # THEN each convention's requests are 1..4, whichever PC got there first
+    for convention_id in conventions:
+        assert sorted(n for c, n in results if c == convention_id) == list(range(1, MONTHS + 1))
+        assert _numbers(db, admin, convention_id) == [(n, False) for n in range(1, MONTHS + 1)]
+
+
+def test_a_failed_submission_gives_its_number_back(db: Database, admin: Actor) -> None:
+    convention_id = _convention_with_monthly_spending(db, admin, "TIU")
+    assert _submit(db, admin, convention_id, 1) == 1
+    with pytest.raises(Boom), db.transaction(admin) as session:
+        payment_requests.submit(session, admin, convention_id, *_month(2))
+        raise Boom
+    assert _submit(db, admin, convention_id, 2) == 2
+    assert _numbers(db, admin, convention_id) == [(1, False), (2, False)]
+
+
+def test_requests_numbered_before_the_series_go_on(db: Database, admin: Actor) -> None:
+    convention_id = _convention_with_monthly_spending(db, admin, "TIU")
+    other = _convention_with_monthly_spending(db, admin, "FAMI")
+    assert [_submit(db, admin, convention_id, m) for m in (1, 2)] == [1, 2]
+    forget_series(db)  # as numbered by max(number) + 1
+    assert _submit(db, admin, convention_id, 3) == 3
+    assert _submit(db, admin, other, 1) == 1  # another convention counts its own
+
+
+def test_an_unlocked_request_keeps_its_number_and_the_resubmission_takes_the_next(
+    db: Database, admin: Actor
+) -> None:
+    # GIVEN requests 1 and 2; request 1 unlocked by the administrator
+    convention_id = _convention_with_monthly_spending(db, admin, "TIU")
+    assert [_submit(db, admin, convention_id, m) for m in (1, 2)] == [1, 2]
+    with db.reading() as session:
+        first = payment_requests.requests_of(session, admin, convention_id)[0]
+    with db.transaction(admin) as session:
+        payment_requests.unlock(session, admin, first.id, "fattura imputata alla voce errata")
+    # WHEN its month is submitted again
+    assert _submit(db, admin, convention_id, 1) == 3
+    # THEN number 1 stays on record, unlocked, and is never given to other contents
+    assert _numbers(db, admin, convention_id) == [(1, True), (2, False), (3, False)]
+    with db.reading() as session:
+        third = payment_requests.requests_of(session, admin, convention_id)[2]
+        figures = payment_requests.request_figures(session, admin, third.id)
+    # ... and counts request 2 as previous, not the unlocked one (its spending moved to 3)
+    assert (len(figures.annex), figures.total, figures.previous) == (1, D("100.00"), D("100.00"))
