@@ -9,14 +9,16 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections.abc import Callable
+from pathlib import Path
 from typing import TypeVar
 
 import pytest
-from sqlalchemy import delete, insert
+from pypdf import PdfReader
+from sqlalchemy import delete, insert, select
 
-from tit_desktop.models import CanteenCardCounter, NumberSeries
+from tit_desktop.models import AuditEntry, CanteenCardCounter, NumberSeries
 from tit_desktop.services import canteen, numbering, persons
-from tit_desktop.services.convention import expenditures, payment_requests
+from tit_desktop.services.convention import deadlines, expenditures, payment_requests, quarterly
 from tit_desktop.services.database import Database
 from tit_desktop.services.permissions import SYSTEM, Actor
 
@@ -222,3 +224,127 @@ def test_an_unlocked_request_keeps_its_number_and_the_resubmission_takes_the_nex
         figures = payment_requests.request_figures(session, admin, third.id)
     # ... and counts request 2 as previous, not the unlocked one (its spending moved to 3)
     assert (len(figures.annex), figures.total, figures.previous) == (1, D("100.00"), D("100.00"))
+
+
+# --- the outgoing register (protocollo) ----------------------------------------------------
+
+
+def _quarterly_deadlines(db: Database, actor: Actor) -> tuple[int, list[deadlines.DeadlineRow]]:
+    plan = make_convention(db, actor)  # 01/12/2020 - 30/06/2023: 11 quarters
+    with db.transaction(actor) as session:
+        deadlines.add_quarterly_monitoring(session, actor, plan.convention_id)
+    with db.reading() as session:
+        return plan.convention_id, deadlines.deadlines(session, actor, plan.convention_id)
+
+
+def _mark_sent(db: Database, actor: Actor, row: deadlines.DeadlineRow, text: str = "PEC") -> str:
+    with db.transaction(actor) as session:
+        deadlines.mark_done(session, actor, row.id, row.version, row.due_on, text)
+    return _document(db, actor, row.id)
+
+
+def _document(db: Database, actor: Actor, deadline_id: int) -> str:
+    with db.reading() as session:
+        rows = deadlines.deadlines(session, actor)
+    return next(r.done_document or "" for r in rows if r.id == deadline_id)
+
+
+def test_sheets_sent_at_once_get_consecutive_protocols_per_year(
+    db: Database, db_url: str, admin: Actor
+) -> None:
+    # GIVEN the 11 quarterly sheets of a convention, each marked sent (on its due date)
+    # by its own PC at the same moment
+    _, rows = _quarterly_deadlines(db, admin)
+    assert len(rows) == 11
+    results = at_once(
+        db_url, [(lambda pc, row=row: (row, _mark_sent(pc, admin, row))) for row in rows]
+    )
+    # THEN each year's register runs 1..n without a gap, and each sheet names its own
+    by_year: dict[int, list[int]] = {}
+    for row, document in results:
+        protocol = numbering.protocol_in(document)
+        assert protocol is not None and protocol.day == row.due_on
+        assert document.startswith("PEC; prot. n. ")
+        by_year.setdefault(protocol.year, []).append(protocol.number)
+    assert {year: sorted(n) for year, n in by_year.items()} == {
+        2021: [1, 2, 3, 4],
+        2022: [1, 2, 3, 4],
+        2023: [1, 2, 3],
+    }
+
+
+def test_a_sheet_not_marked_sent_gives_its_protocol_back(db: Database, admin: Actor) -> None:
+    _, rows = _quarterly_deadlines(db, admin)
+    with pytest.raises(Boom), db.transaction(admin) as session:
+        deadlines.mark_done(session, admin, rows[0].id, rows[0].version, rows[0].due_on, "PEC")
+        raise Boom
+    assert _mark_sent(db, admin, rows[1]).endswith("prot. n. 1/2021 del 30/04/2021")
+    assert _mark_sent(db, admin, rows[0]).endswith("prot. n. 2/2021 del 30/01/2021")
+
+
+def test_the_protocol_is_kept_on_a_correction_and_cancelled_on_reopening(
+    db: Database, admin: Actor
+) -> None:
+    _, rows = _quarterly_deadlines(db, admin)
+    first = rows[0]
+    assert _mark_sent(db, admin, first) == "PEC; prot. n. 1/2021 del 30/01/2021"
+    # A correction of the text (even one copying a stamp by hand) keeps the number.
+    with db.transaction(admin) as session:
+        deadlines.mark_done(
+            session, admin, first.id, first.version + 1, first.due_on,
+            "PEC n. 44; prot. n. 99/2021 del 01/01/2021",
+        )  # fmt: skip
+    assert _document(db, admin, first.id) == "PEC n. 44; prot. n. 1/2021 del 30/01/2021"
+    # Reopened: the number is not reused; the activity log records it given and cancelled.
+    with db.transaction(admin) as session:
+        deadlines.reopen(session, admin, first.id, first.version + 2)
+    assert _mark_sent(db, admin, rows[1]).endswith("prot. n. 2/2021 del 30/04/2021")
+    with db.reading() as session:
+        details = session.scalars(
+            select(AuditEntry.detail)
+            .where(AuditEntry.entity == "deadline", AuditEntry.detail.is_not(None))
+            .order_by(AuditEntry.id)
+        ).all()
+    assert details == [
+        "Protocollo n. 1/2021 del 30/01/2021: Monitoraggio trimestrale 2020-Q4 della "
+        "convenzione TIU inviato",
+        "Protocollo n. 1/2021 annullato: Monitoraggio trimestrale 2020-Q4 riaperta",
+        "Protocollo n. 2/2021 del 30/04/2021: Monitoraggio trimestrale 2021-Q1 della "
+        "convenzione TIU inviato",
+    ]
+
+
+def test_other_deadlines_take_no_protocol(db: Database, admin: Actor) -> None:
+    convention_id, _ = _quarterly_deadlines(db, admin)
+    with db.transaction(admin) as session:
+        other = deadlines.add_deadline(
+            session, admin, convention_id, "Relazione intermedia", dt.date(2022, 6, 30)
+        )
+        deadlines.mark_done(
+            session, admin, other, 1, dt.date(2022, 6, 1), "Inviata; prot. n. 7/2022 del 01/06/2022"
+        )
+    # The text typed is the Comune's own protocol: kept as typed, no number issued.
+    assert _document(db, admin, other) == "Inviata; prot. n. 7/2022 del 01/06/2022"
+    with db.reading() as session:
+        assert numbering.last_issued(session, numbering.PROTOCOL_SERIES, 2022) is None
+
+
+def test_the_sheet_prints_its_protocol_once_sent(
+    db: Database, admin: Actor, tmp_path: Path
+) -> None:
+    convention_id, rows = _quarterly_deadlines(db, admin)
+    q1 = next(r for r in rows if r.title.endswith("2021-Q1"))
+
+    def printed() -> tuple[str, object]:
+        out = tmp_path / "scheda.pdf"
+        with db.transaction(admin) as session:
+            sheet = quarterly.quarterly_sheet(session, admin, convention_id, 2021, 1)
+            quarterly.write_pdf(session, admin, sheet, out)
+        return PdfReader(out).pages[0].extract_text(), sheet.to_json()["protocol"]
+
+    text, protocol = printed()
+    assert "Protocollo" not in text and protocol is None  # a draft: not sent yet
+    _mark_sent(db, admin, next(r for r in rows if r.title.endswith("2020-Q4")))
+    _mark_sent(db, admin, q1, "Scheda inviata via PEC")
+    text, protocol = printed()
+    assert "Protocollo n. 2/2021 del 30/04/2021" in text and protocol == "2/2021"
