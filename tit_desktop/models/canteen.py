@@ -1,9 +1,10 @@
 """The canteen (servizio mensa): cards (tessere mensa), meals, and the desk's settings.
 
 A meal is at most one of a type per person per day: a unique constraint, so that two
-desks scanning the same card at the same moment record one meal. Card numbers come from a
-counter row that only goes up, so a number is never given twice, even after the card that
-had it was replaced or its person anonymised.
+desks scanning the same card at the same moment record one meal. Card numbers come from the
+office's number series (``canteen_card`` in ``number_series``), which only goes up, so a
+number is never given twice, even after the card that had it was replaced or its person
+anonymised.
 """
 
 from __future__ import annotations
@@ -42,7 +43,9 @@ class CardStatus(enum.StrEnum):
 
 
 class CanteenCardCounter(Base):
-    """The last card number given. One row; numbers only go up (never reused)."""
+    """The last card number given by versions before the shared number series. Only read
+    now, to seed the series where an older database left off; a later migration can drop
+    it."""
 
     __tablename__ = "canteen_card_counter"
     __audit_skip__ = True

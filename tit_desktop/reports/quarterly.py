@@ -32,6 +32,8 @@ class QuarterlyDocument:
     physical: list[tuple[str, str]]  # fisica: label, value
     lines: list[FinancialLine]
     cup: str
+    # "12/2022 del 28/01/2022": the outgoing register's number once the sheet was sent.
+    protocol: str | None = None
 
 
 def _pct(value: Decimal | None) -> str:
@@ -44,6 +46,7 @@ def write_pdf(doc: QuarterlyDocument, out: str | os.PathLike[str] | IO[bytes]) -
         for name in ("planned", "quarter", "cumulative", "remaining")
     ]
     story = [
+        *([pdf.paragraph(f"Protocollo n. {doc.protocol}", "date_line")] if doc.protocol else []),
         pdf.section_heading("1. Anagrafica"),
         pdf.field_table(doc.registry, blank=False),
         pdf.section_heading("2. Procedurale: attività del trimestre"),

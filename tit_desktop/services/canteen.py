@@ -38,7 +38,7 @@ from tit_desktop.models import (
 from tit_desktop.models.audit import AuditAction
 from tit_desktop.models.canteen import CARD_CODE_DIGITS, card_code
 from tit_desktop.reports import canteen as canteen_reports
-from tit_desktop.services import audit, clock, conflicts, forms, persons
+from tit_desktop.services import audit, clock, conflicts, forms, numbering, persons
 from tit_desktop.services.errors import (
     ConflictError,
     NotFound,
@@ -340,17 +340,25 @@ def _card_info(session: Session, card: CanteenCard) -> CardInfo:
     )
 
 
+CARD_SERIES = "canteen_card"
+
+
+def _numbered_before(session: Session) -> int:
+    """Where card numbering stood before the shared series: the old counter's last number
+    or the highest card number, whichever is higher (a database of an earlier version goes
+    on from there, without a gap and without reusing a number)."""
+    counter = session.scalar(
+        select(CanteenCardCounter.last_number).where(CanteenCardCounter.id == 1)
+    )
+    highest = session.scalar(select(func.max(CanteenCard.number)))
+    return max(counter or 0, highest or 0)
+
+
 def _next_number(session: Session) -> int:
-    """One more than the last number given, under the counter's row lock (two desks
-    issuing at once wait for each other on PostgreSQL; SQLite writes one at a time)."""
-    counter = session.get(CanteenCardCounter, 1, with_for_update=True)
-    if counter is None:
-        top = session.scalar(select(func.max(CanteenCard.number))) or 0
-        counter = CanteenCardCounter(id=1, last_number=top)
-        session.add(counter)
-    counter.last_number += 1
-    session.flush()
-    return counter.last_number
+    """The next card number, taken inside the issuing transaction from the office's series
+    (services.numbering): two desks issuing at once get different numbers, and a card that
+    is not saved gives its number back."""
+    return numbering.issue(session, CARD_SERIES, start_after=lambda: _numbered_before(session))
 
 
 def _living_person(session: Session, person_id: int) -> Person:

@@ -8,11 +8,19 @@ rolls back gives its number back (no gap). On SQLite write transactions already 
 
 ``start_after`` seeds a series the first time it is used (e.g. the highest person code already
 in the registry), so numbering continues from the office's past records.
+
+The series in use: ``person_code`` (TIU-00001...), ``canteen_card`` (card numbers),
+``payment_request:<convention id>`` (each convention's requests 1, 2, 3...) and
+``protocollo`` per year (the office's outgoing register, "12/2024", see
+:func:`issue_protocol`).
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import cast
 
 from sqlalchemy import Table, select, update
@@ -59,3 +67,59 @@ def last_issued(session: Session, series: str, year: int = PERPETUAL) -> int | N
             NumberSeries.series == series, NumberSeries.year == year
         )
     )
+
+
+# --- the office's outgoing register (protocollo) -----------------------------------------
+
+PROTOCOL_SERIES = "protocollo"
+
+
+@dataclass(frozen=True)
+class Protocol:
+    """A number of the outgoing register: ``number``/``year``, registered on ``day``."""
+
+    number: int
+    year: int
+    day: dt.date
+
+    @property
+    def text(self) -> str:
+        """ "12/2024", as the office cites it."""
+        return f"{self.number}/{self.year}"
+
+    @property
+    def stamp(self) -> str:
+        """ "prot. n. 12/2024 del 15/03/2024": appended to the record's own text."""
+        return f"prot. n. {self.text} del {self.day:%d/%m/%Y}"
+
+
+_STAMP = re.compile(r"\s*;\s*prot\. n\. (\d+)/(\d{4}) del (\d{2})/(\d{2})/(\d{4})\s*$")
+
+
+def issue_protocol(session: Session, day: dt.date) -> Protocol:
+    """The next number of the register for a document sent on ``day``: 1/YYYY, 2/YYYY...
+    restarting each year, gapless like every series (a rollback gives it back)."""
+    return Protocol(issue(session, PROTOCOL_SERIES, day.year), day.year, day)
+
+
+def stamped(text: str, protocol: Protocol) -> str:
+    """``text`` followed by the protocol: "Scheda inviata via PEC; prot. n. 3/2024 del ..."."""
+    return f"{unstamped(text)}; {protocol.stamp}"
+
+
+def unstamped(text: str) -> str:
+    """``text`` without a protocol stamp at its end (one typed by hand is not a number the
+    register gave)."""
+    return _STAMP.sub("", text)
+
+
+def protocol_in(text: str | None) -> Protocol | None:
+    """The protocol stamped at the end of ``text`` by :func:`stamped`, if any."""
+    match = _STAMP.search(text or "")
+    if match is None:
+        return None
+    number, year, dd, mm, yyyy = (int(part) for part in match.groups())
+    try:
+        return Protocol(number, year, dt.date(yyyy, mm, dd))
+    except ValueError:
+        return None

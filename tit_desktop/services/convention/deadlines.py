@@ -1,11 +1,13 @@
 """Deadlines of a convention (quarterly monitoring, intermediate and final reports, payment
 requests): listed, shown on the Home screen ``remind_days`` ahead, marked done with the
 document produced. The quarterly monitoring recurs: one deadline per quarter of the
-convention's period (extensions included), due 30 days after the quarter ends."""
+convention's period (extensions included), due 30 days after the quarter ends. Marking one
+done means its sheet was sent: it takes a number of the office's outgoing register."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -13,7 +15,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tit_desktop.models import Convention, Deadline, Recurrence
-from tit_desktop.services import conflicts, reminders
+from tit_desktop.models.audit import AuditAction
+from tit_desktop.services import audit, conflicts, numbering, reminders
 from tit_desktop.services.convention.checks import REQUIRED, text_problem
 from tit_desktop.services.convention.conventions import end_of, get_convention
 from tit_desktop.services.errors import ConflictError, NotFound, ValidationError, register_labels
@@ -30,6 +33,7 @@ register_labels(
 
 QUARTERLY_TITLE = "Monitoraggio trimestrale"
 DAYS_AFTER_QUARTER = 30
+_QUARTERLY = re.compile(rf"^{QUARTERLY_TITLE} \d{{4}}-Q[1-4]$")
 
 
 @dataclass(frozen=True)
@@ -144,6 +148,16 @@ def add_quarterly_monitoring(
     return added
 
 
+def is_quarterly_monitoring(title: str) -> bool:
+    """A quarterly monitoring sheet's deadline ("Monitoraggio trimestrale 2022-Q1"): marking
+    it done means the sheet was sent, which the office's register numbers."""
+    return _QUARTERLY.match(title) is not None
+
+
+# Room kept in ``done_document`` (300) for the register's stamp after the user's text.
+PROTOCOL_ROOM = 40
+
+
 def mark_done(
     session: Session,
     actor: Actor,
@@ -152,34 +166,75 @@ def mark_done(
     done_on: dt.date | None,
     document: str,
 ) -> None:
-    """Done, naming the document produced (the PDF sent, a protocol number)."""
+    """Done, naming the document produced (the PDF sent, a protocol number).
+
+    A quarterly monitoring sheet marked done was sent: it gets the next number of the
+    office's outgoing register for the year of ``done_on`` (services.numbering), stamped
+    after the text ("...; prot. n. 12/2022 del 28/01/2022") and recorded in the activity
+    log. Marking it again (to correct the text) keeps its number."""
     require(actor, Permission.WRITE_MONEY)
     deadline = session.get(Deadline, deadline_id)
     if deadline is None:
         raise NotFound("Scadenza non trovata.")
     if deadline.version != version:
         raise ConflictError("La scadenza è stata modificata da un altro utente: riaprirla.")
+    sent = is_quarterly_monitoring(deadline.title)
     text = " ".join(document.split())
+    if sent:
+        # A stamp typed (or copied) by hand is not a number the register gave: left out.
+        text = numbering.unstamped(text)
     errors: dict[str, str] = {}
-    problem = text_problem(text, 300, required=True)
+    problem = text_problem(text, 300 - PROTOCOL_ROOM if sent else 300, required=True)
     if problem:
         errors["done_document"] = problem
     if done_on is None:
         errors["done_on"] = REQUIRED
     if errors:
         raise ValidationError(errors)
+    assert done_on is not None
+    if sent:
+        protocol = numbering.protocol_in(deadline.done_document)
+        if protocol is None:
+            protocol = numbering.issue_protocol(session, done_on)
+            convention = get_convention(session, deadline.convention_id)
+            audit.record(
+                session,
+                actor,
+                AuditAction.EXPORT,
+                "deadline",
+                deadline.id,
+                detail=(
+                    f"Protocollo n. {protocol.text} del {protocol.day:%d/%m/%Y}: "
+                    f"{deadline.title} della convenzione {convention.short_name} inviato"
+                ),
+                changes={"protocol": protocol.text},
+            )
+        text = numbering.stamped(text, protocol)
     deadline.done_on = done_on
     deadline.done_document = text
     session.flush()
 
 
 def reopen(session: Session, actor: Actor, deadline_id: int, version: int) -> None:
+    """Not done after all. A protocol number the deadline carried is not given again (the
+    register never reuses a number): the activity log records it as cancelled."""
     require(actor, Permission.WRITE_MONEY)
     deadline = session.get(Deadline, deadline_id)
     if deadline is None:
         raise NotFound("Scadenza non trovata.")
     if deadline.version != version:
         raise ConflictError("La scadenza è stata modificata da un altro utente: riaprirla.")
+    protocol = numbering.protocol_in(deadline.done_document)
+    if protocol is not None and is_quarterly_monitoring(deadline.title):
+        audit.record(
+            session,
+            actor,
+            AuditAction.UPDATE,
+            "deadline",
+            deadline.id,
+            detail=f"Protocollo n. {protocol.text} annullato: {deadline.title} riaperta",
+            changes={"protocol": [protocol.text, None]},
+        )
     deadline.done_on = None
     deadline.done_document = None
     session.flush()

@@ -9,7 +9,8 @@ both, ``remaining`` = planned - spent. The request's total is the sum of the lin
 the cent, which the tests check for any set of expenditures.
 
 Unlocking is the administrator's alone, with a reason, recorded in the activity log: the
-request stays on record (marked unlocked) and its expenditures can be changed again.
+request stays on record (marked unlocked, with its number) and its expenditures can be
+changed again; submitting them again makes a new request with the next number.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from tit_desktop.models import (
 from tit_desktop.models.audit import AuditAction
 from tit_desktop.models.columns import money_total
 from tit_desktop.reports import payment_request as report
-from tit_desktop.services import audit, bulk, clock
+from tit_desktop.services import audit, bulk, clock, numbering
 from tit_desktop.services.convention.budget import CATEGORY_LABELS, percent_of
 from tit_desktop.services.convention.checks import REQUIRED, text_problem
 from tit_desktop.services.convention.conventions import end_of, get_convention
@@ -295,6 +296,24 @@ def request_figures(session: Session, actor: Actor, request_id: int) -> RequestF
     return _figures(session, convention, request.period_from, request.period_to, request)
 
 
+def number_series(convention_id: int) -> str:
+    """Each convention numbers its requests 1, 2, 3... for as long as it runs (a request
+    is cited with its convention: "domanda n. 3 della convenzione TIU")."""
+    return f"payment_request:{convention_id}"
+
+
+def _numbered_before(session: Session, convention_id: int) -> int:
+    """The highest number the convention's requests took before the series (0: none)."""
+    return int(
+        session.scalar(
+            select(func.coalesce(func.max(PaymentRequest.number), 0)).where(
+                PaymentRequest.convention_id == convention_id
+            )
+        )
+        or 0
+    )
+
+
 def submit(
     session: Session,
     actor: Actor,
@@ -303,7 +322,9 @@ def submit(
     date_to: dt.date | None,
     submitted_on: dt.date | None = None,
 ) -> int:
-    """Record the request as submitted: its expenditures are locked by it."""
+    """Record the request as submitted: its expenditures are locked by it. Its number is
+    the next of the convention's series, taken in this transaction: two PCs submitting at
+    once get different numbers, and a submission that fails gives its number back."""
     require(actor, Permission.WRITE_MONEY)
     start, end = _check_period(date_from, date_to)
     convention = get_convention(session, convention_id)
@@ -332,14 +353,11 @@ def submit(
             }
         )
     figures = _figures(session, convention, start, end, None)
-    number = (
-        session.scalar(
-            select(func.coalesce(func.max(PaymentRequest.number), 0)).where(
-                PaymentRequest.convention_id == convention_id
-            )
-        )
-        or 0
-    ) + 1
+    number = numbering.issue(
+        session,
+        number_series(convention_id),
+        start_after=lambda: _numbered_before(session, convention_id),
+    )
     request = PaymentRequest(
         convention_id=convention_id,
         number=number,
@@ -366,7 +384,12 @@ def submit(
 
 def unlock(session: Session, actor: Actor, request_id: int, reason: str) -> int:
     """The administrator reopens a submitted request: its expenditures can be changed
-    again. Returns how many were unlocked."""
+    again. Returns how many were unlocked.
+
+    The request keeps its number and stays listed (marked unlocked): the number may already
+    be cited by the funder, so it never names other contents. Submitting the period again
+    is a new request with the convention's next number; numbers stay gapless, as every
+    number issued is a request on record."""
     require(actor, Permission.UNLOCK_PAYMENT_REQUEST)
     request = session.get(PaymentRequest, request_id)
     if request is None:

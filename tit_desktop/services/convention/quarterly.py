@@ -1,7 +1,10 @@
 """The quarterly monitoring sheet of a convention: anagrafica (the convention), procedurale
 (what happened in the quarter: variations, payment requests, deadlines met, expenditures
 registered), fisica (persons and services, from services.figures: the same queries as the
-year-end figures) and finanziaria (per line: planned, in the quarter, cumulative)."""
+year-end figures) and finanziaria (per line: planned, in the quarter, cumulative).
+
+Once the sheet was sent (its deadline marked done, services.convention.deadlines), it
+prints the number the office's outgoing register gave it."""
 
 from __future__ import annotations
 
@@ -23,9 +26,9 @@ from tit_desktop.models import (
 )
 from tit_desktop.models.audit import AuditAction
 from tit_desktop.reports import quarterly as report
-from tit_desktop.services import audit, figures
+from tit_desktop.services import audit, figures, numbering
 from tit_desktop.services.convention import budget, conventions
-from tit_desktop.services.convention.deadlines import quarter_bounds
+from tit_desktop.services.convention.deadlines import QUARTERLY_TITLE, quarter_bounds
 from tit_desktop.services.errors import ValidationError
 from tit_desktop.services.money import format_amount
 from tit_desktop.services.permissions import Actor, Permission, require
@@ -51,6 +54,7 @@ class QuarterlySheet:
     persons: figures.PersonFigures
     quarter_total: Decimal
     cumulative_total: Decimal
+    protocol: numbering.Protocol | None = None  # None: not sent yet
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -59,6 +63,7 @@ class QuarterlySheet:
             "quarter": self.label,
             "from": self.first.isoformat(),
             "to": self.last.isoformat(),
+            "protocol": self.protocol.text if self.protocol else None,
             "activities": [{"date": d, "activity": a} for d, a in self.document.activities],
             "physical": self.persons.to_json(),
             "financial": {
@@ -194,6 +199,7 @@ def quarterly_sheet(
         )
         for line in cumulative
     ]
+    protocol = sent_protocol(session, convention_id, label)
     document = report.QuarterlyDocument(
         quarter_label=label,
         first=first,
@@ -203,6 +209,7 @@ def quarterly_sheet(
         physical=physical,
         lines=lines,
         cup=data.cup,
+        protocol=f"{protocol.text} del {protocol.day:%d/%m/%Y}" if protocol else None,
     )
     return QuarterlySheet(
         data.short_name,
@@ -214,7 +221,26 @@ def quarterly_sheet(
         persons,
         sum((line.quarter for line in lines), Decimal("0.00")),
         sum((line.cumulative for line in lines), Decimal("0.00")),
+        protocol,
     )
+
+
+def sent_protocol(session: Session, convention_id: int, label: str) -> numbering.Protocol | None:
+    """The register's number of the quarter's sheet, from its monitoring deadline marked
+    done (None: not sent yet)."""
+    for document in session.scalars(
+        select(Deadline.done_document)
+        .where(
+            Deadline.convention_id == convention_id,
+            Deadline.title == f"{QUARTERLY_TITLE} {label}",
+            Deadline.done_on.is_not(None),
+        )
+        .order_by(Deadline.done_on.desc(), Deadline.id.desc())
+    ):
+        protocol = numbering.protocol_in(document)
+        if protocol is not None:
+            return protocol
+    return None
 
 
 def write_pdf(session: Session, actor: Actor, sheet: QuarterlySheet, out: Path) -> None:
@@ -225,5 +251,9 @@ def write_pdf(session: Session, actor: Actor, sheet: QuarterlySheet, out: Path) 
         AuditAction.EXPORT,
         "convention",
         None,
-        detail=f"Scheda di monitoraggio {sheet.convention} {sheet.label}: {out.name}",
+        detail=(
+            f"Scheda di monitoraggio {sheet.convention} {sheet.label}"
+            + (f" (prot. n. {sheet.protocol.text})" if sheet.protocol else "")
+            + f": {out.name}"
+        ),
     )
