@@ -342,7 +342,10 @@ def cmd_export(ctx: Context) -> int:
     result = exchange.export_database(ctx.db, actor, target)
     counts = ", ".join(f"{sheet} {count}" for sheet, count in result.exported.items())
     files = ", ".join(str(path) for path in result.files)
-    ctx.emit(result.to_json(target), f"Esportati {counts} in {files}")
+    text = f"Esportati {counts} in {files}"
+    if result.note:
+        text += f"\n{result.note}"
+    ctx.emit(result.to_json(target), text)
     return EXIT_OK
 
 

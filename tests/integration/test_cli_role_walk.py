@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 from pypdf import PdfReader
 from sqlalchemy import func, select, text
 
@@ -41,6 +42,7 @@ from tit_desktop.models import (
 )
 from tit_desktop.services import backup, demo
 from tit_desktop.services.database import Database
+from tit_desktop.services.exchange import SHEETS
 from tit_desktop.services.gdpr import retention
 from tit_desktop.services.permissions import ROLE_LABELS, ROLE_PERMISSIONS, SYSTEM, Permission
 
@@ -218,6 +220,29 @@ def _last_audit_id(db: Database) -> int:
         return int(session.scalar(select(func.max(AuditEntry.id))) or 0)
 
 
+def _unreadable_sheets(held: frozenset[Permission]) -> list[str]:
+    return [s.name for s in SHEETS.values() if s.read_permission and s.read_permission not in held]
+
+
+def _unreadable_in(path: Path, held: frozenset[Permission]) -> list[str]:
+    """Sheets and columns of an exported workbook that the role may not read."""
+    book = load_workbook(path, read_only=True)
+    try:
+        found = [f"sheet {name}" for name in _unreadable_sheets(held) if name in book.sheetnames]
+        for spec in SHEETS.values():
+            if spec.name not in book.sheetnames:
+                continue
+            header = next(book[spec.name].iter_rows(max_row=1, values_only=True))
+            found.extend(
+                f"column {spec.name}: {c.name}"
+                for c in spec.columns
+                if c.read_permission and c.read_permission not in held and c.name in header
+            )
+    finally:
+        book.close()
+    return found
+
+
 def _pdf_text(path: Path) -> str:
     return "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
 
@@ -277,6 +302,10 @@ def test_every_command_obeys_the_matrix_for_every_role(
                         found = MONEY_TEXT.search(_pdf_text(path))
                         if found:
                             leaks.append(f"{where}: {found.group(0)!r} in {path.name}")
+                    if command.name == "export":
+                        leaks.extend(f"{where}: {x}" for x in _unreadable_in(path, held))
+                        if _unreadable_sheets(held) and "Non esportati" not in output:
+                            leaks.append(f"{where}: the summary does not say what was left out")
                 continue
             # ...and refused with the reason naming the first permission missing, writing
             # nothing but the refusal's own trail
