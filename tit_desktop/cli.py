@@ -586,7 +586,11 @@ def build_parser() -> ArgumentParser:
     json_flag(imp)
     imp.set_defaults(handler=cmd_import)
 
-    exp = sub.add_parser("export", help="esporta i beneficiari (.xlsx, o .csv per foglio)")
+    exp = sub.add_parser(
+        "export",
+        help="esporta la cartella di scambio (.xlsx, o .csv per foglio), senza i fogli e le "
+        "colonne che il ruolo non può leggere",
+    )
     exp.add_argument("file", metavar="FILE.xlsx")
     json_flag(exp)
     exp.set_defaults(handler=cmd_export)
