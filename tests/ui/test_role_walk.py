@@ -445,7 +445,7 @@ def _frame(tb: Any) -> tuple[str, str, int]:
 
 @pytest.fixture
 def demo_db(db: Database) -> Database:
-    demo.fill_demo_data(db, SYSTEM, people=12, seed=3)
+    demo.fill_demo_data(db, SYSTEM, people=12, seed=4)
     return db
 
 
