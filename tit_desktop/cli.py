@@ -342,7 +342,10 @@ def cmd_export(ctx: Context) -> int:
     result = exchange.export_database(ctx.db, actor, target)
     counts = ", ".join(f"{sheet} {count}" for sheet, count in result.exported.items())
     files = ", ".join(str(path) for path in result.files)
-    ctx.emit(result.to_json(target), f"Esportati {counts} in {files}")
+    text = f"Esportati {counts} in {files}"
+    if result.note:
+        text += f"\n{result.note}"
+    ctx.emit(result.to_json(target), text)
     return EXIT_OK
 
 
@@ -583,7 +586,11 @@ def build_parser() -> ArgumentParser:
     json_flag(imp)
     imp.set_defaults(handler=cmd_import)
 
-    exp = sub.add_parser("export", help="esporta i beneficiari (.xlsx, o .csv per foglio)")
+    exp = sub.add_parser(
+        "export",
+        help="esporta la cartella di scambio (.xlsx, o .csv per foglio), senza i fogli e le "
+        "colonne che il ruolo non può leggere",
+    )
     exp.add_argument("file", metavar="FILE.xlsx")
     json_flag(exp)
     exp.set_defaults(handler=cmd_export)

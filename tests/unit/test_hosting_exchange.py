@@ -318,4 +318,37 @@ def test_without_money_the_export_has_no_amounts_or_iban(
     with db.transaction(operator) as session:
         result = exchange.export_workbook(session, operator, target)
     assert set(result.exported) == {"Beneficiari", "Famiglie"}
-    assert [row[3] for row in read_back(target, "Famiglie")[1:]] == [None, None]
+    # The IBAN column is left out, not left blank: a blank cell would clear the IBAN of
+    # whoever imports the file with the money permission.
+    assert read_back(target, "Famiglie")[0] == ["Famiglia", "Referente", "Indirizzo"]
+    assert result.withheld == (
+        "Accoglienze",
+        "Contributi",
+        "Convenzioni",
+        "Voci",
+        "Spese",
+        "Famiglie: IBAN",
+    )
+    assert result.note == (
+        "Non esportati, perché il ruolo «Operatore» non permette di leggere i dati economici "
+        "della convenzione: i fogli Accoglienze, Contributi, Convenzioni, Voci, Spese; la "
+        "colonna IBAN del foglio Famiglie."
+    )
+
+
+def test_an_operator_export_imported_by_the_coordinator_keeps_the_iban(
+    db: Database, actors: dict[Role, Actor], tmp_path: Path
+) -> None:
+    # GIVEN families with an IBAN
+    admin = actors[Role.ADMIN]
+    assert import_file(db, admin, _workbook(tmp_path / "a.xlsx", **_good_sheets())).ok
+    # WHEN an operatore exports and a coordinatore imports that file back (a round trip)
+    operator, coordinator = actors[Role.OPERATOR], actors[Role.COORDINATOR]
+    target = tmp_path / "op.xlsx"
+    with db.transaction(operator) as session:
+        exchange.export_workbook(session, operator, target)
+    assert import_file(db, coordinator, target).ok
+    # THEN the IBAN the operatore could not see is still there
+    with db.reading() as session:
+        ibans = dict(session.execute(select(HostFamily.name, HostFamily.iban)).all())
+    assert ibans == {"Famiglia Brunori": IBAN, "Famiglia Neri": None}

@@ -4,7 +4,8 @@ role, refused or let through exactly as tests/unit/golden/permission_matrix.txt 
 The golden file is the matrix in one place (service x role), readable by whoever checks the
 roles of docs/ruoli.md; it is produced by calling the real services, so a service that stops
 checking its permission, or a role that gains one, changes the file and fails this test.
-The command-line walk (tests/integration/test_cli_roles.py) calls the same services.
+The command-line walk (tests/integration/test_cli_role_walk.py) and the window walk
+(tests/ui/test_role_walk.py) reach the same services from the outside.
 """
 
 from __future__ import annotations

@@ -22,6 +22,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tit_desktop.models import (
+    Base,
     HostFamily,
     Organisation,
     Person,
@@ -31,6 +32,7 @@ from tit_desktop.models import (
     User,
 )
 from tit_desktop.models.audit import AuditAction
+from tit_desktop.models.columns import Money
 from tit_desktop.models.registry import NoteLevel
 from tit_desktop.models.user import Role
 from tit_desktop.services import audit, persons, places
@@ -316,9 +318,23 @@ _LONG_TEXT_FIELDS = frozenset(
         "description",
     }
 )
-_MONEY_FIELDS = frozenset(
-    {"monthly_amount", "amount_due", "paid_amount", "amount", "monthly_indemnity"}
-)
+
+
+def _money_columns() -> frozenset[str]:
+    """The names of every money column of the models (the one money type says which)."""
+    return frozenset(
+        column.name
+        for table in Base.metadata.sorted_tables
+        for column in table.columns
+        if isinstance(column.type, Money)
+    )
+
+
+# Amounts: formatted the Italian way, and masked for a reader without READ_MONEY together
+# with the families' IBAN.
+MONEY_FIELDS = _money_columns() | {"monthly_indemnity"}
+_MONEY_SENSITIVE = MONEY_FIELDS | {"iban"}
+MASKED = "riservato"
 
 _SEX = {"F": "Femmina", "M": "Maschio"}
 _DISABILITY = {"si": "Sì", "no": "No", "non dichiarato": "Non dichiarato"}
@@ -360,7 +376,8 @@ class PersonRef:
 
 @dataclass(frozen=True)
 class References:
-    """Names for the ids a page of rows mentions, each kind read in one query."""
+    """Names for the ids a page of rows mentions, each kind read in one query, and what the
+    reader may see."""
 
     persons: Mapping[int, PersonRef] = field(default_factory=dict)
     organisations: Mapping[int, str] = field(default_factory=dict)
@@ -369,6 +386,9 @@ class References:
     note_levels: Mapping[int, str] = field(default_factory=dict)
     families: Mapping[int, str] = field(default_factory=dict)
     zones: Mapping[int, str] = field(default_factory=dict)
+    # Whether the reader may see amounts and IBANs (READ_MONEY); without it they read
+    # MASKED. The text of notes is never shown, to anyone.
+    money: bool = True
 
     def person(self, person_id: Any) -> str:
         if not isinstance(person_id, int) or isinstance(person_id, bool):
@@ -471,7 +491,14 @@ def load_references(session: Session, actor: Actor, rows: Sequence[audit.AuditRo
         query_z = select(StreetZone.id, StreetZone.name).where(StreetZone.id.in_(sorted(zone_ids)))
         zones = {zid: name for zid, name in session.execute(query_z)}
     return References(
-        found, organisations, staff, usernames, levels, families=families, zones=zones
+        found,
+        organisations,
+        staff,
+        usernames,
+        levels,
+        families=families,
+        zones=zones,
+        money=actor.can(Permission.READ_MONEY),
     )
 
 
@@ -499,6 +526,8 @@ def value_text(name: str, value: Any, refs: References = NO_REFERENCES) -> str:
     """A stored value as users read it: names for codes and ids, Sì/No, dd/mm/yyyy."""
     if value is None or value == "":
         return EMPTY
+    if not refs.money and name in _MONEY_SENSITIVE:
+        return MASKED
     if name in _SECRET_FIELDS or value == audit.REDACTED:
         return "(non registrato)"
     if isinstance(value, bool):
@@ -533,7 +562,7 @@ def value_text(name: str, value: Any, refs: References = NO_REFERENCES) -> str:
         return refs.person(value)
     if name in _ORGANISATION_FIELDS and isinstance(value, int):
         return refs.organisations.get(value, f"ente non più presente (n. {value})")
-    if name in _MONEY_FIELDS and isinstance(value, str | int):
+    if name in MONEY_FIELDS and isinstance(value, str | int):
         try:
             return format_amount(Decimal(value), "EUR")
         except (ArithmeticError, ValueError):

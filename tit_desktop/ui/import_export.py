@@ -315,7 +315,7 @@ def export_persons(
         )
 
     def done(result: exchange.ExportResult) -> None:
-        count = sum(result.exported.values())
+        count = result.exported.get("Beneficiari", 0)
         if count == 1:
             text = tr("import_export", "Esportata 1 persona in:")
         else:
@@ -326,6 +326,8 @@ def export_persons(
                 "import_export",
                 "Sono state esportate solo le persone che corrispondono ai filtri dell'elenco.",
             )
+        if result.note:
+            text += "\n\n" + result.note
         QMessageBox.information(parent, tr("import_export", "Esportazione completata"), text)
 
     return run_in_background(

@@ -35,7 +35,7 @@ from tit_desktop.models.pathways import SCORE_COLUMNS, ActionStatus, AssessmentM
 from tit_desktop.services import clock, courses, person_timeline, plans, tirocini
 from tit_desktop.services.errors import ServiceError, ValidationError
 from tit_desktop.services.money import format_amount, parse_amount
-from tit_desktop.services.permissions import Permission
+from tit_desktop.services.permissions import Actor, Permission
 from tit_desktop.ui.context import AppContext
 from tit_desktop.ui.dates import DateField, InvalidInput, YearRule
 from tit_desktop.ui.errors import handle_error, show_service_error
@@ -58,6 +58,14 @@ def _date(value: dt.date | None) -> str:
 
 def _eur(value: Decimal | None) -> str:
     return format_amount(value, "€") if value is not None else ""
+
+
+def _allowed(actor: Actor, writable: bool, needs: bool | Permission) -> bool:
+    """Whether a button is shown: ``needs`` True = it writes (the role must be able to
+    write), False = it only reads, a Permission = the role must hold it (printing)."""
+    if isinstance(needs, Permission):
+        return actor.can(needs)
+    return writable or not needs
 
 
 def table_view(model: ListTableModel[Any], name: str) -> QTableView:
@@ -318,7 +326,7 @@ class PlanTabs:
                 (parent.tr("Nuova azione…"), self.new_action, True),
                 (parent.tr("Modifica…"), self.edit_plan_row, False),
                 (parent.tr("Elimina"), self.delete_plan_row, True),
-                (parent.tr("Stampa il piano…"), self.print_plan, False),
+                (parent.tr("Stampa il piano…"), self.print_plan, Permission.EXPORT_DATA),
             ],
         )
         self.review_page = self._page(
@@ -350,7 +358,7 @@ class PlanTabs:
         self,
         model: ListTableModel[Any],
         name: str,
-        buttons: list[tuple[str, Callable[[], None], bool]],
+        buttons: list[tuple[str, Callable[[], None], bool | Permission]],
         header: QWidget | None = None,
     ) -> QWidget:
         page = QWidget()
@@ -364,7 +372,7 @@ class PlanTabs:
         for text, slot, writes in buttons:
             button = QPushButton(text)
             button.clicked.connect(slot)
-            button.setVisible(self.writable or not writes)
+            button.setVisible(_allowed(self.ctx.actor, self.writable, writes))
             row.addWidget(button)
         row.addStretch(1)
         box.addLayout(row)
@@ -698,7 +706,7 @@ class CoursesTab(QWidget):
                 [
                     (self.tr("Iscrivi…"), self.enrol, True),
                     (self.tr("Togli"), self.unenrol, True),
-                    (self.tr("Attestato…"), self.certificate, False),
+                    (self.tr("Attestato…"), self.certificate, Permission.EXPORT_DATA),
                 ],
                 self.tr("Iscritti"),
             )
@@ -712,7 +720,10 @@ class CoursesTab(QWidget):
         self.refresh()
 
     def _box(
-        self, view: QTableView, buttons: list[tuple[str, Callable[[], None], bool]], title: str = ""
+        self,
+        view: QTableView,
+        buttons: list[tuple[str, Callable[[], None], bool | Permission]],
+        title: str = "",
     ) -> QWidget:
         box = QWidget()
         layout = QVBoxLayout(box)
@@ -724,7 +735,7 @@ class CoursesTab(QWidget):
         for text, slot, writes in buttons:
             button = QPushButton(text)
             button.clicked.connect(slot)
-            button.setVisible(self.writable or not writes)
+            button.setVisible(_allowed(self.ctx.actor, self.writable, writes))
             row.addWidget(button)
         row.addStretch(1)
         layout.addLayout(row)

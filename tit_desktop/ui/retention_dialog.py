@@ -148,9 +148,7 @@ class RetentionDialog(QDialog):
             )
 
     def load(self) -> None:
-        source, _ = open_file(
-            self, self.tr("Apri un elenco verificato"), self.tr("Elenco (*.json)")
-        )
+        source = open_file(self, self.tr("Apri un elenco verificato"), self.tr("Elenco (*.json)"))
         if source is None:
             return
         try:

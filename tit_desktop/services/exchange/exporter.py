@@ -43,7 +43,7 @@ from tit_desktop.services.database import Database
 from tit_desktop.services.errors import ServiceError, ValidationError
 from tit_desktop.services.exchange.cells import csv_protected
 from tit_desktop.services.exchange.model import ExportResult, ProgressCallback
-from tit_desktop.services.exchange.sheets import SHEETS, ExportOptions, SheetSpec
+from tit_desktop.services.exchange.sheets import SHEETS, Column, ExportOptions, SheetSpec
 from tit_desktop.services.permissions import Actor, Permission, require
 from tit_desktop.services.persons import PersonFilter
 
@@ -77,30 +77,68 @@ def export_workbook(
         raise ValidationError({"file": "il nome del file deve terminare con .xlsx o .csv"})
     report = progress or (lambda _d, _t, _x: None)
     options = ExportOptions(person_filter)
-    sheets: list[tuple[SheetSpec, list[list[Any]]]] = []
+    sheets: list[tuple[SheetSpec, tuple[Column, ...], list[list[Any]]]] = []
+    withheld: dict[Permission, list[str]] = {}
     for spec in SHEETS.values():
         if spec.exporter is None:
             continue
         if spec.read_permission is not None and not actor.can(spec.read_permission):
+            withheld.setdefault(spec.read_permission, []).append(spec.name)
             continue
         report(0, 0, f"Lettura dei dati: {spec.name}…")
         rows = spec.exporter(session, actor, options)
+        columns = spec.readable_columns(actor)
+        if len(columns) < len(spec.columns):
+            kept = [i for i, c in enumerate(spec.columns) if c in columns]
+            rows = [[row[i] for i in kept] for row in rows]
+            for column in spec.columns:
+                if column not in columns:
+                    assert column.read_permission is not None
+                    withheld.setdefault(column.read_permission, []).append(
+                        f"{spec.name}: {column.name}"
+                    )
         # The office works with the sheets it uses: a sheet with no rows is left out (the
         # persons' sheet, the one every other refers to, is always written).
         if rows or spec.name == "Beneficiari":
-            sheets.append((spec, rows))
+            sheets.append((spec, columns, rows))
     report(0, 0, "Scrittura del file…")
     if suffix == ".xlsx":
         files = [_write_xlsx(target, sheets)]
     else:
         files = [
-            _write_csv(target.parent / f"{spec.name}.csv", rows, spec) for spec, rows in sheets
+            _write_csv(target.parent / f"{spec.name}.csv", rows, columns)
+            for spec, columns, rows in sheets
         ]
-    exported = {spec.name: len(rows) for spec, rows in sheets}
-    result = ExportResult(exported, files)
+    exported = {spec.name: len(rows) for spec, _columns, rows in sheets}
+    result = ExportResult(
+        exported,
+        files,
+        # per permission, the sheets and then the columns, as the note names them
+        withheld=tuple(
+            item for items in withheld.values() for item in sorted(items, key=lambda i: ": " in i)
+        ),
+        note=_withheld_note(actor, withheld),
+    )
     if record:
         record_export(session, actor, target, result, person_filter)
     return result
+
+
+def _withheld_note(actor: Actor, withheld: dict[Permission, list[str]]) -> str:
+    """What the role's permissions kept out of the file, in Italian, for the summary."""
+    parts = []
+    for permission, items in withheld.items():
+        sheets = [i for i in items if ": " not in i]
+        columns = [i.split(": ", 1) for i in items if ": " in i]
+        what = []
+        if sheets:
+            what.append(("il foglio " if len(sheets) == 1 else "i fogli ") + ", ".join(sheets))
+        what.extend(f"la colonna {column} del foglio {sheet}" for sheet, column in columns)
+        parts.append(
+            f"Non esportati, perché il ruolo «{actor.role_label}» non permette di "
+            f"{permission.value}: " + "; ".join(what) + "."
+        )
+    return " ".join(parts)
 
 
 def record_export(
@@ -127,6 +165,7 @@ def record_export(
             "file": str(target),
             "exported": result.exported,
             "filter": dataclasses.asdict(flt),
+            **({"withheld": list(result.withheld)} if result.withheld else {}),
         },
     )
     session.flush()
@@ -202,11 +241,13 @@ def _clean_text(text: str) -> str:
     return _NOT_IN_XML.sub("", text)
 
 
-def _write_xlsx(target: Path, sheets: list[tuple[SheetSpec, list[list[Any]]]]) -> Path:
+def _write_xlsx(
+    target: Path, sheets: list[tuple[SheetSpec, tuple[Column, ...], list[list[Any]]]]
+) -> Path:
     book = Workbook(write_only=True)
-    for spec, rows in sheets:
+    for spec, columns, rows in sheets:
         sheet = book.create_sheet(spec.name)
-        widths = [max(10, len(c.name) + 2) for c in spec.columns]
+        widths = [max(10, len(c.name) + 2) for c in columns]
         for row in rows[:200]:
             for index, value in enumerate(row):
                 if isinstance(value, str):
@@ -216,14 +257,14 @@ def _write_xlsx(target: Path, sheets: list[tuple[SheetSpec, list[list[Any]]]]) -
         sheet.freeze_panes = "A2"
         bold = Font(bold=True)
         header = []
-        for column in spec.columns:
+        for column in columns:
             cell = WriteOnlyCell(sheet, value=column.name)
             cell.font = bold
             header.append(cell)
         sheet.append(header)
         for row in rows:
             sheet.append([_xlsx_value(sheet, value) for value in row])
-    names = [spec.name for spec, _rows in sheets]
+    names = [spec.name for spec, _columns, _rows in sheets]
     with _replacing(target, "wb", lambda written: _verify_xlsx(written, names)) as stream:
         book.save(stream)
     return target
@@ -284,7 +325,7 @@ def _csv_value(value: Any) -> str:
     return str(value)
 
 
-def _write_csv(target: Path, rows: list[list[Any]], spec: SheetSpec) -> Path:
+def _write_csv(target: Path, rows: list[list[Any]], columns: tuple[Column, ...]) -> Path:
     def verify(written: Path) -> None:
         with written.open(encoding="utf-8-sig", newline="") as stream:
             records = sum(1 for _record in csv.reader(stream, delimiter=";", strict=True))
@@ -293,7 +334,7 @@ def _write_csv(target: Path, rows: list[list[Any]], spec: SheetSpec) -> Path:
 
     with _replacing(target, "w", verify, encoding="utf-8-sig", newline="") as stream:
         writer = csv.writer(stream, delimiter=";", lineterminator="\r\n")
-        writer.writerow([c.name for c in spec.columns])
+        writer.writerow([c.name for c in columns])
         for row in rows:
             writer.writerow([_csv_value(v) for v in row])
     return target

@@ -4,7 +4,8 @@
     One row per host family; ``Famiglia`` is the key (case ignored). A new name creates the
     family, a recorded one is updated with the columns the sheet has (a blank cell clears).
     The IBAN is checked (ISO 13616); it is money data: a role without money neither sees it
-    in an export nor changes it by an import (the column is ignored, with a warning).
+    in an export (the column is left out, so that the file imported back by a coordinatore
+    keeps the IBANs) nor changes it by an import (the column is ignored, with a warning).
 
 ``Accoglienze`` (Famiglia*, Codice*, Dal*, Al, Tempo*, Contributo mensile*)
     One row per agreement: the family (recorded, or in the file's Famiglie sheet), the
@@ -110,7 +111,7 @@ FAMILY_COLUMNS = (
     Column("Famiglia", "name", parse_text, required=True),
     Column("Referente", "contact_person", parse_text),
     Column("Indirizzo", "address", parse_text),
-    Column("IBAN", "iban", parse_text),
+    Column("IBAN", "iban", parse_text, read_permission=Permission.READ_MONEY),
 )
 _FAMILY_FIELD_COLUMN = {"name": "Famiglia", "contact_person": "Referente", "address": "Indirizzo"}
 

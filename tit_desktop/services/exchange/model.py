@@ -155,18 +155,26 @@ def _plural(count: int, one: str, many: str) -> str:
 
 @dataclass(frozen=True)
 class ExportResult:
-    """What an export wrote: rows per sheet, and the files (one .xlsx, or one .csv per
-    sheet)."""
+    """What an export wrote: rows per sheet, the files (one .xlsx, or one .csv per sheet),
+    and what the role's permissions kept out."""
 
     exported: dict[str, int]
     files: list[Path]
+    # What the role may not read and the file therefore does not carry: sheet names, and
+    # "Sheet: Column" for a column; ``note`` says it in Italian (empty when nothing was).
+    withheld: tuple[str, ...] = ()
+    note: str = ""
 
     def to_json(self, target: Path) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "exported": dict(self.exported),
             "file": str(target),
             "files": [str(path) for path in self.files],
         }
+        if self.withheld:
+            data["withheld"] = list(self.withheld)
+            data["note"] = self.note
+        return data
 
 
 @dataclass

@@ -32,12 +32,17 @@ from tit_desktop.services.persons import PersonFilter
 @dataclass(frozen=True)
 class Column:
     """A column: its header name (exact, compared case-insensitively), the key its parsed
-    value goes under in :attr:`ParsedRow.values`, its cell parser, whether it is required."""
+    value goes under in :attr:`ParsedRow.values`, its cell parser, whether it is required,
+    and the permission needed to export it (besides the sheet's)."""
 
     name: str
     key: str
     parse: CellParser
     required: bool = False
+    # A column of data some roles may not read (the IBAN: money). An export by a role
+    # without it leaves the column out (not blank: a blank cell clears the value of whoever
+    # imports the file); only optional columns can be withheld.
+    read_permission: Permission | None = None
 
 
 class SheetHandler(Protocol):
@@ -98,6 +103,12 @@ class SheetSpec:
     def column_names(self) -> list[str]:
         return [c.name for c in self.columns]
 
+    def readable_columns(self, actor: Actor) -> tuple[Column, ...]:
+        """The columns an export by ``actor`` carries."""
+        return tuple(
+            c for c in self.columns if c.read_permission is None or actor.can(c.read_permission)
+        )
+
 
 def _planned(name: str, columns: str) -> SheetSpec:
     """A sheet of DOMAIN.md section 8 whose registry does not exist yet ("A*, B" = A
@@ -156,6 +167,8 @@ def register(spec: SheetSpec) -> None:
     given = [(c.name, c.required) for c in spec.columns]
     if given != expected:
         raise ValueError(f"colonne del foglio {spec.name!r} diverse da DOMAIN.md: {given}")
+    if any(c.required and c.read_permission is not None for c in spec.columns):
+        raise ValueError(f"foglio {spec.name!r}: una colonna obbligatoria non può essere omessa")
     SHEETS[spec.name] = spec
 
 

@@ -248,6 +248,8 @@ class HousingPage(QWidget):
         self.year.setValue(today.year)
         self.register_button = QPushButton(self.tr("Stampa &registro presenze…"))
         self.register_button.setObjectName("print_register")
+        # The register carries names: printing it is taking personal data out (EXPORT_DATA).
+        self.register_button.setVisible(self.ctx.actor.can(Permission.EXPORT_DATA))
         self.register_button.setToolTip(
             self.tr("Registro delle presenze del mese per le firme, per l'alloggio selezionato")
         )

@@ -350,9 +350,10 @@ class PathwayDialog(QDialog):
         except Exception as exc:
             handle_error(self, exc)
             return
-        notify_changed(CHANGED, "person")
+        # Closed first: the change notice refreshes the open percorsi, and this one is gone.
         self.guard.enabled = False
         super().reject()
+        notify_changed(CHANGED, "person")
 
 
 class PathwaysList(QWidget):
