@@ -155,7 +155,13 @@ def test_an_expenditure_keeps_its_scan(
     plan = make_convention(db, admin)
     scan = tmp_path / "fattura-12.pdf"
     scan.write_bytes(b"%PDF-1.4 fattura 12/2021")
-    monkeypatch.setattr(dialogs, "open_file", lambda *a, **k: (scan, ""))
+    # The file dialog itself answers (not the helper around it), so the helper's real
+    # return shape is what the form receives.
+    monkeypatch.setattr(
+        dialogs.open_file.__globals__["QFileDialog"],
+        "getOpenFileName",
+        staticmethod(lambda *a, **k: (str(scan), "")),
+    )
     dialog = ExpenditureDialog(AppContext(db, admin), plan.convention_id)
     qtbot.addWidget(dialog)
     assert not dialog.guard.is_dirty() and not dialog.copy_button.isEnabled()
@@ -183,6 +189,10 @@ def test_an_expenditure_keeps_its_scan(
     copy = tmp_path / "copia.pdf"
     third = ExpenditureDialog(AppContext(db, admin), plan.convention_id, saved.id)
     qtbot.addWidget(third)
-    monkeypatch.setattr(dialogs, "save_file", lambda *a, **k: (copy, ""))
+    monkeypatch.setattr(
+        dialogs.save_file.__globals__["QFileDialog"],
+        "getSaveFileName",
+        staticmethod(lambda *a, **k: (str(copy), "")),
+    )
     third.copy_button.click()
     assert copy.read_bytes() == scan.read_bytes()

@@ -426,15 +426,6 @@ def _usable(page: QWidget) -> bool:
     return False
 
 
-# Failures the walk meets in code other helpers own, reported to them; each entry names the
-# innermost frame (file, function). Remove an entry once its fix is merged.
-KNOWN_ELSEWHERE = {
-    # ExpenditureDialog._attach unpacks open_file()'s Path | None as a tuple: attaching a
-    # document to an expenditure fails for every role, whatever the file chosen.
-    ("convention_dialogs.py", "_attach"),
-}
-
-
 def _frame(tb: Any) -> tuple[str, str, int]:
     last = tb
     while last.tb_next is not None:
@@ -469,8 +460,7 @@ def walk_window(qtbot: QtBot, db: Database, actor: Actor, walker: Walker) -> lis
                 silent.append(title)
     for _type, value, tb in raised:
         name, function, line = _frame(tb)
-        if (name, function) not in KNOWN_ELSEWHERE:
-            walker.unexpected.append(f"{name}:{line} {function}: {value!r}")
+        walker.unexpected.append(f"{name}:{line} {function}: {value!r}")
     return silent
 
 
