@@ -16,7 +16,12 @@ from tit_desktop.models import Convention, Deadline, Recurrence
 from tit_desktop.services import conflicts, reminders
 from tit_desktop.services.convention.checks import REQUIRED, text_problem
 from tit_desktop.services.convention.conventions import end_of, get_convention
-from tit_desktop.services.errors import ConflictError, NotFound, ValidationError, register_labels
+from tit_desktop.services.errors import (
+    NotFound,
+    StaleRecord,
+    ValidationError,
+    register_labels,
+)
 from tit_desktop.services.permissions import Actor, Permission, require
 
 register_labels(
@@ -158,7 +163,7 @@ def mark_done(
     if deadline is None:
         raise NotFound("Scadenza non trovata.")
     if deadline.version != version:
-        raise ConflictError("La scadenza è stata modificata da un altro utente: riaprirla.")
+        raise StaleRecord("La scadenza è stata modificata da un altro utente: riaprirla.")
     text = " ".join(document.split())
     errors: dict[str, str] = {}
     problem = text_problem(text, 300, required=True)
@@ -179,7 +184,7 @@ def reopen(session: Session, actor: Actor, deadline_id: int, version: int) -> No
     if deadline is None:
         raise NotFound("Scadenza non trovata.")
     if deadline.version != version:
-        raise ConflictError("La scadenza è stata modificata da un altro utente: riaprirla.")
+        raise StaleRecord("La scadenza è stata modificata da un altro utente: riaprirla.")
     deadline.done_on = None
     deadline.done_document = None
     session.flush()
