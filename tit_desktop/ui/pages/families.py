@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from tit_desktop.services import clock, hosting, money
-from tit_desktop.services.errors import ServiceError, ValidationError
+from tit_desktop.services.errors import ServiceError, StaleRecord, ValidationError
 from tit_desktop.services.permissions import Permission
 from tit_desktop.ui.background import Progress, run_in_background
 from tit_desktop.ui.context import AppContext
@@ -44,6 +44,7 @@ from tit_desktop.ui.form_guard import FormGuard, Settled
 from tit_desktop.ui.print_form import print_document
 from tit_desktop.ui.questions import confirm
 from tit_desktop.ui.signals import app_signals, notify_changed
+from tit_desktop.ui.stale_merge import merge_with_colleague
 from tit_desktop.ui.table_models import Column, ListTableModel
 from tit_desktop.ui.widgets import FieldErrors, set_read_only
 from tit_desktop.ui.wording import plural
@@ -428,6 +429,11 @@ class FamilyDialog(QDialog):
         self.notes.setPlainText(data.notes or "")
         self.active.setChecked(data.active)
 
+    def reload_current(self) -> None:
+        """The family as stored now (a colleague saved it meanwhile), in the form."""
+        assert self.family_id is not None
+        self._load(self.family_id)
+
     def form_data(self) -> hosting.FamilyInput:
         return hosting.FamilyInput(
             name=self.name.text(),
@@ -461,6 +467,9 @@ class FamilyDialog(QDialog):
             unplaced = self.errors.show(exc)
             if unplaced:
                 show_service_error(self, ValidationError(unplaced))
+            return False
+        except StaleRecord:
+            merge_with_colleague(self, self.reload_current)
             return False
         except ServiceError as exc:
             show_service_error(self, exc)
@@ -587,6 +596,11 @@ class AgreementDialog(QDialog):
         self.notes.setPlainText(row.notes)
         self._loaded_amount = row.monthly_amount
 
+    def reload_current(self) -> None:
+        """The agreement as stored now (a colleague saved it meanwhile), in the form."""
+        assert self.agreement_id is not None
+        self._load(self.agreement_id)
+
     def form_data(self) -> hosting.AgreementInput:
         """The form as input; a date or an amount that cannot be read raises
         ValidationError naming its field."""
@@ -640,6 +654,9 @@ class AgreementDialog(QDialog):
             unplaced = self.errors.show(exc)
             if unplaced:
                 show_service_error(self, ValidationError(unplaced))
+            return False
+        except StaleRecord:
+            merge_with_colleague(self, self.reload_current, ("version", "_loaded_amount"))
             return False
         except ServiceError as exc:
             show_service_error(self, exc)
