@@ -456,6 +456,51 @@ def _open_user(ctx: AppContext, i: int, _host: QWidget) -> QDialog:
     return UserDialog(ctx, user)
 
 
+# settings shared by every desk: one row per meal, one per tempo ---------------------------
+
+
+def _meal_values(s: Any, a: Actor, _i: int) -> tuple[Values, int]:
+    from tit_desktop.services import canteen
+
+    values: Values = {}
+    for meal, setting in canteen.meal_settings(s).items():
+        values[f"{meal.value}_seats"] = setting.seats
+        values[f"{meal.value}_hours"] = (setting.starts_at, setting.ends_at)
+    return values, 0
+
+
+def _save_meals(s: Any, a: Actor, _i: int, d: Values, _v: int) -> object:
+    from tit_desktop.services import canteen
+
+    for meal, seen in canteen.meal_settings(s).items():
+        starts, ends = d[f"{meal.value}_hours"]
+        canteen.save_meal_setting(s, a, meal, starts, ends, d[f"{meal.value}_seats"], seen)
+    return None
+
+
+def _open_meals(ctx: AppContext, _i: int, _host: QWidget) -> QDialog:
+    from tit_desktop.ui.pages.canteen import MealSettingsDialog
+
+    return MealSettingsDialog(ctx)
+
+
+def _amount_values(s: Any, a: Actor, _i: int) -> tuple[Values, int]:
+    rows = hosting.read_default_amount_rows(s, a)
+    return {time.value: row.amount for time, row in rows.items()}, 0
+
+
+def _save_amounts(s: Any, a: Actor, _i: int, d: Values, _v: int) -> object:
+    for time, seen in hosting.read_default_amount_rows(s, a).items():
+        hosting.set_default_amount(s, a, time, d[time.value], seen)
+    return None
+
+
+def _open_amounts(ctx: AppContext, _i: int, _host: QWidget) -> QDialog:
+    from tit_desktop.ui.pages.families import DefaultAmountsDialog
+
+    return DefaultAmountsDialog(ctx)
+
+
 def _dialog(path: str, *args: Any) -> Callable[[AppContext, int, QWidget], QDialog]:
     module, name = path.rsplit(".", 1)
 
@@ -705,6 +750,34 @@ CASES = [
         label="Nome e cognome",
         colleague_role=Role.ADMIN,
     ),
+    Case(
+        "orari-mensa",
+        lambda db, a: 0,
+        _open_meals,
+        _meal_values,
+        _save_meals,
+        mine=(Edit("rows.pranzo.2", "pranzo_seats", 40, "40"),),
+        theirs=(Edit("rows.cena.2", "cena_seats", 60, "60"),),
+        both=(
+            Edit("rows.colazione.2", "colazione_seats", 10, "10"),
+            Edit("rows.colazione.2", "colazione_seats", 20, "20"),
+        ),
+        label="Colazione: posti",
+    ),
+    Case(
+        "contributi-predefiniti",
+        lambda db, a: 0,
+        _open_amounts,
+        _amount_values,
+        _save_amounts,
+        mine=(Edit("fields.parziale", "parziale", Decimal("400.00"), "400,00"),),
+        theirs=(Edit("fields.pieno", "pieno", Decimal("600.00"), "600,00"),),
+        both=(
+            Edit("fields.parziale", "parziale", Decimal("380.00"), "380,00"),
+            Edit("fields.parziale", "parziale", Decimal("360.00"), "360,00"),
+        ),
+        label="Tempo parziale (EUR al mese)",
+    ),
 ]
 
 
@@ -718,7 +791,12 @@ def widget_of(dialog: QDialog, path: str) -> QWidget:
         return next(f.widget for f in dialog.fields if f.key == key)
     found: Any = dialog
     for name in path.split("."):
-        found = getattr(found, name)
+        if isinstance(found, dict):
+            found = found[name]
+        elif isinstance(found, tuple):
+            found = found[int(name)]
+        else:
+            found = getattr(found, name)
     assert isinstance(found, QWidget)
     return found
 

@@ -1041,16 +1041,16 @@ class DefaultAmountsDialog(QDialog):
         note.setWordWrap(True)
         layout.addWidget(note)
         form = QFormLayout()
-        with ctx.db.reading() as session:
-            amounts = hosting.read_default_amounts(session, ctx.actor)
         self.fields: dict[hosting.HostingTime, QLineEdit] = {}
+        self.seen: dict[hosting.HostingTime, hosting.DefaultAmount] = {}  # saved against
         for time, label in (
             (hosting.HostingTime.PART, self.tr("Tempo parziale (EUR al mese)")),
             (hosting.HostingTime.FULL, self.tr("Tempo pieno (EUR al mese)")),
         ):
-            field = QLineEdit(_eur(amounts[time]))
+            field = QLineEdit()
             self.fields[time] = field
             self.errors.add_row(form, label, time.value, field)
+        self._load()
         layout.addLayout(form)
         buttons = QDialogButtonBox()
         self.save_button = buttons.addButton(
@@ -1062,6 +1062,13 @@ class DefaultAmountsDialog(QDialog):
         layout.addWidget(buttons)
         self.guard = FormGuard(self, save=self.save)
         self.guard.mark_clean()
+
+    def _load(self) -> None:
+        """The defaults as stored now, and their versions for the next save."""
+        with self.ctx.db.reading() as session:
+            self.seen = hosting.read_default_amount_rows(session, self.ctx.actor)
+        for time, field in self.fields.items():
+            field.setText(_eur(self.seen[time].amount))
 
     def reject(self) -> None:
         if self.guard.settle() is Settled.CLOSE:
@@ -1082,7 +1089,12 @@ class DefaultAmountsDialog(QDialog):
         try:
             with self.ctx.db.transaction(self.ctx.actor) as session:
                 for time, amount in values.items():
-                    hosting.set_default_amount(session, self.ctx.actor, time, amount)
+                    hosting.set_default_amount(
+                        session, self.ctx.actor, time, amount, self.seen[time]
+                    )
+        except StaleRecord:
+            merge_with_colleague(self, self._load, ("seen",))
+            return False
         except ServiceError as exc:
             show_service_error(self, exc)
             return False
