@@ -1000,3 +1000,36 @@ def test_a_record_deleted_meanwhile_is_said_and_the_form_stays_as_typed(
     run.expect_shown(mine)
     assert dialog.isVisible()
     dialog.guard.enabled = False  # the test closes it
+
+
+def test_a_variation_follows_a_line_changed_meanwhile(
+    qtbot: QtBot,
+    db: Database,
+    colleague_db: Database,
+    admin: Actor,
+    message_boxes: list[tuple[str, str]],
+) -> None:
+    from tit_desktop.ui.convention_dialogs import VariationDialog
+
+    run = Run(CASES[[c.id for c in CASES].index("voce")], qtbot, db, colleague_db, admin)
+    with db.reading() as session:
+        line = _line(session, admin, run.record_id)
+    dialog = VariationDialog(AppContext(db, admin), line)
+    qtbot.addWidget(dialog)
+    dialog.amount_after.setText("45.000,00")
+    dialog.reason.setText("Meno ore di coordinamento")
+    with colleague_db.transaction(run.colleague) as session:  # the colleague varies it first
+        budget.vary_line(
+            session, run.colleague, line.id, line.version, D(2021, 1, 10),
+            Decimal("48000.00"), "Spostamento su beni",
+        )  # fmt: skip
+
+    assert dialog.save() is False
+    assert dialog.current_amount.text() == "48.000,00 EUR"  # what the variation now starts from
+    assert dialog.amount_after.text() == "45.000,00"  # what I typed stays
+    assert [kind for kind, _ in message_boxes] == ["information"]
+    assert dialog.save() is True
+    with db.reading() as session:
+        assert _line(session, admin, line.id).planned == Decimal("45000.00")
+        history = budget.variations(session, admin, _convention_of_line(db, admin, line.id))
+    assert [v.amount_after for v in history] == [Decimal("48000.00"), Decimal("45000.00")]

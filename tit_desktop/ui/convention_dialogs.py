@@ -466,15 +466,16 @@ class LineDialog(_GuardedDialog):
 
 
 class VariationDialog(_GuardedDialog):
+    stale_state = ("line",)
+
     def __init__(
         self, ctx: AppContext, line: budget.LineTotal, parent: QWidget | None = None
     ) -> None:
         super().__init__(ctx, parent)
         self.line = line
         self.setWindowTitle(self.tr("Rimodulazione della voce {0}").format(line.name))
-        self.form.addRow(
-            QLabel(self.tr("Importo attuale")), QLabel(money.format_amount(line.planned, "EUR"))
-        )
+        self.current_amount = QLabel(money.format_amount(line.planned, "EUR"))
+        self.form.addRow(QLabel(self.tr("Importo attuale")), self.current_amount)
         self.varied_on = DateField()
         self.varied_on.set_date(dt.date.today())
         self.amount_after = QLineEdit()
@@ -489,6 +490,20 @@ class VariationDialog(_GuardedDialog):
         self.guard.mark_clean()
         if self.read_only:
             self.make_read_only()
+
+    def reload_current(self) -> None:
+        """The line as stored now (a colleague changed it meanwhile): its amount shown, its
+        version for the variation."""
+        line_id = self.line.id
+        with self.ctx.db.reading() as session:
+            convention_id = budget.get_line(session, line_id).convention_id
+            lines = budget.budget(session, self.ctx.actor, convention_id).lines
+        for line in lines:
+            if line.id == line_id:
+                self.line = line
+                self.current_amount.setText(money.format_amount(line.planned, "EUR"))
+                return
+        raise NotFound(self.tr("La voce di budget è stata eliminata."))
 
     def write(self) -> int:
         errors: dict[str, str] = {}
