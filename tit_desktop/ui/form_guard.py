@@ -152,7 +152,9 @@ def shown_text(widget: QWidget) -> str:
     if isinstance(widget, QAbstractSpinBox):
         return widget.text()
     if isinstance(widget, QAbstractButton) and widget.isCheckable():
-        return QCoreApplication.translate("form_guard", "sì" if widget.isChecked() else "no")
+        if widget.isChecked():
+            return QCoreApplication.translate("form_guard", "sì")
+        return QCoreApplication.translate("form_guard", "no")
     return ""
 
 
