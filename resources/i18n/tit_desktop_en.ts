@@ -43,13 +43,13 @@
         </translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/import_export.py" line="329"/>
+        <location filename="../../tit_desktop/ui/import_export.py" line="331"/>
         <source>import_export</source>
         <comment>Esportazione completata</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/import_export.py" line="336"/>
+        <location filename="../../tit_desktop/ui/import_export.py" line="338"/>
         <source>import_export</source>
         <comment>Esportazione dei beneficiari…</comment>
         <translation type="unfinished"></translation>
@@ -58,22 +58,22 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="513"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="530"/>
         <source>Utenti</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="515"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="532"/>
         <source>Registro attività</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="517"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="534"/>
         <source>Database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="519"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="536"/>
         <source>Questa sezione è riservata ad amministratori e coordinatori.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -81,112 +81,112 @@
 <context>
     <name>AgreementDialog</name>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="505"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="514"/>
         <source>Codice della persona, per esempio TIU-00012</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="513"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="522"/>
         <source>tempo parziale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="514"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="523"/>
         <source>tempo pieno</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="516"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="525"/>
         <source>vuoto: l&apos;importo predefinito per il tempo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="520"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="529"/>
         <source>Famiglia *</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="521"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="530"/>
         <source>Persona (codice) *</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="523"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="532"/>
         <source>Dal (primo giorno) *</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="524"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="533"/>
         <source>Al (ultimo giorno)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="525"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="534"/>
         <source>Tempo *</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="526"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="535"/>
         <source>Contributo mensile (EUR)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="527"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="536"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="532"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="541"/>
         <source>stabilito dal coordinatore</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="535"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="544"/>
         <source>«Dal» e «al» sono entrambi compresi, come nell&apos;accordo firmato. </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="543"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="552"/>
         <source>Salva</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="546"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="555"/>
         <source>Elimina…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="548"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="557"/>
         <source>Chiudi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="555"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="564"/>
         <source>Nuova accoglienza in famiglia</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="574"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="583"/>
         <source>nessuna persona con questo codice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="580"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="589"/>
         <source>Accoglienza di {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="657"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="674"/>
         <source>Eliminare l&apos;accoglienza?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="659"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="676"/>
         <source>L&apos;accoglienza e i suoi mesi non pagati saranno eliminati. Usare solo per un&apos;accoglienza registrata per errore.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="662"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="679"/>
         <source>Elimina</source>
         <translation type="unfinished"></translation>
     </message>
@@ -458,7 +458,7 @@
 <context>
     <name>BarChart</name>
     <message>
-        <location filename="../../tit_desktop/ui/pages/canteen.py" line="424"/>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="425"/>
         <source>max {0} al giorno</source>
         <translation type="unfinished"></translation>
     </message>
@@ -499,17 +499,17 @@
 <context>
     <name>CanteenPage</name>
     <message>
-        <location filename="../../tit_desktop/ui/pages/canteen.py" line="894"/>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="914"/>
         <source>Sportello</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/canteen.py" line="896"/>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="916"/>
         <source>Elenchi e conteggi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/canteen.py" line="898"/>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="918"/>
         <source>Tessere</source>
         <translation type="unfinished"></translation>
     </message>
@@ -517,97 +517,97 @@
 <context>
     <name>CardsPanel</name>
     <message>
-        <location filename="../../tit_desktop/ui/pages/canteen.py" line="596"/>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="597"/>
         <source>&amp;Persona (cognome nome o Codice):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/canteen.py" line="611"/>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="612"/>
         <source>Numero</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/canteen.py" line="612"/>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="613"/>
         <source>Valida dal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/canteen.py" line="613"/>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="614"/>
         <source>Valida fino al</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/canteen.py" line="614"/>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="615"/>
         <source>Stato</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/canteen.py" line="616"/>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="617"/>
         <source>Sostituita da</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/canteen.py" line="623"/>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="624"/>
         <source>Motivo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/canteen.py" line="634"/>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="635"/>
         <source>&amp;Rilascia tessera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/canteen.py" line="635"/>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="636"/>
         <source>Rin&amp;nova fino al</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/canteen.py" line="640"/>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="641"/>
         <source>&amp;Sostituisci (smarrita)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/canteen.py" line="641"/>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="642"/>
         <source>Re&amp;voca</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/canteen.py" line="642"/>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="643"/>
         <source>S&amp;tampa tessera…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/canteen.py" line="643"/>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="644"/>
         <source>Foglio A4 delle tessere di &amp;oggi…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/canteen.py" line="744"/>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="745"/>
         <source>Sostituire la tessera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/canteen.py" line="746"/>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="747"/>
         <source>La tessera n. {0} smetterà subito di funzionare e ne sarà rilasciata una nuova con un altro numero.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/canteen.py" line="749"/>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="750"/>
         <source>Sostituisci</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/canteen.py" line="760"/>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="761"/>
         <source>Revocare la tessera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/canteen.py" line="761"/>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="762"/>
         <source>La tessera n. {0} smetterà subito di funzionare.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/canteen.py" line="762"/>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="763"/>
         <source>Revoca</source>
         <translation type="unfinished"></translation>
     </message>
@@ -633,42 +633,42 @@
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../tit_desktop/ui/pages/street.py" line="555"/>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="587"/>
         <source>Contatto dell&apos;unità di strada</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/street.py" line="562"/>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="594"/>
         <source>&amp;Salva</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/street.py" line="565"/>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="597"/>
         <source>Elimin&amp;a…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/street.py" line="567"/>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="599"/>
         <source>Chi&amp;udi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/street.py" line="627"/>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="655"/>
         <source>Eliminare il contatto</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/street.py" line="628"/>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="656"/>
         <source>Il contatto sarà eliminato, con le persone collegate e le prestazioni.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/street.py" line="629"/>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="657"/>
         <source>&amp;Elimina</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/street.py" line="630"/>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="658"/>
         <source>&amp;Non eliminare</source>
         <translation type="unfinished"></translation>
     </message>
@@ -676,62 +676,62 @@
 <context>
     <name>ContactForm</name>
     <message>
-        <location filename="../../tit_desktop/ui/pages/street.py" line="278"/>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="310"/>
         <source>&amp;Ora:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/street.py" line="284"/>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="316"/>
         <source>&amp;Data:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/street.py" line="291"/>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="323"/>
         <source>es. Stazione centrale, Piazza Cavour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/street.py" line="297"/>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="329"/>
         <source>&amp;Luogo:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/street.py" line="301"/>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="333"/>
         <source>&amp;Zona:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/street.py" line="304"/>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="336"/>
         <source>Pe&amp;rsone:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/street.py" line="316"/>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="348"/>
         <source>Anonimi &amp;M:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/street.py" line="323"/>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="355"/>
         <source>A&amp;nonimi F:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/street.py" line="336"/>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="368"/>
         <source>Prestazioni:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/street.py" line="341"/>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="373"/>
         <source>Op&amp;eratori:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/street.py" line="346"/>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="378"/>
         <source>No&amp;te:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/street.py" line="361"/>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="393"/>
         <source>— nessuna —</source>
         <translation type="unfinished"></translation>
     </message>
@@ -739,47 +739,47 @@
 <context>
     <name>ContactsList</name>
     <message>
-        <location filename="../../tit_desktop/ui/pages/street.py" line="682"/>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="710"/>
         <source>Luogo contiene…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/street.py" line="686"/>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="714"/>
         <source>Codice persona</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/street.py" line="688"/>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="716"/>
         <source>Dal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/street.py" line="690"/>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="718"/>
         <source>al</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/street.py" line="758"/>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="786"/>
         <source>Tutte le zone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/street.py" line="761"/>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="789"/>
         <source>Tutti gli operatori</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/street.py" line="773"/>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="801"/>
         <source>Tutte le prestazioni</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/street.py" line="817"/>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="845"/>
         <source>{n} contatto</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/street.py" line="817"/>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="845"/>
         <source>{n} contatti</source>
         <translation type="unfinished"></translation>
     </message>
@@ -787,154 +787,154 @@
 <context>
     <name>ConventionDialog</name>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="152"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="167"/>
         <source>15 lettere e cifre</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="163"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="178"/>
         <source>Nome breve</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="164"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="179"/>
         <source>Titolo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="165"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="180"/>
         <source>Ente finanziatore</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="166"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="181"/>
         <source>Fondo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="167"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="182"/>
         <source>CUP</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="168"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="183"/>
         <source>Data firma</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="169"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="184"/>
         <source>Inizio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="170"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="185"/>
         <source>Fine</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="171"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="186"/>
         <source>Importo totale (EUR)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="172"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="187"/>
         <source>Cofinanziamento (EUR)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="173"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="188"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="178"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="193"/>
         <source>Proroghe</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="181"/>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="296"/>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="299"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="196"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="315"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="318"/>
         <source>Partner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="184"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="199"/>
         <source>Documenti</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="186"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="201"/>
         <source>Aggiungi &amp;proroga…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="187"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="202"/>
         <source>Aggiungi pa&amp;rtner…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="188"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="203"/>
         <source>A&amp;llega documento…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="200"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="215"/>
         <source>Nuova convenzione</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="201"/>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="236"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="216"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="255"/>
         <source>nessuna</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="202"/>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="203"/>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="242"/>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="245"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="217"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="218"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="261"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="264"/>
         <source>nessuno</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="209"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="224"/>
         <source>Sola lettura: il ruolo non permette di modificare la convenzione.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="217"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="232"/>
         <source>Convenzione {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="269"/>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="273"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="288"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="292"/>
         <source>Proroga</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="269"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="288"/>
         <source>Nuova fine (gg/mm/aaaa):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="273"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="292"/>
         <source>Motivo:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="296"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="315"/>
         <source>Ente:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="299"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="318"/>
         <source>Quota (EUR):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="320"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="339"/>
         <source>Documento della convenzione</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1000,106 +1000,106 @@
 <context>
     <name>CoursesTab</name>
     <message>
-        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="677"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="792"/>
         <source>Nuovo corso…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="678"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="793"/>
         <source>Modifica…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="679"/>
-        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="690"/>
-        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="831"/>
-        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="867"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="794"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="805"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="967"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="1003"/>
         <source>Elimina</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="688"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="803"/>
         <source>Nuova lezione…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="689"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="804"/>
         <source>Presenze…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="692"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="807"/>
         <source>Lezioni</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="699"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="814"/>
         <source>Iscrivi…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="700"/>
-        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="944"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="815"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="1080"/>
         <source>Togli</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="701"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="816"/>
         <source>Attestato…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="703"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="818"/>
         <source>Iscritti</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="802"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="921"/>
         <source>Corso</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="815"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="934"/>
         <source>L&apos;attestato di frequenza si stampa quando le ore frequentate raggiungono la soglia delle ore di lezione svolte.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="831"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="967"/>
         <source>Eliminare il corso?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="854"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="990"/>
         <source>Lezione di «{0}»</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="867"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="1003"/>
         <source>Eliminare la lezione?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="902"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="1038"/>
         <source>Presenze del {0} ({1})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="907"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="1043"/>
         <source>Ore di presenza di ciascuno, al massimo {0}; 0 = assente, vuoto = non registrato.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="929"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="1065"/>
         <source>Iscrizione a «{0}»</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="942"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="1078"/>
         <source>Togliere l&apos;iscrizione?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="943"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="1079"/>
         <source>{0}: l&apos;iscrizione e le sue presenze saranno eliminate.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1107,160 +1107,160 @@
 <context>
     <name>DatabaseTab</name>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="276"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="293"/>
         <source>Esegui &amp;backup ora…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="277"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="294"/>
         <source>&amp;Ripristina da un backup…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="294"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="311"/>
         <source>Data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="296"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="313"/>
         <source>Dimensione</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="302"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="319"/>
         <source>File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="303"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="320"/>
         <source>Cartella</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="324"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="341"/>
         <source>Backup automatici di questo PC</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="329"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="346"/>
         <source>Un backup automatico al &amp;giorno</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="335"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="352"/>
         <source>Il database è su un server: i PC non ne fanno una copia al giorno (ogni PC avrebbe una copia di tutti i dati). Fatene il backup con «tit-desktop db backup» pianificato su un solo computer, o con gli strumenti del server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="350"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="367"/>
         <source>Sfoglia…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="354"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="371"/>
         <source>&amp;Cartella (anche di rete):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="361"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="378"/>
         <source>Backup automatici co&amp;nservati:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="363"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="380"/>
         <source>&amp;Salva le impostazioni dei backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="379"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="396"/>
         <source>Cartella dei backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="410"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="427"/>
         <source>&lt;b&gt;Database:&lt;/b&gt; {0}&lt;br&gt;&lt;b&gt;Revisione dello schema:&lt;/b&gt; {1} ({2})&lt;br&gt;&lt;b&gt;Cartella dei backup:&lt;/b&gt; {3}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="424"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="441"/>
         <source>&lt;b&gt;Ultimo backup:&lt;/b&gt; nessun backup eseguito</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="428"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="445"/>
         <source>oggi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="430"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="447"/>
         <source>{n} giorno fa</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="430"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="447"/>
         <source>{n} giorni fa</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="433"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="450"/>
         <source>&lt;b&gt;Ultimo backup:&lt;/b&gt; {0} ({1})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="439"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="456"/>
         <source>Salva il backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="441"/>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="468"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="458"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="485"/>
         <source>Backup (*.sqlite3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="452"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="469"/>
         <source>Backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="452"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="469"/>
         <source>Backup scritto in {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="460"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="477"/>
         <source>Backup in corso…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="467"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="484"/>
         <source>Scegliete il backup da ripristinare</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="475"/>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="487"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="492"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="504"/>
         <source>Ripristino</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="477"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="494"/>
         <source>Tutti i dati attuali saranno sostituiti da quelli del backup.
 Prima viene salvata una copia dei dati attuali. Continuare?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="480"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="497"/>
         <source>Ripristina</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="488"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="505"/>
         <source>Ripristino completato. Verrete disconnessi: accedete di nuovo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="499"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="516"/>
         <source>Ripristino in corso…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1317,32 +1317,32 @@ Prima viene salvata una copia dei dati attuali. Continuare?</source>
 <context>
     <name>DefaultAmountsDialog</name>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="1015"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="1032"/>
         <source>Contributi mensili predefiniti</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="1020"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="1037"/>
         <source>Il contributo che una nuova accoglienza riceve se non se ne indica un altro. Le accoglienze già registrate mantengono il loro.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="1031"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="1047"/>
         <source>Tempo parziale (EUR al mese)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="1032"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="1048"/>
         <source>Tempo pieno (EUR al mese)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="1040"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="1057"/>
         <source>Salva</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="1042"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="1059"/>
         <source>Chiudi</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1350,73 +1350,73 @@ Prima viene salvata una copia dei dati attuali. Continuare?</source>
 <context>
     <name>DeskPanel</name>
     <message>
-        <location filename="../../tit_desktop/ui/pages/canteen.py" line="84"/>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="85"/>
         <source>&amp;Pasto:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/canteen.py" line="102"/>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="103"/>
         <source>Passare la tessera o scrivere il numero / Codice e Invio (F2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/canteen.py" line="122"/>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="123"/>
         <source>Pronto</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/canteen.py" line="136"/>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="137"/>
         <source>Annulla ultimo (Ctrl+Z)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/canteen.py" line="140"/>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="141"/>
         <source>Rilascia tessera (F4)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/canteen.py" line="148"/>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="149"/>
         <source>Senza tessera: cerca per nome o Codice (F3), Invio registra</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/canteen.py" line="153"/>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="154"/>
         <source>cognome nome o Codice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/canteen.py" line="235"/>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="236"/>
         <source>COMPLETO</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/canteen.py" line="237"/>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="238"/>
         <source>quasi completo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/canteen.py" line="290"/>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="291"/>
         <source>Primo accesso senza tessera: F4 per rilasciarla</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/canteen.py" line="335"/>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="336"/>
         <source>Ultimo pasto annullato</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/canteen.py" line="354"/>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="355"/>
         <source>Tessera rilasciata: n. {0}
 valida fino al {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/canteen.py" line="373"/>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="374"/>
         <source>tessera {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/canteen.py" line="375"/>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="376"/>
         <source>senza tessera</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1477,47 +1477,47 @@ valida fino al {1}</source>
 <context>
     <name>EditConflictDialog</name>
     <message>
-        <location filename="../../tit_desktop/ui/edit_conflict_dialog.py" line="30"/>
+        <location filename="../../tit_desktop/ui/edit_conflict_dialog.py" line="61"/>
         <source>Modifiche in conflitto</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/edit_conflict_dialog.py" line="35"/>
+        <location filename="../../tit_desktop/ui/edit_conflict_dialog.py" line="66"/>
         <source>Mentre modificavate questa scheda un collega l&apos;ha salvata, cambiando anche dati che avete cambiato voi. Per ciascuno scegliete la versione da tenere; poi controllate la scheda e salvate.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/edit_conflict_dialog.py" line="44"/>
+        <location filename="../../tit_desktop/ui/edit_conflict_dialog.py" line="75"/>
         <source>Già riportate nella scheda le modifiche del collega a: {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/edit_conflict_dialog.py" line="53"/>
+        <location filename="../../tit_desktop/ui/edit_conflict_dialog.py" line="86"/>
         <source>Dato</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/edit_conflict_dialog.py" line="53"/>
+        <location filename="../../tit_desktop/ui/edit_conflict_dialog.py" line="87"/>
         <source>La vostra versione</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/edit_conflict_dialog.py" line="53"/>
+        <location filename="../../tit_desktop/ui/edit_conflict_dialog.py" line="88"/>
         <source>La versione del collega</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/edit_conflict_dialog.py" line="78"/>
+        <location filename="../../tit_desktop/ui/edit_conflict_dialog.py" line="120"/>
         <source>Tutte le &amp;mie</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/edit_conflict_dialog.py" line="79"/>
+        <location filename="../../tit_desktop/ui/edit_conflict_dialog.py" line="121"/>
         <source>Tutte quelle del &amp;collega</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/edit_conflict_dialog.py" line="83"/>
+        <location filename="../../tit_desktop/ui/edit_conflict_dialog.py" line="125"/>
         <source>&amp;Usa queste scelte</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1525,167 +1525,167 @@ valida fino al {1}</source>
 <context>
     <name>ExpenditureDialog</name>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="491"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="544"/>
         <source>Fattura, ricevuta, cedolino…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="496"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="549"/>
         <source>codice fiscale o partita IVA</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="503"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="556"/>
         <source>uguale all&apos;importo se vuoto</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="505"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="558"/>
         <source>(scegliere)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="511"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="564"/>
         <source>bonifico, assegno…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="519"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="572"/>
         <source>nessun documento allegato</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="520"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="573"/>
         <source>&amp;Allega…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="521"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="574"/>
         <source>Salva una &amp;copia…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="531"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="584"/>
         <source>Tipo documento</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="532"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="585"/>
         <source>Numero</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="533"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="586"/>
         <source>Data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="534"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="587"/>
         <source>Fornitore</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="535"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="588"/>
         <source>CF/P.IVA</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="536"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="589"/>
         <source>Descrizione</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="537"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="590"/>
         <source>Importo (EUR)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="538"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="591"/>
         <source>IVA (EUR)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="539"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="592"/>
         <source>Importo ammissibile (EUR)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="540"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="593"/>
         <source>Voce</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="541"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="594"/>
         <source>Data pagamento</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="542"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="595"/>
         <source>Modalità di pagamento</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="543"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="596"/>
         <source>CIG</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="544"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="597"/>
         <source>Documento</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="553"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="606"/>
         <source>Nuova spesa</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="554"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="607"/>
         <source>Fattura</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="563"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="616"/>
         <source>Allega il documento della spesa</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="564"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="617"/>
         <source>Documenti (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Tutti i file (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="571"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="624"/>
         <source>file non leggibile ({0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="574"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="627"/>
         <source>il file supera 20 MB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="594"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="647"/>
         <source>Salva una copia del documento</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="614"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="667"/>
         <source>Spesa {0} del {1:%d/%m/%Y}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="638"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="691"/>
         <source>Attenzione: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="642"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="695"/>
         <source>Sola lettura: il ruolo non permette di modificare le spese.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="650"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="703"/>
         <source>Spesa derivata da un pagamento ({0}): si modifica solo dal pagamento.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1781,83 +1781,83 @@ valida fino al {1}</source>
 <context>
     <name>FamiliesPage</name>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="155"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="156"/>
         <source>&amp;Nuova famiglia</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="156"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="157"/>
         <source>A&amp;pri famiglia</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="157"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="158"/>
         <source>Pagamenti del &amp;mese…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="159"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="160"/>
         <source>Elenco dei contributi di un mese per l&apos;ufficio ragioneria (PDF e XLSX)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="161"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="162"/>
         <source>Contributi pre&amp;definiti…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="163"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="164"/>
         <source>Il contributo mensile che una nuova accoglienza riceve, per tempo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="181"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="182"/>
         <source>Cerca per nome, referente, indirizzo o componenti</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="182"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="183"/>
         <source>Anche le famiglie non attive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="197"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="198"/>
         <source>Nuova acco&amp;glienza</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="198"/>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="210"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="199"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="211"/>
         <source>Modifica accog&amp;lienza</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="199"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="200"/>
         <source>Registro &amp;contributi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="200"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="201"/>
         <source>Stampa acc&amp;ordo…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="210"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="211"/>
         <source>Apri accog&amp;lienza</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="265"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="266"/>
         <source>{n} famiglia</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="265"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="266"/>
         <source>{n} famiglie</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="296"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="297"/>
         <source>Accoglienze</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1865,82 +1865,82 @@ valida fino al {1}</source>
 <context>
     <name>FamilyDialog</name>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="365"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="366"/>
         <source>Un componente per riga</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="372"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="373"/>
         <source>Per esempio: una stanza singola da marzo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="375"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="376"/>
         <source>Famiglia attiva (disponibile per nuove accoglienze)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="378"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="379"/>
         <source>Famiglia *</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="379"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="380"/>
         <source>Referente</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="380"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="381"/>
         <source>Componenti</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="381"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="382"/>
         <source>Indirizzo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="382"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="383"/>
         <source>Telefono</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="383"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="384"/>
         <source>IBAN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="384"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="385"/>
         <source>Disponibilità</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="385"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="386"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="393"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="394"/>
         <source>riservato al coordinatore</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="396"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="397"/>
         <source>Salva</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="398"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="399"/>
         <source>Chiudi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="405"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="406"/>
         <source>Nuova famiglia ospitante</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="420"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="421"/>
         <source>Famiglia ospitante: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2051,102 +2051,102 @@ valida fino al {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/housing.py" line="252"/>
+        <location filename="../../tit_desktop/ui/pages/housing.py" line="254"/>
         <source>Registro delle presenze del mese per le firme, per l&apos;alloggio selezionato</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/housing.py" line="255"/>
+        <location filename="../../tit_desktop/ui/pages/housing.py" line="257"/>
         <source>Mese:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/housing.py" line="265"/>
+        <location filename="../../tit_desktop/ui/pages/housing.py" line="267"/>
         <source>&lt;span style=&apos;background:#6baed6&apos;&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; occupato &lt;span style=&apos;background:#c6dbef&apos;&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; previsto &lt;span style=&apos;background:#d9d9d9&apos;&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; non in uso &amp;nbsp;— clic su una notte libera per assegnare un posto, su un soggiorno per aprirlo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/housing.py" line="299"/>
+        <location filename="../../tit_desktop/ui/pages/housing.py" line="301"/>
         <source>Tabellone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/housing.py" line="334"/>
+        <location filename="../../tit_desktop/ui/pages/housing.py" line="336"/>
         <source>Occupazione di {0} {1} (notti {2}):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/housing.py" line="379"/>
+        <location filename="../../tit_desktop/ui/pages/housing.py" line="381"/>
         <source>Cerca per nome, indirizzo o tipo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/housing.py" line="380"/>
+        <location filename="../../tit_desktop/ui/pages/housing.py" line="382"/>
         <source>Anche gli alloggi non più in uso</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/housing.py" line="382"/>
+        <location filename="../../tit_desktop/ui/pages/housing.py" line="384"/>
         <source>&amp;Nuovo alloggio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/housing.py" line="384"/>
+        <location filename="../../tit_desktop/ui/pages/housing.py" line="386"/>
         <source>A&amp;pri</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/housing.py" line="385"/>
+        <location filename="../../tit_desktop/ui/pages/housing.py" line="387"/>
         <source>&amp;Chiudi alloggio…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/housing.py" line="386"/>
+        <location filename="../../tit_desktop/ui/pages/housing.py" line="388"/>
         <source>L&apos;alloggio non sarà più in uso dopo una data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/housing.py" line="404"/>
+        <location filename="../../tit_desktop/ui/pages/housing.py" line="406"/>
         <source>Alloggi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/housing.py" line="435"/>
+        <location filename="../../tit_desktop/ui/pages/housing.py" line="437"/>
         <source>Chiudi alloggio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/housing.py" line="436"/>
+        <location filename="../../tit_desktop/ui/pages/housing.py" line="438"/>
         <source>Ultima notte in uso di «{0}» (gg/mm/aaaa):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/housing.py" line="464"/>
+        <location filename="../../tit_desktop/ui/pages/housing.py" line="466"/>
         <source>&amp;Mostra</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/housing.py" line="466"/>
+        <location filename="../../tit_desktop/ui/pages/housing.py" line="468"/>
         <source>S&amp;tampa elenco…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/housing.py" line="471"/>
+        <location filename="../../tit_desktop/ui/pages/housing.py" line="473"/>
         <source>Notte del:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/housing.py" line="480"/>
+        <location filename="../../tit_desktop/ui/pages/housing.py" line="482"/>
         <source>Stanotte</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/housing.py" line="494"/>
+        <location filename="../../tit_desktop/ui/pages/housing.py" line="496"/>
         <source>{0} persone nei posti letto</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/housing.py" line="496"/>
+        <location filename="../../tit_desktop/ui/pages/housing.py" line="498"/>
         <source>1 persona nei posti letto</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2283,72 +2283,72 @@ valida fino al {1}</source>
 <context>
     <name>LedgerDialog</name>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="746"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="763"/>
         <source>Registro dei contributi: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="751"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="768"/>
         <source>contributo mensile {0} EUR</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="766"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="783"/>
         <source>Registra &amp;pagamento…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="767"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="784"/>
         <source>&amp;Correggi pagamento…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="768"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="785"/>
         <source>&amp;Annulla pagamento…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="769"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="786"/>
         <source>&amp;Ricevuta…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="770"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="787"/>
         <source>Chiudi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="797"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="814"/>
         <source>Totale dovuto {0} EUR, pagato {1} EUR; </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="798"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="815"/>
         <source>{n} mese da pagare</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="798"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="815"/>
         <source>{n} mesi da pagare</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="858"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="875"/>
         <source>Annullare il pagamento?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="860"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="877"/>
         <source>Il contributo di {0} tornerà da pagare (e la spesa collegata sarà tolta).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="862"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="879"/>
         <source>Annulla il pagamento</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="863"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="880"/>
         <source>Lascia com&apos;è</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2356,42 +2356,47 @@ valida fino al {1}</source>
 <context>
     <name>LineDialog</name>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="385"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="406"/>
         <source>(scegliere)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="390"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="411"/>
         <source>Voce</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="391"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="412"/>
         <source>Azione</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="392"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="413"/>
         <source>Categoria</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="393"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="414"/>
         <source>Importo previsto (EUR)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="396"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="417"/>
         <source>Nuova voce di budget</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="398"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="428"/>
         <source>Voce {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="404"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="443"/>
+        <source>La voce di budget è stata eliminata.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="421"/>
         <source>L&apos;importo previsto si cambia con una rimodulazione</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2523,28 +2528,43 @@ valida fino al {1}</source>
 <context>
     <name>MealSettingsDialog</name>
     <message>
-        <location filename="../../tit_desktop/ui/pages/canteen.py" line="802"/>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="803"/>
         <source>Orari e posti della mensa</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/canteen.py" line="807"/>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="808"/>
         <source>Pasto</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/canteen.py" line="808"/>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="809"/>
         <source>Dalle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/canteen.py" line="809"/>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="810"/>
         <source>Alle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/canteen.py" line="810"/>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="811"/>
         <source>Posti (0 = senza limite)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="824"/>
+        <source>{0}: dalle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="825"/>
+        <source>{0}: alle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="826"/>
+        <source>{0}: posti</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2640,47 +2660,47 @@ La scheda {1} viene unita a questa: servizi, note e allegati passano alla scheda
 <context>
     <name>MonthSummaryView</name>
     <message>
-        <location filename="../../tit_desktop/ui/pages/street.py" line="842"/>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="870"/>
         <source>M&amp;ese:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/street.py" line="844"/>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="872"/>
         <source>Mo&amp;stra</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/street.py" line="845"/>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="873"/>
         <source>S&amp;tampa PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/street.py" line="847"/>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="875"/>
         <source>Esporta fo&amp;glio…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/street.py" line="861"/>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="889"/>
         <source>Voce</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/street.py" line="861"/>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="889"/>
         <source>Valore</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/street.py" line="930"/>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="958"/>
         <source>Esporta il riepilogo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/street.py" line="932"/>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="960"/>
         <source>Cartella di lavoro Excel (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/street.py" line="948"/>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="976"/>
         <source>Riepilogo salvato in {0}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2688,122 +2708,122 @@ La scheda {1} viene unita a questa: servizi, note e allegati passano alla scheda
 <context>
     <name>PathwayDialog</name>
     <message>
-        <location filename="../../tit_desktop/ui/pages/pathways.py" line="153"/>
+        <location filename="../../tit_desktop/ui/pages/pathways.py" line="154"/>
         <source>Nuovo percorso</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/pathways.py" line="183"/>
+        <location filename="../../tit_desktop/ui/pages/pathways.py" line="184"/>
         <source>Azioni del percorso: accoglienza, corso di italiano, tirocinio, casa…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/pathways.py" line="186"/>
+        <location filename="../../tit_desktop/ui/pages/pathways.py" line="187"/>
         <source>&amp;Persona:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/pathways.py" line="187"/>
+        <location filename="../../tit_desktop/ui/pages/pathways.py" line="188"/>
         <source>Data &amp;ingresso:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/pathways.py" line="188"/>
+        <location filename="../../tit_desktop/ui/pages/pathways.py" line="189"/>
         <source>&amp;Operatore di riferimento:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/pathways.py" line="189"/>
+        <location filename="../../tit_desktop/ui/pages/pathways.py" line="190"/>
         <source>&amp;Azioni:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/pathways.py" line="190"/>
+        <location filename="../../tit_desktop/ui/pages/pathways.py" line="191"/>
         <source>&lt;b&gt;Uscita dal percorso&lt;/b&gt; (l&apos;ultimo giorno nel programma)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/pathways.py" line="199"/>
+        <location filename="../../tit_desktop/ui/pages/pathways.py" line="200"/>
         <source>Data &amp;uscita:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/pathways.py" line="200"/>
+        <location filename="../../tit_desktop/ui/pages/pathways.py" line="201"/>
         <source>&amp;Destinazione:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/pathways.py" line="201"/>
+        <location filename="../../tit_desktop/ui/pages/pathways.py" line="202"/>
         <source>&amp;Motivo dell&apos;uscita:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/pathways.py" line="202"/>
+        <location filename="../../tit_desktop/ui/pages/pathways.py" line="203"/>
         <source>Percorso</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/pathways.py" line="206"/>
+        <location filename="../../tit_desktop/ui/pages/pathways.py" line="207"/>
         <source>Salva</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/pathways.py" line="210"/>
+        <location filename="../../tit_desktop/ui/pages/pathways.py" line="211"/>
         <source>Elimina percorso…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/pathways.py" line="212"/>
+        <location filename="../../tit_desktop/ui/pages/pathways.py" line="213"/>
         <source>Chiudi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/pathways.py" line="223"/>
+        <location filename="../../tit_desktop/ui/pages/pathways.py" line="224"/>
         <source>Piano individuale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/pathways.py" line="224"/>
+        <location filename="../../tit_desktop/ui/pages/pathways.py" line="225"/>
         <source>Verifiche</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/pathways.py" line="225"/>
+        <location filename="../../tit_desktop/ui/pages/pathways.py" line="226"/>
         <source>Autonomia</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/pathways.py" line="254"/>
+        <location filename="../../tit_desktop/ui/pages/pathways.py" line="255"/>
         <source>in corso</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/pathways.py" line="254"/>
+        <location filename="../../tit_desktop/ui/pages/pathways.py" line="255"/>
         <source>concluso</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/pathways.py" line="256"/>
+        <location filename="../../tit_desktop/ui/pages/pathways.py" line="257"/>
         <source>Percorso di {0} ({1})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/pathways.py" line="260"/>
+        <location filename="../../tit_desktop/ui/pages/pathways.py" line="261"/>
         <source>Percorso {0}: {1}; presa in carico il {2}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/pathways.py" line="338"/>
+        <location filename="../../tit_desktop/ui/pages/pathways.py" line="342"/>
         <source>Eliminare il percorso?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/pathways.py" line="340"/>
+        <location filename="../../tit_desktop/ui/pages/pathways.py" line="344"/>
         <source>Il percorso sarà eliminato con il suo piano individuale, le verifiche e le valutazioni dell&apos;autonomia. Usare solo per un percorso inserito per errore: per un percorso finito indicare invece la data di uscita.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/pathways.py" line="344"/>
+        <location filename="../../tit_desktop/ui/pages/pathways.py" line="348"/>
         <source>Elimina</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2811,62 +2831,62 @@ La scheda {1} viene unita a questa: servizi, note e allegati passano alla scheda
 <context>
     <name>PathwaysList</name>
     <message>
-        <location filename="../../tit_desktop/ui/pages/pathways.py" line="369"/>
+        <location filename="../../tit_desktop/ui/pages/pathways.py" line="374"/>
         <source>Cerca per cognome, nome o codice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/pathways.py" line="374"/>
+        <location filename="../../tit_desktop/ui/pages/pathways.py" line="379"/>
         <source>Tutti i percorsi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/pathways.py" line="375"/>
+        <location filename="../../tit_desktop/ui/pages/pathways.py" line="380"/>
         <source>In corso</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/pathways.py" line="376"/>
+        <location filename="../../tit_desktop/ui/pages/pathways.py" line="381"/>
         <source>Conclusi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/pathways.py" line="379"/>
+        <location filename="../../tit_desktop/ui/pages/pathways.py" line="384"/>
         <source>Tutti gli operatori</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/pathways.py" line="387"/>
+        <location filename="../../tit_desktop/ui/pages/pathways.py" line="392"/>
         <source>Periodo dal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/pathways.py" line="389"/>
+        <location filename="../../tit_desktop/ui/pages/pathways.py" line="394"/>
         <source>al</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/pathways.py" line="396"/>
+        <location filename="../../tit_desktop/ui/pages/pathways.py" line="401"/>
         <source>&amp;Nuovo percorso</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/pathways.py" line="397"/>
+        <location filename="../../tit_desktop/ui/pages/pathways.py" line="402"/>
         <source>A&amp;pri</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/pathways.py" line="446"/>
+        <location filename="../../tit_desktop/ui/pages/pathways.py" line="451"/>
         <source>Periodo: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/pathways.py" line="471"/>
+        <location filename="../../tit_desktop/ui/pages/pathways.py" line="476"/>
         <source>{n} percorso</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/pathways.py" line="471"/>
+        <location filename="../../tit_desktop/ui/pages/pathways.py" line="476"/>
         <source>{n} percorsi</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2874,17 +2894,17 @@ La scheda {1} viene unita a questa: servizi, note e allegati passano alla scheda
 <context>
     <name>PathwaysPage</name>
     <message>
-        <location filename="../../tit_desktop/ui/pages/pathways.py" line="509"/>
+        <location filename="../../tit_desktop/ui/pages/pathways.py" line="514"/>
         <source>Percorsi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/pathways.py" line="518"/>
+        <location filename="../../tit_desktop/ui/pages/pathways.py" line="523"/>
         <source>Corsi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/pathways.py" line="518"/>
+        <location filename="../../tit_desktop/ui/pages/pathways.py" line="523"/>
         <source>Tirocini</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2892,32 +2912,32 @@ La scheda {1} viene unita a questa: servizi, note e allegati passano alla scheda
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="685"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="702"/>
         <source>Pagamento del contributo di {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="695"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="712"/>
         <source>Data pagamento *</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="696"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="713"/>
         <source>Importo pagato (EUR) *</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="697"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="714"/>
         <source>Importo dovuto: {0} EUR</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="702"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="719"/>
         <source>Registra</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="703"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="720"/>
         <source>Annulla</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2925,77 +2945,77 @@ La scheda {1} viene unita a questa: servizi, note e allegati passano alla scheda
 <context>
     <name>PaymentListDialog</name>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="899"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="916"/>
         <source>Contributi alle famiglie: pagamenti del mese</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="903"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="920"/>
         <source>Mese (mm/aaaa):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="907"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="924"/>
         <source>&amp;Mostra</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="911"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="928"/>
         <source>Stampa &amp;PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="912"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="929"/>
         <source>Salva &amp;XLSX…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="930"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="947"/>
         <source>Chiudi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="955"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="972"/>
         <source>{0}: dovuti {1} EUR, pagati {2} EUR; </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="956"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="973"/>
         <source>{n} contributo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="956"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="973"/>
         <source>{n} contributi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="960"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="977"/>
         <source>{0} da pagare</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="980"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="997"/>
         <source>Salva l&apos;elenco dei pagamenti</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="982"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="999"/>
         <source>Cartella di lavoro Excel (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="998"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="1015"/>
         <source>Elenco salvato</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="998"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="1015"/>
         <source>Salvato in {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/families.py" line="1001"/>
+        <location filename="../../tit_desktop/ui/pages/families.py" line="1018"/>
         <source>Scrittura dell&apos;elenco…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3565,17 +3585,17 @@ La scheda {1} viene unita a questa: servizi, note e allegati passano alla scheda
 <context>
     <name>PersonPicker</name>
     <message>
-        <location filename="../../tit_desktop/ui/pages/pathways.py" line="87"/>
+        <location filename="../../tit_desktop/ui/pages/pathways.py" line="88"/>
         <source>cognome e nome, o codice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/street.py" line="103"/>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="104"/>
         <source>Cognome, nome o codice, poi Invio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/street.py" line="112"/>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="113"/>
         <source>Canc toglie la persona selezionata</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3583,7 +3603,7 @@ La scheda {1} viene unita a questa: servizi, note e allegati passano alla scheda
 <context>
     <name>PersonStreetContacts</name>
     <message>
-        <location filename="../../tit_desktop/ui/pages/street.py" line="1050"/>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="1078"/>
         <source>Nessun contatto dell&apos;unità di strada.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3707,22 +3727,22 @@ La scheda {1} viene unita a questa: servizi, note e allegati passano alla scheda
 <context>
     <name>QuickEntry</name>
     <message>
-        <location filename="../../tit_desktop/ui/pages/street.py" line="469"/>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="501"/>
         <source>Inserimento rapido (Invio salva e prepara il contatto seguente)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/street.py" line="478"/>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="510"/>
         <source>Sv&amp;uota</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/street.py" line="479"/>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="511"/>
         <source>&amp;Salva contatto</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/street.py" line="539"/>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="571"/>
         <source>Contatto registrato ({0}, {1}).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3730,12 +3750,12 @@ La scheda {1} viene unita a questa: servizi, note e allegati passano alla scheda
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="168"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="220"/>
         <source>Salva</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="170"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="222"/>
         <source>Chiudi</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3882,13 +3902,13 @@ La scheda {1} viene unita a questa: servizi, note e allegati passano alla scheda
     </message>
     <message>
         <location filename="../../tit_desktop/ui/retention_dialog.py" line="111"/>
-        <location filename="../../tit_desktop/ui/retention_dialog.py" line="182"/>
+        <location filename="../../tit_desktop/ui/retention_dialog.py" line="180"/>
         <source>{n} persona</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../tit_desktop/ui/retention_dialog.py" line="111"/>
-        <location filename="../../tit_desktop/ui/retention_dialog.py" line="182"/>
+        <location filename="../../tit_desktop/ui/retention_dialog.py" line="180"/>
         <source>{n} persone</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3899,7 +3919,7 @@ La scheda {1} viene unita a questa: servizi, note e allegati passano alla scheda
     </message>
     <message>
         <location filename="../../tit_desktop/ui/retention_dialog.py" line="136"/>
-        <location filename="../../tit_desktop/ui/retention_dialog.py" line="152"/>
+        <location filename="../../tit_desktop/ui/retention_dialog.py" line="151"/>
         <source>Elenco (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3909,37 +3929,37 @@ La scheda {1} viene unita a questa: servizi, note e allegati passano alla scheda
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/retention_dialog.py" line="152"/>
+        <location filename="../../tit_desktop/ui/retention_dialog.py" line="151"/>
         <source>Apri un elenco verificato</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/retention_dialog.py" line="162"/>
+        <location filename="../../tit_desktop/ui/retention_dialog.py" line="160"/>
         <source>il file non si può leggere</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/retention_dialog.py" line="177"/>
+        <location filename="../../tit_desktop/ui/retention_dialog.py" line="175"/>
         <source>Anonimizzare l&apos;elenco?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/retention_dialog.py" line="179"/>
+        <location filename="../../tit_desktop/ui/retention_dialog.py" line="177"/>
         <source>{0} dell&apos;elenco saranno anonimizzate per sempre: nomi, codici, recapiti, note e allegati non si potranno più recuperare. Chi ha avuto attività dopo la verifica sarà saltato.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/retention_dialog.py" line="183"/>
+        <location filename="../../tit_desktop/ui/retention_dialog.py" line="181"/>
         <source>Anonimizza</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/retention_dialog.py" line="184"/>
+        <location filename="../../tit_desktop/ui/retention_dialog.py" line="182"/>
         <source>Non anonimizzare</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/retention_dialog.py" line="196"/>
+        <location filename="../../tit_desktop/ui/retention_dialog.py" line="194"/>
         <source>Anonimizzate: {0}. Saltate: {1}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3947,92 +3967,92 @@ La scheda {1} viene unita a questa: servizi, note e allegati passano alla scheda
 <context>
     <name>RostersPanel</name>
     <message>
-        <location filename="../../tit_desktop/ui/pages/canteen.py" line="454"/>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="455"/>
         <source>Giorno:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/canteen.py" line="464"/>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="465"/>
         <source>Foglio firme…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/canteen.py" line="465"/>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="466"/>
         <source>Registro del mese…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/canteen.py" line="466"/>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="467"/>
         <source>Esporta l&apos;elenco…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/canteen.py" line="467"/>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="468"/>
         <source>Orari e posti…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/canteen.py" line="477"/>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="478"/>
         <source>Ora</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/canteen.py" line="478"/>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="479"/>
         <source>Codice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/canteen.py" line="479"/>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="480"/>
         <source>Persona</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/canteen.py" line="480"/>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="481"/>
         <source>Tessera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/canteen.py" line="480"/>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="481"/>
         <source>senza</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/canteen.py" line="481"/>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="482"/>
         <source>Inserito dopo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/canteen.py" line="481"/>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="482"/>
         <source>sì</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/canteen.py" line="525"/>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="526"/>
         <source>{0} del {1}: {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/canteen.py" line="532"/>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="533"/>
         <source>Mese {0}: {1} (colazioni {2}, pranzi {3}, cene {4})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/canteen.py" line="534"/>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="535"/>
         <source>{n} pasto</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/canteen.py" line="534"/>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="535"/>
         <source>{n} pasti</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/canteen.py" line="572"/>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="573"/>
         <source>Esporta l&apos;elenco</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/canteen.py" line="574"/>
+        <location filename="../../tit_desktop/ui/pages/canteen.py" line="575"/>
         <source>File CSV (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4199,179 +4219,179 @@ La scheda {1} viene unita a questa: servizi, note e allegati passano alla scheda
 <context>
     <name>StayDialog</name>
     <message>
-        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="230"/>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="239"/>
         <source>Assegna un posto letto</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="252"/>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="261"/>
         <source>cognome e nome, codice o codice fiscale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="275"/>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="284"/>
         <source>vuoto = ancora presente</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="279"/>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="288"/>
         <source>(nessuna: ancora presente)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="285"/>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="294"/>
         <source>&amp;Persona:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="286"/>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="295"/>
         <source>&amp;Alloggio:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="287"/>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="296"/>
         <source>Pos&amp;to:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="288"/>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="297"/>
         <source>&amp;Dal (prima notte):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="289"/>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="298"/>
         <source>A&amp;l (giorno di partenza):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="290"/>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="299"/>
         <source>Destina&amp;zione all&apos;uscita:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="291"/>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="300"/>
         <source>&amp;Note:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="295"/>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="304"/>
         <source>Le notti vanno dal giorno «Dal» al giorno prima di «Al»: il giorno di partenza non è una notte. Senza «Al» il soggiorno è in corso.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="302"/>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="311"/>
         <source>Cambio di posto</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="313"/>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="322"/>
         <source>&amp;Sposta</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="317"/>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="326"/>
         <source>dal giorno</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="319"/>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="328"/>
         <source>in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="321"/>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="330"/>
         <source>posto</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="330"/>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="339"/>
         <source>Salva</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="334"/>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="343"/>
         <source>&amp;Riapri soggiorno</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="336"/>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="345"/>
         <source>L&apos;uscita era stata registrata per errore</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="339"/>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="348"/>
         <source>&amp;Elimina…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="343"/>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="352"/>
         <source>Stampa &amp;accordo…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="346"/>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="355"/>
         <source>Chiudi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="378"/>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="387"/>
         <source>Soggiorno - {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="452"/>
         <location filename="../../tit_desktop/ui/housing_dialogs.py" line="461"/>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="470"/>
         <source>scegliere la persona dall&apos;elenco dei risultati</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="463"/>
-        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="466"/>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="472"/>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="475"/>
         <source>campo obbligatorio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="508"/>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="526"/>
         <source>per riaprire il soggiorno usare «Riapri soggiorno»</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="512"/>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="530"/>
         <source>scegliere la destinazione all&apos;uscita</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="544"/>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="562"/>
         <source>indicare il giorno e il nuovo posto</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="566"/>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="584"/>
         <source>Riapri soggiorno</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="567"/>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="585"/>
         <source>Togliere l&apos;uscita del {0}? La persona risulterà ancora nell&apos;alloggio.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="570"/>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="588"/>
         <source>Riapri</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="582"/>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="600"/>
         <source>Elimina soggiorno</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="584"/>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="602"/>
         <source>Eliminare il soggiorno di {0} ({1})? Serve solo per un soggiorno registrato per errore: per un&apos;uscita usare «Al» e la destinazione.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="587"/>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="605"/>
         <source>Elimina</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4379,32 +4399,32 @@ La scheda {1} viene unita a questa: servizi, note e allegati passano alla scheda
 <context>
     <name>StreetPage</name>
     <message>
-        <location filename="../../tit_desktop/ui/pages/street.py" line="963"/>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="991"/>
         <source>Apri contatto</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/street.py" line="964"/>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="992"/>
         <source>Nuova zona…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/street.py" line="977"/>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="1005"/>
         <source>Contatti</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/street.py" line="979"/>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="1007"/>
         <source>Riepilogo mensile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/street.py" line="998"/>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="1026"/>
         <source>Nuova zona</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/street.py" line="998"/>
+        <location filename="../../tit_desktop/ui/pages/street.py" line="1026"/>
         <source>Nome della zona:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4412,37 +4432,37 @@ La scheda {1} viene unita a questa: servizi, note e allegati passano alla scheda
 <context>
     <name>TimelineTab</name>
     <message>
-        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="1312"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="1477"/>
         <source>Tutti gli eventi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="1315"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="1480"/>
         <source>Mostra:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="1318"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="1483"/>
         <source>Stampa la cronologia…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="1344"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="1509"/>
         <source>La cronologia si vede dopo il primo salvataggio.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="1354"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="1519"/>
         <source>Autonomia: nessuna valutazione registrata.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="1358"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="1523"/>
         <source>Autonomia ({0}, {1}): {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="1368"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="1533"/>
         <source>Autonomia dal {0} ({1}) al {2} ({3}): {4}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4450,83 +4470,83 @@ La scheda {1} viene unita a questa: servizi, note e allegati passano alla scheda
 <context>
     <name>TirociniTab</name>
     <message>
-        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="1017"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="1153"/>
         <source>Nuovo tirocinio…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="1018"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="1154"/>
         <source>Modifica…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="1019"/>
-        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="1196"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="1155"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="1361"/>
         <source>Elimina</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="1021"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="1157"/>
         <source>Stampa il progetto…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="1039"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="1175"/>
         <source>Ore del mese…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="1040"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="1176"/>
         <source>Registra pagamento…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="1041"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="1177"/>
         <source>Togli pagamento</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="1171"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="1317"/>
         <source>Tirocinio di inclusione</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="1176"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="1322"/>
         <source>Regola dell&apos;indennità: l&apos;indennità mensile spetta per le ore mensili previste; per meno ore è proporzionale alle ore svolte (mai oltre quella piena); nei mesi sotto la frequenza minima non spetta.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="1194"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="1359"/>
         <source>Eliminare il tirocinio?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="1221"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="1386"/>
         <source>Ore di {0:%m/%Y}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="1245"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="1410"/>
         <source>Pagamento di {0:%m/%Y}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="1255"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="1420"/>
         <source>Il pagamento diventa una spesa della convenzione (indennità tirocini).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="1265"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="1430"/>
         <source>Togliere il pagamento?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="1266"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="1431"/>
         <source>Anche la spesa collegata della convenzione sarà tolta.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="1267"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="1432"/>
         <source>Togli</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4534,72 +4554,72 @@ La scheda {1} viene unita a questa: servizi, note e allegati passano alla scheda
 <context>
     <name>UnitDialog</name>
     <message>
-        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="75"/>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="76"/>
         <source>Nuovo alloggio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="98"/>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="99"/>
         <source>es. 1-6, oppure 1, 2, A, B</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="102"/>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="103"/>
         <source>&amp;Nome:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="103"/>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="104"/>
         <source>&amp;Tipo:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="104"/>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="105"/>
         <source>&amp;Indirizzo:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="105"/>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="106"/>
         <source>In uso &amp;dal:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="106"/>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="107"/>
         <source>In uso &amp;fino al (ultima notte):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="107"/>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="108"/>
         <source>&amp;Posti letto:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="108"/>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="109"/>
         <source>N&amp;ote:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="112"/>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="113"/>
         <source>I posti tolti dall&apos;elenco restano nello storico dei soggiorni; un posto assegnato non può essere tolto.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="120"/>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="121"/>
         <source>Salva</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="122"/>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="123"/>
         <source>Chiudi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="132"/>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="133"/>
         <source>Alloggio - {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="146"/>
+        <location filename="../../tit_desktop/ui/housing_dialogs.py" line="147"/>
         <source>campo obbligatorio</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4607,120 +4627,125 @@ La scheda {1} viene unita a questa: servizi, note e allegati passano alla scheda
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="72"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="73"/>
         <source>Nuovo utente</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="72"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="73"/>
         <source>Modifica utente</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="87"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="88"/>
         <source>&amp;Nome utente:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="88"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="89"/>
         <source>N&amp;ome e cognome:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="89"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="90"/>
         <source>&amp;Ruolo:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="93"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="94"/>
         <source>Utente attivo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="96"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="97"/>
         <source>Password &amp;provvisoria:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="97"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="98"/>
         <source>L&apos;utente dovrà cambiarla al primo accesso.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="164"/>
+        <source>L&apos;utente è stato eliminato.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="160"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="177"/>
         <source>&amp;Nuovo utente…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="161"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="178"/>
         <source>&amp;Modifica…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="162"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="179"/>
         <source>&amp;Reimposta password…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="169"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="186"/>
         <source>Nome utente</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="170"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="187"/>
         <source>Nome e cognome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="171"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="188"/>
         <source>Ruolo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="172"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="189"/>
         <source>Stato</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="173"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="190"/>
         <source>Ultimo accesso</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="191"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="208"/>
         <source>disattivato</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="193"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="210"/>
         <source>bloccato fino alle {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="197"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="214"/>
         <source>attivo (deve cambiare password)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="198"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="215"/>
         <source>attivo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="225"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="242"/>
         <source>Reimposta password di {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="232"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="249"/>
         <source>Password provvisoria:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/admin.py" line="236"/>
+        <location filename="../../tit_desktop/ui/pages/admin.py" line="253"/>
         <source>L&apos;utente dovrà cambiarla al prossimo accesso; il blocco per tentativi errati viene tolto.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4728,40 +4753,45 @@ La scheda {1} viene unita a questa: servizi, note e allegati passano alla scheda
 <context>
     <name>VariationDialog</name>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="438"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="476"/>
         <source>Rimodulazione della voce {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="440"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="478"/>
         <source>Importo attuale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="447"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="484"/>
         <source>Data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="449"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="486"/>
         <source>Nuovo importo (EUR)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="451"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="488"/>
         <source>Motivo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="506"/>
+        <source>La voce di budget è stata eliminata.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>_GuardedDialog</name>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="92"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="97"/>
         <source>Salva</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="94"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="99"/>
         <source>Chiudi</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4937,6 +4967,19 @@ La scheda {1} viene unita a questa: servizi, note e allegati passano alla scheda
     </message>
 </context>
 <context>
+    <name>form_guard</name>
+    <message>
+        <location filename="../../tit_desktop/ui/form_guard.py" line="156"/>
+        <source>sì</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/form_guard.py" line="157"/>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>login</name>
     <message>
         <location filename="../../tit_desktop/ui/login.py" line="46"/>
@@ -4947,40 +4990,40 @@ La scheda {1} viene unita a questa: servizi, note e allegati passano alla scheda
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="317"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="394"/>
         <source>Nuovo obiettivo…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="318"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="395"/>
         <source>Nuova azione…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="319"/>
-        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="329"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="396"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="406"/>
         <source>Modifica…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="320"/>
-        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="330"/>
-        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="341"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="397"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="407"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="418"/>
         <source>Elimina</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="321"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="398"/>
         <source>Stampa il piano…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="328"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="405"/>
         <source>Nuova verifica…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="340"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="417"/>
         <source>Nuova valutazione…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5036,65 +5079,65 @@ La scheda {1} viene unita a questa: servizi, note e allegati passano alla scheda
 <context>
     <name>self.parent</name>
     <message>
-        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="388"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="465"/>
         <source>Cambiamento dalla valutazione di {0} a quella di {1}: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="396"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="473"/>
         <source>Autovalutazione da 1 (nessuna autonomia) a 5 (piena autonomia) in ogni ambito, all&apos;ingresso, alle verifiche e all&apos;uscita.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="420"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="498"/>
         <source>Obiettivo del piano</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="454"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="566"/>
         <source>Azione: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="495"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="608"/>
         <source>Eliminare l&apos;azione?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="497"/>
-        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="508"/>
-        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="567"/>
-        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="619"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="610"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="621"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="682"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="734"/>
         <source>Elimina</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="506"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="619"/>
         <source>Eliminare l&apos;obiettivo?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="547"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="661"/>
         <source>Verifica del piano</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="565"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="680"/>
         <source>Eliminare la verifica?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="601"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="716"/>
         <source>Valutazione dell&apos;autonomia</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="610"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="725"/>
         <source>Da 1 (nessuna autonomia) a 5 (piena autonomia).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="617"/>
+        <location filename="../../tit_desktop/ui/pathway_tabs.py" line="732"/>
         <source>Eliminare la valutazione?</source>
         <translation type="unfinished"></translation>
     </message>

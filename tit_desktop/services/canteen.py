@@ -39,10 +39,12 @@ from tit_desktop.models.audit import AuditAction
 from tit_desktop.models.canteen import CARD_CODE_DIGITS, card_code
 from tit_desktop.reports import canteen as canteen_reports
 from tit_desktop.services import audit, clock, conflicts, forms, numbering, persons
+from tit_desktop.services.database import STALE_MESSAGE
 from tit_desktop.services.errors import (
     ConflictError,
     NotFound,
     ServiceError,
+    StaleRecord,
     ValidationError,
     register_labels,
 )
@@ -214,6 +216,7 @@ class MealSetting:
     starts_at: dt.time
     ends_at: dt.time
     seats: int | None
+    version: int | None = None  # None: never saved (the defaults)
 
 
 def meal_settings(session: Session) -> dict[MealType, MealSetting]:
@@ -226,7 +229,7 @@ def meal_settings(session: Session) -> dict[MealType, MealSetting]:
             start, end = DEFAULT_HOURS[meal]
             result[meal] = MealSetting(meal, start, end, None)
         else:
-            result[meal] = MealSetting(meal, row.starts_at, row.ends_at, row.seats)
+            result[meal] = MealSetting(meal, row.starts_at, row.ends_at, row.seats, row.version)
     return result
 
 
@@ -251,7 +254,10 @@ def save_meal_setting(
     starts_at: dt.time,
     ends_at: dt.time,
     seats: int | None,
+    seen: MealSetting | None = None,
 ) -> MealSetting:
+    """Save a meal's hours and seats. ``seen``: the setting as the caller read it; when
+    another PC saved it since, StaleRecord (the settings are shared by every desk)."""
     require(actor, Permission.WRITE_REGISTRY)
     errors = {}
     if starts_at >= ends_at:
@@ -265,12 +271,14 @@ def save_meal_setting(
     if errors:
         raise ValidationError(errors)
     row = session.get(CanteenMealSetting, meal)
+    if seen is not None and (row.version if row is not None else None) != seen.version:
+        raise StaleRecord(STALE_MESSAGE)
     if row is None:
         row = CanteenMealSetting(meal_type=meal)
         session.add(row)
     row.starts_at, row.ends_at, row.seats = starts_at, ends_at, seats
     session.flush()
-    return MealSetting(meal, starts_at, ends_at, seats)
+    return MealSetting(meal, starts_at, ends_at, seats, row.version)
 
 
 @dataclass(frozen=True)

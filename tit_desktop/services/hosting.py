@@ -240,17 +240,48 @@ def read_default_amounts(session: Session, actor: Actor) -> dict[HostingTime, De
     return default_amounts(session)
 
 
-def set_default_amount(session: Session, actor: Actor, time: HostingTime, amount: Decimal) -> None:
-    """The office's own default for ``time`` (agreements already made keep theirs)."""
+@dataclass(frozen=True)
+class DefaultAmount:
+    time: HostingTime
+    amount: Decimal
+    version: int | None = None  # None: never saved (the programme's default)
+
+
+def read_default_amount_rows(session: Session, actor: Actor) -> dict[HostingTime, DefaultAmount]:
+    """The defaults with their versions, for a form that saves them back."""
+    require(actor, Permission.READ_MONEY)
+    rows = {r.time: r for r in session.scalars(select(HostingDefaultAmount))}
+    return {
+        time: DefaultAmount(time, rows[time].monthly_amount, rows[time].version)
+        if time in rows
+        else DefaultAmount(time, amount)
+        for time, amount in DEFAULT_AMOUNTS.items()
+    }
+
+
+def set_default_amount(
+    session: Session,
+    actor: Actor,
+    time: HostingTime,
+    amount: Decimal,
+    seen: DefaultAmount | None = None,
+) -> DefaultAmount:
+    """The office's own default for ``time`` (agreements already made keep theirs).
+    ``seen``: the default as the caller read it; when another PC saved it since,
+    StaleRecord."""
     require(actor, Permission.WRITE_MONEY)
     if amount < 0:
         raise ValidationError({"monthly_amount": "l'importo non può essere negativo"})
     row = session.get(HostingDefaultAmount, time)
+    if seen is not None and (row.version if row is not None else None) != seen.version:
+        raise StaleRecord(STALE_MESSAGE)
     if row is None:
-        session.add(HostingDefaultAmount(time=time, monthly_amount=amount))
+        row = HostingDefaultAmount(time=time, monthly_amount=amount)
+        session.add(row)
     else:
         row.monthly_amount = amount
     session.flush()
+    return DefaultAmount(time, amount, row.version)
 
 
 # =========================================================================== families

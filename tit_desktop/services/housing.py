@@ -39,6 +39,7 @@ from tit_desktop.services import clock, conflicts, persons, timeline
 from tit_desktop.services.errors import (
     ConflictError,
     NotFound,
+    StaleRecord,
     ValidationError,
     register_labels,
 )
@@ -355,7 +356,7 @@ def update_unit(
     require(actor, Permission.WRITE_REGISTRY)
     unit = _unit(session, unit_id)
     if unit.version != expected_version:
-        raise ConflictError(STALE)
+        raise StaleRecord(STALE)
     data = _validate_unit(session, data, unit_id)
     _apply_unit(session, unit, data)
     session.flush()
@@ -369,7 +370,7 @@ def deactivate_unit(
     require(actor, Permission.WRITE_REGISTRY)
     unit = _unit(session, unit_id)
     if unit.version != expected_version:
-        raise ConflictError(STALE)
+        raise StaleRecord(STALE)
     current = open_unit_input(unit)
     if current.active_from is not None and last_night < current.active_from:
         raise ValidationError({"active_to": "non può precedere la data di inizio"})
@@ -712,7 +713,7 @@ def _get_stay(session: Session, stay_id: int, expected_version: int | None) -> S
     if stay is None:
         raise NotFound("Soggiorno non trovato (forse eliminato da un altro utente).")
     if expected_version is not None and stay.version != expected_version:
-        raise ConflictError(STALE)
+        raise StaleRecord(STALE)
     return stay
 
 

@@ -29,7 +29,7 @@ from tit_desktop.models import CostCategory
 from tit_desktop.services import money
 from tit_desktop.services.convention import budget, conventions, expenditures
 from tit_desktop.services.convention.checks import REQUIRED
-from tit_desktop.services.errors import ServiceError, ValidationError
+from tit_desktop.services.errors import NotFound, ServiceError, StaleRecord, ValidationError
 from tit_desktop.services.permissions import Permission
 from tit_desktop.ui.context import AppContext
 from tit_desktop.ui.dates import DateField, InvalidInput
@@ -37,6 +37,7 @@ from tit_desktop.ui.errors import show_service_error
 from tit_desktop.ui.file_dialogs import open_file, save_file
 from tit_desktop.ui.form_guard import FormGuard, Settled
 from tit_desktop.ui.signals import notify_changed
+from tit_desktop.ui.stale_merge import merge_with_colleague
 from tit_desktop.ui.widgets import FieldErrors, set_read_only
 
 
@@ -68,9 +69,13 @@ def _read_date(edit: DateField, field: str, errors: dict[str, str]) -> dt.date |
 
 
 class _GuardedDialog(QDialog):
-    """Save/Chiudi buttons, a FormGuard and the read-only role's view."""
+    """Save/Chiudi buttons, a FormGuard and the read-only role's view. A dialog that edits
+    an existing record defines :meth:`reload_current` (and ``stale_state``, the attributes
+    it changes): a save refused because a colleague saved meanwhile then merges their
+    version into the form instead of losing the edit."""
 
     saved = Signal(int)
+    stale_state: tuple[str, ...] = ("version",)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -120,6 +125,12 @@ class _GuardedDialog(QDialog):
             if unplaced:
                 show_service_error(self, ValidationError(unplaced))
             return False
+        except StaleRecord as exc:
+            if type(self).reload_current is _GuardedDialog.reload_current:
+                show_service_error(self, exc)  # nothing to merge: a new row of its own
+            else:
+                merge_with_colleague(self, self.reload_current, self.stale_state)
+            return False
         except ServiceError as exc:
             show_service_error(self, exc)
             return False
@@ -129,6 +140,10 @@ class _GuardedDialog(QDialog):
         return True
 
     def write(self) -> int:
+        raise NotImplementedError
+
+    def reload_current(self) -> None:
+        """The record as stored now, in the form, with its version for the next save."""
         raise NotImplementedError
 
     def reject(self) -> None:
@@ -229,6 +244,10 @@ class ConventionDialog(_GuardedDialog):
         self._show_related(detail)
         for edit in (self.short_name, self.title_edit, self.funder, self.fund, self.cup):
             edit.setCursorPosition(0)  # long values show their beginning
+
+    def reload_current(self) -> None:
+        assert self.convention_id is not None
+        self._load(self.convention_id)
 
     def _show_related(self, detail: conventions.ConventionDetail) -> None:
         self.extensions.setText(
@@ -369,6 +388,8 @@ class ConventionDialog(_GuardedDialog):
 
 
 class LineDialog(_GuardedDialog):
+    stale_state = ("line",)
+
     def __init__(
         self,
         ctx: AppContext,
@@ -395,16 +416,31 @@ class LineDialog(_GuardedDialog):
         if line is None:
             self.setWindowTitle(self.tr("Nuova voce di budget"))
         else:
-            self.setWindowTitle(self.tr("Voce {0}").format(line.name))
-            self.name.setText(line.name)
-            self.action.setText(line.action or "")
-            self.category.setCurrentIndex(self.category.findData(line.category))
-            self.planned.setText(_amount_text(line.planned))
+            self._show(line)
             self.planned.setReadOnly(True)
             self.planned.setToolTip(self.tr("L'importo previsto si cambia con una rimodulazione"))
         self.guard.mark_clean()
         if self.read_only:
             self.make_read_only()
+
+    def _show(self, line: budget.LineTotal) -> None:
+        self.line = line
+        self.setWindowTitle(self.tr("Voce {0}").format(line.name))
+        self.name.setText(line.name)
+        self.action.setText(line.action or "")
+        self.category.setCurrentIndex(self.category.findData(line.category))
+        self.planned.setText(_amount_text(line.planned))
+
+    def reload_current(self) -> None:
+        assert self.line is not None
+        line_id = self.line.id
+        with self.ctx.db.reading() as session:
+            lines = budget.budget(session, self.ctx.actor, self.convention_id).lines
+        for line in lines:
+            if line.id == line_id:
+                self._show(line)
+                return
+        raise NotFound(self.tr("La voce di budget è stata eliminata."))
 
     def _input(self, errors: dict[str, str]) -> budget.LineInput:
         return budget.LineInput(
@@ -430,15 +466,16 @@ class LineDialog(_GuardedDialog):
 
 
 class VariationDialog(_GuardedDialog):
+    stale_state = ("line",)
+
     def __init__(
         self, ctx: AppContext, line: budget.LineTotal, parent: QWidget | None = None
     ) -> None:
         super().__init__(ctx, parent)
         self.line = line
         self.setWindowTitle(self.tr("Rimodulazione della voce {0}").format(line.name))
-        self.form.addRow(
-            QLabel(self.tr("Importo attuale")), QLabel(money.format_amount(line.planned, "EUR"))
-        )
+        self.current_amount = QLabel(money.format_amount(line.planned, "EUR"))
+        self.form.addRow(QLabel(self.tr("Importo attuale")), self.current_amount)
         self.varied_on = DateField()
         self.varied_on.set_date(dt.date.today())
         self.amount_after = QLineEdit()
@@ -453,6 +490,20 @@ class VariationDialog(_GuardedDialog):
         self.guard.mark_clean()
         if self.read_only:
             self.make_read_only()
+
+    def reload_current(self) -> None:
+        """The line as stored now (a colleague changed it meanwhile): its amount shown, its
+        version for the variation."""
+        line_id = self.line.id
+        with self.ctx.db.reading() as session:
+            convention_id = budget.get_line(session, line_id).convention_id
+            lines = budget.budget(session, self.ctx.actor, convention_id).lines
+        for line in lines:
+            if line.id == line_id:
+                self.line = line
+                self.current_amount.setText(money.format_amount(line.planned, "EUR"))
+                return
+        raise NotFound(self.tr("La voce di budget è stata eliminata."))
 
     def write(self) -> int:
         errors: dict[str, str] = {}
@@ -475,6 +526,8 @@ class VariationDialog(_GuardedDialog):
 
 
 class ExpenditureDialog(_GuardedDialog):
+    stale_state = ("version", "document_id")
+
     def __init__(
         self,
         ctx: AppContext,
@@ -651,6 +704,10 @@ class ExpenditureDialog(_GuardedDialog):
                 ).format(expenditures.SOURCE_LABELS[row.source].lower())
             )
 
+    def reload_current(self) -> None:
+        assert self.expenditure_id is not None
+        self._load(self.expenditure_id)
+
     def _input(self, errors: dict[str, str]) -> expenditures.ExpenditureInput:
         amount = _read_amount(self.amount, "amount", errors)
         eligible = _read_amount(self.eligible, "eligible", errors, required=False)
@@ -683,7 +740,9 @@ class ExpenditureDialog(_GuardedDialog):
             raise ValidationError(problems)
         data = self._input({})
         with self.ctx.db.transaction(self.ctx.actor) as session:
-            if self._pending is not None:  # the scan is kept in the same transaction
+            # The scan is kept in the same transaction (unless a colleague's, taken in a
+            # merge, replaced it in the form).
+            if self._pending is not None and self._pending[0] == self.document_name.text():
                 name, content = self._pending
                 media = mimetypes.guess_type(name)[0] or "application/octet-stream"
                 data = dataclasses.replace(

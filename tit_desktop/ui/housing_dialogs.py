@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from tit_desktop.models import HousingKind
 from tit_desktop.models.destinations import DESTINATION_GROUPS, ExitDestination
 from tit_desktop.services import clock, housing
-from tit_desktop.services.errors import ServiceError, ValidationError
+from tit_desktop.services.errors import ServiceError, StaleRecord, ValidationError
 from tit_desktop.services.permissions import Permission
 from tit_desktop.ui import questions
 from tit_desktop.ui.context import AppContext
@@ -36,6 +36,7 @@ from tit_desktop.ui.errors import handle_error, show_service_error
 from tit_desktop.ui.form_guard import FormGuard, Settled
 from tit_desktop.ui.print_form import print_document
 from tit_desktop.ui.signals import notify_changed
+from tit_desktop.ui.stale_merge import merge_with_colleague
 from tit_desktop.ui.widgets import FieldErrors, set_read_only
 
 SEARCH_DELAY_MS = 150
@@ -179,6 +180,9 @@ class UnitDialog(QDialog):
             if rest:
                 show_service_error(self, ValidationError(rest))
             return False
+        except StaleRecord:
+            merge_with_colleague(self, self.reload_current)
+            return False
         except ServiceError as exc:
             show_service_error(self, exc)
             return False
@@ -187,6 +191,11 @@ class UnitDialog(QDialog):
         notify_changed("housing_unit", "bed")
         self.accept()
         return True
+
+    def reload_current(self) -> None:
+        """The unit as stored now (a colleague saved it meanwhile), in the form."""
+        assert self.unit_id is not None
+        self._load(self.unit_id)
 
     def reject(self) -> None:
         if self.guard.settle() is Settled.CLOSE:
@@ -487,6 +496,9 @@ class StayDialog(QDialog):
             if rest:
                 show_service_error(self, ValidationError(rest))
             return False
+        except StaleRecord:
+            merge_with_colleague(self, self.reload_current, keep=("info", "person_id"))
+            return False
         except ServiceError as exc:
             show_service_error(self, exc)
             return False
@@ -495,6 +507,12 @@ class StayDialog(QDialog):
         notify_changed("stay")
         self.accept()
         return True
+
+    def reload_current(self) -> None:
+        """The stay as stored now (a colleague saved it meanwhile), in the form."""
+        assert self.info is not None
+        self._load(self.info.id)
+        self._sync()
 
     def _save_existing(
         self, session: Any, al: dt.date | None, destination: ExitDestination | None

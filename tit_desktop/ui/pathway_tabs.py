@@ -7,7 +7,8 @@ fields with their errors beside them, FormGuard, read-only for the lettura role.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -33,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from tit_desktop.models.pathways import SCORE_COLUMNS, ActionStatus, AssessmentMoment, PlanDomain
 from tit_desktop.services import clock, courses, person_timeline, plans, tirocini
-from tit_desktop.services.errors import ServiceError, ValidationError
+from tit_desktop.services.errors import NotFound, ServiceError, StaleRecord, ValidationError
 from tit_desktop.services.money import format_amount, parse_amount
 from tit_desktop.services.permissions import Actor, Permission
 from tit_desktop.ui.context import AppContext
@@ -42,6 +43,7 @@ from tit_desktop.ui.errors import handle_error, show_service_error
 from tit_desktop.ui.form_guard import FormGuard, Settled
 from tit_desktop.ui.questions import confirm
 from tit_desktop.ui.signals import app_signals, notify_changed
+from tit_desktop.ui.stale_merge import merge_with_colleague
 from tit_desktop.ui.table_models import Column, ListTableModel
 from tit_desktop.ui.widgets import FieldErrors, set_read_only
 
@@ -107,7 +109,7 @@ def set_combo(box: QComboBox, value: Any) -> None:
 
 class Field:
     """A field of a :class:`RecordDialog`: ``read()`` gives its value or raises
-    ``InvalidInput`` with the reason."""
+    ``InvalidInput`` with the reason; ``write(value)`` shows a value read from the record."""
 
     def __init__(
         self,
@@ -115,11 +117,31 @@ class Field:
         label: str,
         widget: QWidget,
         read: Callable[[], Any] | None = None,
+        write: Callable[[Any], None] | None = None,
     ) -> None:
         self.key = key
         self.label = label
         self.widget = widget
         self._read = read
+        self._write = write
+
+    def write(self, value: Any) -> None:
+        if self._write is not None:
+            self._write(value)
+            return
+        w = self.widget
+        if isinstance(w, DateField):
+            w.set_date(value)
+        elif isinstance(w, QComboBox):
+            set_combo(w, value)
+        elif isinstance(w, QPlainTextEdit):
+            w.setPlainText(value or "")
+        elif isinstance(w, QSpinBox):
+            w.setValue(value)
+        elif isinstance(w, QLineEdit):
+            w.setText("" if value is None else str(value))
+        else:
+            raise TypeError(type(w))
 
     def read(self) -> Any:
         if self._read is not None:
@@ -138,9 +160,29 @@ class Field:
         raise TypeError(type(w))
 
 
+@dataclass
+class Stored:
+    """An existing record edited in a :class:`RecordDialog`: the version its save is checked
+    against, and ``current(session)``, the record as stored now (its fields' values by key,
+    and its version; NotFound once deleted) for when a colleague saved it meanwhile."""
+
+    version: int
+    current: Callable[[Any], tuple[Mapping[str, Any], int]]
+
+
+def find_or_gone(rows: Sequence[Any], row_id: int, gone: str) -> Any:
+    """The row with ``row_id`` among ``rows``; NotFound (``gone``) when it is not there."""
+    for row in rows:
+        if row.id == row_id:
+            return row
+    raise NotFound(gone)
+
+
 class RecordDialog(QDialog):
     """A form of a few fields; ``save(values)`` writes them (in a transaction opened here)
-    and raises ValidationError naming the fields."""
+    and raises ValidationError naming the fields. For an existing record, ``stored`` gives
+    the version (read it in ``save`` from there) and the record as stored now: a save
+    refused because a colleague saved meanwhile merges their version into the fields."""
 
     def __init__(
         self,
@@ -151,12 +193,14 @@ class RecordDialog(QDialog):
         parent: QWidget | None = None,
         note: str = "",
         writable: bool | None = None,
+        stored: Stored | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle(title)
         self.fields = list(fields)
         self._save = save
+        self.stored = stored
         self.writable = ctx.actor.can(Permission.WRITE_REGISTRY) if writable is None else writable
         self.errors = FieldErrors()
         layout = QVBoxLayout(self)
@@ -210,6 +254,12 @@ class RecordDialog(QDialog):
             if unplaced:
                 show_service_error(self, ValidationError(unplaced))
             return False
+        except StaleRecord as exc:
+            if self.stored is None:
+                show_service_error(self, exc)
+            else:
+                merge_with_colleague(self, self.reload_current)
+            return False
         except ServiceError as exc:
             show_service_error(self, exc)
             return False
@@ -217,6 +267,25 @@ class RecordDialog(QDialog):
         self.guard.mark_clean()
         self.accept()
         return True
+
+    @property
+    def version(self) -> int | None:
+        return self.stored.version if self.stored is not None else None
+
+    @version.setter
+    def version(self, value: int | None) -> None:
+        if self.stored is not None and value is not None:
+            self.stored.version = value
+
+    def reload_current(self) -> None:
+        """The record as stored now, in the fields, and its version for the next save."""
+        assert self.stored is not None
+        with self.ctx.db.reading() as session:
+            values, version = self.stored.current(session)
+        for f in self.fields:
+            if f.key in values:
+                f.write(values[f.key])
+        self.version = version
 
     def reject(self) -> None:
         if self.guard.settle() is Settled.CLOSE:
@@ -412,15 +481,16 @@ class PlanTabs:
         if goal is not None:
             set_combo(domain, goal.domain)
         description = text_field(goal.description if goal else "")
+        stored = None if goal is None else Stored(goal.version, self._goal_now(goal.id))
 
         def save(session: Any, v: dict[str, Any]) -> None:
-            if goal is None:
+            if goal is None or stored is None:
                 plans.add_goal(
                     session, self.ctx.actor, self.pathway_id, v["domain"], v["description"]
                 )
             else:
                 plans.update_goal(
-                    session, self.ctx.actor, goal.id, goal.version, v["domain"], v["description"]
+                    session, self.ctx.actor, goal.id, stored.version, v["domain"], v["description"]
                 )
 
         return RecordDialog(
@@ -432,7 +502,40 @@ class PlanTabs:
             ],
             save,
             self.parent,
+            stored=stored,
         )
+
+    def _goal_now(self, goal_id: int) -> Callable[[Any], tuple[dict[str, Any], int]]:
+        def current(session: Any) -> tuple[dict[str, Any], int]:
+            plan = plans.plan_of(session, self.ctx.actor, self.pathway_id)
+            goal = find_or_gone(plan.goals, goal_id, _t("L'obiettivo è stato eliminato."))
+            return {"domain": goal.domain, "description": goal.description}, goal.version
+
+        return current
+
+    def _action_now(self, action_id: int) -> Callable[[Any], tuple[dict[str, Any], int]]:
+        def current(session: Any) -> tuple[dict[str, Any], int]:
+            plan = plans.plan_of(session, self.ctx.actor, self.pathway_id)
+            actions = [a for g in plan.goals for a in g.actions]
+            action = find_or_gone(actions, action_id, _t("L'azione è stata eliminata."))
+            values = {
+                "description": action.description,
+                "responsible_staff_id": action.responsible_staff_id,
+                "due_date": action.due_date,
+                "status": action.status,
+                "progress_notes": action.progress_notes,
+            }
+            return values, action.version
+
+        return current
+
+    def _review_now(self, review_id: int) -> Callable[[Any], tuple[dict[str, Any], int]]:
+        def current(session: Any) -> tuple[dict[str, Any], int]:
+            plan = plans.plan_of(session, self.ctx.actor, self.pathway_id)
+            review = find_or_gone(plan.reviews, review_id, _t("La verifica è stata eliminata."))
+            return {"held_on": review.held_on, "minutes": review.minutes}, review.version
+
+        return current
 
     def _action_dialog(self, goal: plans.GoalView, action: plans.ActionView | None) -> RecordDialog:
         description = QLineEdit(action.description if action else "")
@@ -443,6 +546,7 @@ class PlanTabs:
             set_combo(status, action.status)
         due = date_field(action.due_date if action else None, YearRule.AHEAD)
         notes = text_field(action.progress_notes if action else "", 60)
+        stored = None if action is None else Stored(action.version, self._action_now(action.id))
 
         def save(session: Any, v: dict[str, Any]) -> None:
             data = plans.ActionInput(
@@ -452,10 +556,10 @@ class PlanTabs:
                 v["status"],
                 v["progress_notes"],
             )
-            if action is None:
+            if action is None or stored is None:
                 plans.add_action(session, self.ctx.actor, goal.id, data)
             else:
-                plans.update_action(session, self.ctx.actor, action.id, action.version, data)
+                plans.update_action(session, self.ctx.actor, action.id, stored.version, data)
 
         return RecordDialog(
             self.ctx,
@@ -469,6 +573,7 @@ class PlanTabs:
             ],
             save,
             self.parent,
+            stored=stored,
         )
 
     def new_goal(self) -> None:
@@ -539,15 +644,16 @@ class PlanTabs:
     def _review_dialog(self, review: plans.ReviewView | None) -> RecordDialog:
         held = date_field(review.held_on if review else clock.today())
         minutes = text_field(review.minutes if review else "", 140)
+        stored = None if review is None else Stored(review.version, self._review_now(review.id))
 
         def save(session: Any, v: dict[str, Any]) -> None:
-            if review is None:
+            if review is None or stored is None:
                 plans.add_review(
                     session, self.ctx.actor, self.pathway_id, v["held_on"], v["minutes"]
                 )
             else:
                 plans.update_review(
-                    session, self.ctx.actor, review.id, review.version, v["held_on"], v["minutes"]
+                    session, self.ctx.actor, review.id, stored.version, v["held_on"], v["minutes"]
                 )
 
         return RecordDialog(
@@ -556,6 +662,7 @@ class PlanTabs:
             [Field("held_on", _t("Data:"), held), Field("minutes", _t("Verbale:"), minutes)],
             save,
             self.parent,
+            stored=stored,
         )
 
     def new_review(self) -> None:
@@ -792,6 +899,7 @@ class CoursesTab(QWidget):
             set_combo(provider, course.provider_id)
             hours.setValue(course.planned_hours)
             threshold.setValue(course.certificate_threshold)
+        stored = None if course is None else Stored(course.version, self._course_now(course.id))
 
         def save(session: Any, v: dict[str, Any]) -> None:
             data = courses.CourseInput(
@@ -803,10 +911,10 @@ class CoursesTab(QWidget):
                 v["certificate_threshold"],
                 v["notes"],
             )
-            if course is None:
+            if course is None or stored is None:
                 courses.create_course(session, self.ctx.actor, data)
             else:
-                courses.update_course(session, self.ctx.actor, course.id, course.version, data)
+                courses.update_course(session, self.ctx.actor, course.id, stored.version, data)
 
         return RecordDialog(
             self.ctx,
@@ -826,7 +934,24 @@ class CoursesTab(QWidget):
                 "L'attestato di frequenza si stampa quando le ore frequentate "
                 "raggiungono la soglia delle ore di lezione svolte."
             ),
+            stored=stored,
         )
+
+    def _course_now(self, course_id: int) -> Callable[[Any], tuple[dict[str, Any], int]]:
+        def current(session: Any) -> tuple[dict[str, Any], int]:
+            course = courses.get_course(session, self.ctx.actor, course_id)
+            values = {
+                "title": course.title,
+                "provider_id": course.provider_id,
+                "planned_hours": course.planned_hours,
+                "start_date": course.start_date,
+                "end_date": course.end_date,
+                "certificate_threshold": course.certificate_threshold,
+                "notes": course.notes,
+            }
+            return values, course.version
+
+        return current
 
     def new_course(self) -> None:
         self._course_dialog(None).open()
@@ -1135,6 +1260,9 @@ class TirociniTab(QWidget):
             except ValueError as exc:
                 raise InvalidInput(str(exc)) from None
 
+        def write_amount(value: Decimal | None) -> None:
+            indemnity.setText(format_amount(value) if value is not None else "")
+
         fields = [
             Field("person_id", _t("Persona:"), person, person.code),
             Field("host_id", _t("Ente ospitante:"), host),
@@ -1145,13 +1273,20 @@ class TirociniTab(QWidget):
         ]
         if self.ctx.actor.can(Permission.READ_MONEY):
             fields.append(
-                Field("monthly_indemnity", _t("Indennità mensile (€):"), indemnity, read_amount)
+                Field(
+                    "monthly_indemnity",
+                    _t("Indennità mensile (€):"),
+                    indemnity,
+                    read_amount,
+                    write_amount,
+                )
             )
             indemnity.setReadOnly(not self.money)
         fields += [
             Field("minimum_attendance", _t("Frequenza minima:"), minimum),
             Field("objectives", _t("Obiettivi:"), objectives),
         ]
+        stored = None if row is None else Stored(row.version, self._tirocinio_now(row.id))
 
         def save(session: Any, v: dict[str, Any]) -> None:
             from tit_desktop.services import pathways
@@ -1172,10 +1307,10 @@ class TirociniTab(QWidget):
                 v["minimum_attendance"],
                 v["objectives"],
             )
-            if row is None:
+            if row is None or stored is None:
                 tirocini.create_tirocinio(session, self.ctx.actor, data)
             else:
-                tirocini.update_tirocinio(session, self.ctx.actor, row.id, row.version, data)
+                tirocini.update_tirocinio(session, self.ctx.actor, row.id, stored.version, data)
 
         return RecordDialog(
             self.ctx,
@@ -1188,7 +1323,26 @@ class TirociniTab(QWidget):
                 "per meno ore è proporzionale alle ore svolte (mai oltre quella piena); nei mesi "
                 "sotto la frequenza minima non spetta."
             ),
+            stored=stored,
         )
+
+    def _tirocinio_now(self, tirocinio_id: int) -> Callable[[Any], tuple[dict[str, Any], int]]:
+        def current(session: Any) -> tuple[dict[str, Any], int]:
+            row = tirocini.get_tirocinio(session, self.ctx.actor, tirocinio_id)
+            values = {
+                "host_id": row.host_id,
+                "tutor": row.tutor,
+                "start_date": row.start_date,
+                "end_date": row.end_date,
+                "monthly_hours": row.monthly_hours,
+                "minimum_attendance": row.minimum_attendance,
+                "objectives": row.objectives,
+            }
+            if row.money_visible:
+                values["monthly_indemnity"] = row.monthly_indemnity
+            return values, row.version
+
+        return current
 
     def new_tirocinio(self) -> None:
         self._dialog(None).open()

@@ -15,7 +15,13 @@ from tit_desktop.models.columns import money_total
 from tit_desktop.services import conflicts
 from tit_desktop.services.convention.checks import REQUIRED, text_problem
 from tit_desktop.services.convention.conventions import get_convention
-from tit_desktop.services.errors import ConflictError, NotFound, ValidationError, register_labels
+from tit_desktop.services.errors import (
+    ConflictError,
+    NotFound,
+    StaleRecord,
+    ValidationError,
+    register_labels,
+)
 from tit_desktop.services.permissions import Actor, Permission, require
 from tit_desktop.services.text import clean
 
@@ -188,7 +194,7 @@ def update_line(
     require(actor, Permission.WRITE_MONEY)
     line = get_line(session, line_id)
     if line.version != version:
-        raise ConflictError("La voce è stata modificata da un altro utente: riaprirla.")
+        raise StaleRecord("La voce è stata modificata da un altro utente: riaprirla.")
     data = _normalise(data)
     errors = _line_problems(data)
     if errors:
@@ -234,7 +240,7 @@ def vary_line(
     require(actor, Permission.WRITE_MONEY)
     line = get_line(session, line_id)
     if line.version != version:
-        raise ConflictError("La voce è stata modificata da un altro utente: riaprirla.")
+        raise StaleRecord("La voce è stata modificata da un altro utente: riaprirla.")
     errors: dict[str, str] = {}
     if varied_on is None:
         errors["varied_on"] = REQUIRED

@@ -28,7 +28,12 @@ from tit_desktop.services.convention.checks import (
     normalise_code,
     text_problem,
 )
-from tit_desktop.services.errors import ConflictError, NotFound, ValidationError, register_labels
+from tit_desktop.services.errors import (
+    NotFound,
+    StaleRecord,
+    ValidationError,
+    register_labels,
+)
 from tit_desktop.services.permissions import Actor, Permission, require
 from tit_desktop.services.text import clean
 
@@ -234,7 +239,7 @@ def update_convention(
         raise ValidationError(errors)
     convention = get_convention(session, convention_id)
     if convention.version != version:
-        raise ConflictError(
+        raise StaleRecord(
             "La convenzione è stata modificata da un altro utente: riaprirla per vedere i "
             "dati aggiornati."
         )

@@ -19,7 +19,12 @@ from tit_desktop.models.audit import AuditAction
 from tit_desktop.services import audit, conflicts, numbering, reminders
 from tit_desktop.services.convention.checks import REQUIRED, text_problem
 from tit_desktop.services.convention.conventions import end_of, get_convention
-from tit_desktop.services.errors import ConflictError, NotFound, ValidationError, register_labels
+from tit_desktop.services.errors import (
+    NotFound,
+    StaleRecord,
+    ValidationError,
+    register_labels,
+)
 from tit_desktop.services.permissions import Actor, Permission, require
 
 register_labels(
@@ -177,7 +182,7 @@ def mark_done(
     if deadline is None:
         raise NotFound("Scadenza non trovata.")
     if deadline.version != version:
-        raise ConflictError("La scadenza è stata modificata da un altro utente: riaprirla.")
+        raise StaleRecord("La scadenza è stata modificata da un altro utente: riaprirla.")
     sent = is_quarterly_monitoring(deadline.title)
     text = " ".join(document.split())
     if sent:
@@ -223,7 +228,7 @@ def reopen(session: Session, actor: Actor, deadline_id: int, version: int) -> No
     if deadline is None:
         raise NotFound("Scadenza non trovata.")
     if deadline.version != version:
-        raise ConflictError("La scadenza è stata modificata da un altro utente: riaprirla.")
+        raise StaleRecord("La scadenza è stata modificata da un altro utente: riaprirla.")
     protocol = numbering.protocol_in(deadline.done_document)
     if protocol is not None and is_quarterly_monitoring(deadline.title):
         audit.record(

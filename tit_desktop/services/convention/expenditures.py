@@ -51,7 +51,13 @@ from tit_desktop.services.convention.checks import (
     text_problem,
 )
 from tit_desktop.services.convention.conventions import get_convention, in_force_on
-from tit_desktop.services.errors import ConflictError, NotFound, ValidationError, register_labels
+from tit_desktop.services.errors import (
+    ConflictError,
+    NotFound,
+    StaleRecord,
+    ValidationError,
+    register_labels,
+)
 from tit_desktop.services.permissions import Actor, Permission, require
 from tit_desktop.services.text import clean, fold
 
@@ -335,7 +341,7 @@ def _editable(session: Session, expenditure_id: int, version: int | None) -> Exp
             "si modifica solo dal pagamento, che la aggiorna da sé."
         )
     if version is not None and expenditure.version != version:
-        raise ConflictError("La spesa è stata modificata da un altro utente: riaprirla.")
+        raise StaleRecord("La spesa è stata modificata da un altro utente: riaprirla.")
     return expenditure
 
 

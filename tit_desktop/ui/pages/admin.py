@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from tit_desktop.models.user import Role
 from tit_desktop.services import backup, schema, users
-from tit_desktop.services.errors import ServiceError, ValidationError
+from tit_desktop.services.errors import NotFound, ServiceError, StaleRecord, ValidationError
 from tit_desktop.services.permissions import ROLE_LABELS, Permission
 from tit_desktop.settings import BACKUPS_KEPT_RANGE, Settings
 from tit_desktop.ui import questions
@@ -40,6 +40,7 @@ from tit_desktop.ui.file_dialogs import choose_folder, open_file, save_file
 from tit_desktop.ui.form_guard import FormGuard, Settled
 from tit_desktop.ui.pages.audit_log import AuditLogPage
 from tit_desktop.ui.signals import app_signals, notify_changed
+from tit_desktop.ui.stale_merge import merge_with_colleague
 from tit_desktop.ui.table_models import Column, ListTableModel
 from tit_desktop.ui.widgets import ERROR_STYLE, FieldErrors
 from tit_desktop.ui.wording import plural
@@ -143,12 +144,28 @@ class UserDialog(QDialog):
             if rest:
                 show_service_error(self, ValidationError(rest))
             return False
+        except StaleRecord:
+            merge_with_colleague(self, self.reload_current, ("_user",))
+            return False
         except ServiceError as exc:
             show_service_error(self, exc)
             return False
         notify_changed("app_user")
         self.accept()
         return True
+
+    def reload_current(self) -> None:
+        """The user as stored now (another admin saved it meanwhile), in the form."""
+        assert self._user is not None
+        user_id = self._user.id
+        with self._ctx.db.reading() as session:
+            found = [u for u in users.list_users(session, self._ctx.actor) if u.id == user_id]
+        if not found:
+            raise NotFound(self.tr("L'utente è stato eliminato."))
+        user = self._user = found[0]
+        self.full_name.setText(user.full_name)
+        self.role.setCurrentIndex(self.role.findData(user.role))
+        self.active.setChecked(user.active)
 
 
 class UsersTab(QWidget):

@@ -39,12 +39,13 @@ from PySide6.QtWidgets import (
 
 from tit_desktop.models.canteen import MealType
 from tit_desktop.services import canteen, clock
-from tit_desktop.services.errors import ServiceError, ValidationError
+from tit_desktop.services.errors import ServiceError, StaleRecord, ValidationError
 from tit_desktop.services.permissions import Permission
 from tit_desktop.ui.context import AppContext
 from tit_desktop.ui.errors import handle_error, service_error_text
 from tit_desktop.ui.form_guard import FormGuard, Settled
 from tit_desktop.ui.signals import app_signals, notify_changed
+from tit_desktop.ui.stale_merge import merge_with_colleague
 from tit_desktop.ui.table_models import Column, ListTableModel
 from tit_desktop.ui.widgets import set_read_only
 from tit_desktop.ui.wording import number, plural
@@ -812,22 +813,24 @@ class MealSettingsDialog(QDialog):
         ):
             grid.addWidget(QLabel(f"<b>{title}</b>"), 0, column)
         self.rows: dict[MealType, tuple[QTimeEdit, QTimeEdit, QSpinBox]] = {}
-        with ctx.db.reading() as session:
-            settings = canteen.meal_settings(session)
+        self.seen: dict[MealType, canteen.MealSetting] = {}  # as read: saved against these
         for row, meal in enumerate(canteen.MEAL_ORDER, start=1):
-            setting = settings[meal]
-            start, end = QTimeEdit(QTime(setting.starts_at)), QTimeEdit(QTime(setting.ends_at))
+            start, end = QTimeEdit(), QTimeEdit()
             for edit in (start, end):
                 edit.setDisplayFormat("HH:mm")
             seats = QSpinBox()
             seats.setRange(0, 5000)
-            seats.setValue(setting.seats or 0)
-            grid.addWidget(QLabel(canteen.MEAL_LABELS[meal]), row, 0)
+            label = canteen.MEAL_LABELS[meal]
+            start.setAccessibleName(self.tr("{0}: dalle").format(label))
+            end.setAccessibleName(self.tr("{0}: alle").format(label))
+            seats.setAccessibleName(self.tr("{0}: posti").format(label))
+            grid.addWidget(QLabel(label), row, 0)
             grid.addWidget(start, row, 1)
             grid.addWidget(end, row, 2)
             grid.addWidget(seats, row, 3)
             self.rows[meal] = (start, end, seats)
         layout.addLayout(grid)
+        self._load()
         self.errors = QLabel()
         self.errors.setObjectName("meal_settings_errors")
         self.errors.setStyleSheet(f"color: {RED};")
@@ -845,6 +848,16 @@ class MealSettingsDialog(QDialog):
         self.guard = FormGuard(self, save=self._save)
         self.guard.mark_clean()
 
+    def _load(self) -> None:
+        """The settings as stored now, and their versions for the next save."""
+        with self.ctx.db.reading() as session:
+            self.seen = canteen.meal_settings(session)
+        for meal, (start, end, seats) in self.rows.items():
+            setting = self.seen[meal]
+            start.setTime(QTime(setting.starts_at))
+            end.setTime(QTime(setting.ends_at))
+            seats.setValue(setting.seats or 0)
+
     def reject(self) -> None:
         if self.guard.settle() is Settled.CLOSE:
             super().reject()
@@ -856,25 +869,32 @@ class MealSettingsDialog(QDialog):
 
     def _save(self) -> bool:
         problems = []
+        saved: dict[MealType, canteen.MealSetting] = {}
         try:
             with self.ctx.db.transaction(self.ctx.actor) as session:
                 for meal, (start, end, seats) in self.rows.items():
                     try:
-                        canteen.save_meal_setting(
+                        saved[meal] = canteen.save_meal_setting(
                             session,
                             self.ctx.actor,
                             meal,
                             start.time().toPython(),
                             end.time().toPython(),
                             seats.value() or None,
+                            seen=self.seen[meal],
                         )
                     except ValidationError as exc:
                         problems.append(f"{canteen.MEAL_LABELS[meal]}: {exc.message}")
                 if problems:
                     raise ValidationError({"meal": "; ".join(problems)}, "\n".join(problems))
+        except StaleRecord:
+            self.errors.clear()
+            merge_with_colleague(self, self._load, ("seen",))
+            return False
         except ServiceError as exc:
             self.errors.setText(service_error_text(exc))
             return False
+        self.seen = saved
         notify_changed("canteen_meal_setting")
         return True
 

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from tit_desktop.services import clock, hosting, money
-from tit_desktop.services.errors import ServiceError, ValidationError
+from tit_desktop.services.errors import ServiceError, StaleRecord, ValidationError
 from tit_desktop.services.permissions import Permission
 from tit_desktop.ui.background import Progress, run_in_background
 from tit_desktop.ui.context import AppContext
@@ -44,6 +44,7 @@ from tit_desktop.ui.form_guard import FormGuard, Settled
 from tit_desktop.ui.print_form import print_document
 from tit_desktop.ui.questions import confirm
 from tit_desktop.ui.signals import app_signals, notify_changed
+from tit_desktop.ui.stale_merge import merge_with_colleague
 from tit_desktop.ui.table_models import Column, ListTableModel
 from tit_desktop.ui.widgets import FieldErrors, set_read_only
 from tit_desktop.ui.wording import plural
@@ -428,6 +429,11 @@ class FamilyDialog(QDialog):
         self.notes.setPlainText(data.notes or "")
         self.active.setChecked(data.active)
 
+    def reload_current(self) -> None:
+        """The family as stored now (a colleague saved it meanwhile), in the form."""
+        assert self.family_id is not None
+        self._load(self.family_id)
+
     def form_data(self) -> hosting.FamilyInput:
         return hosting.FamilyInput(
             name=self.name.text(),
@@ -461,6 +467,9 @@ class FamilyDialog(QDialog):
             unplaced = self.errors.show(exc)
             if unplaced:
                 show_service_error(self, ValidationError(unplaced))
+            return False
+        except StaleRecord:
+            merge_with_colleague(self, self.reload_current)
             return False
         except ServiceError as exc:
             show_service_error(self, exc)
@@ -587,6 +596,11 @@ class AgreementDialog(QDialog):
         self.notes.setPlainText(row.notes)
         self._loaded_amount = row.monthly_amount
 
+    def reload_current(self) -> None:
+        """The agreement as stored now (a colleague saved it meanwhile), in the form."""
+        assert self.agreement_id is not None
+        self._load(self.agreement_id)
+
     def form_data(self) -> hosting.AgreementInput:
         """The form as input; a date or an amount that cannot be read raises
         ValidationError naming its field."""
@@ -640,6 +654,9 @@ class AgreementDialog(QDialog):
             unplaced = self.errors.show(exc)
             if unplaced:
                 show_service_error(self, ValidationError(unplaced))
+            return False
+        except StaleRecord:
+            merge_with_colleague(self, self.reload_current, ("version", "_loaded_amount"))
             return False
         except ServiceError as exc:
             show_service_error(self, exc)
@@ -1024,16 +1041,16 @@ class DefaultAmountsDialog(QDialog):
         note.setWordWrap(True)
         layout.addWidget(note)
         form = QFormLayout()
-        with ctx.db.reading() as session:
-            amounts = hosting.read_default_amounts(session, ctx.actor)
         self.fields: dict[hosting.HostingTime, QLineEdit] = {}
+        self.seen: dict[hosting.HostingTime, hosting.DefaultAmount] = {}  # saved against
         for time, label in (
             (hosting.HostingTime.PART, self.tr("Tempo parziale (EUR al mese)")),
             (hosting.HostingTime.FULL, self.tr("Tempo pieno (EUR al mese)")),
         ):
-            field = QLineEdit(_eur(amounts[time]))
+            field = QLineEdit()
             self.fields[time] = field
             self.errors.add_row(form, label, time.value, field)
+        self._load()
         layout.addLayout(form)
         buttons = QDialogButtonBox()
         self.save_button = buttons.addButton(
@@ -1045,6 +1062,13 @@ class DefaultAmountsDialog(QDialog):
         layout.addWidget(buttons)
         self.guard = FormGuard(self, save=self.save)
         self.guard.mark_clean()
+
+    def _load(self) -> None:
+        """The defaults as stored now, and their versions for the next save."""
+        with self.ctx.db.reading() as session:
+            self.seen = hosting.read_default_amount_rows(session, self.ctx.actor)
+        for time, field in self.fields.items():
+            field.setText(_eur(self.seen[time].amount))
 
     def reject(self) -> None:
         if self.guard.settle() is Settled.CLOSE:
@@ -1065,7 +1089,12 @@ class DefaultAmountsDialog(QDialog):
         try:
             with self.ctx.db.transaction(self.ctx.actor) as session:
                 for time, amount in values.items():
-                    hosting.set_default_amount(session, self.ctx.actor, time, amount)
+                    hosting.set_default_amount(
+                        session, self.ctx.actor, time, amount, self.seen[time]
+                    )
+        except StaleRecord:
+            merge_with_colleague(self, self._load, ("seen",))
+            return False
         except ServiceError as exc:
             show_service_error(self, exc)
             return False

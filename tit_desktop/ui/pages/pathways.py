@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from tit_desktop.models.destinations import DESTINATION_GROUPS, ExitDestination
 from tit_desktop.services import pathways, persons
-from tit_desktop.services.errors import ServiceError, ValidationError
+from tit_desktop.services.errors import ServiceError, StaleRecord, ValidationError
 from tit_desktop.services.permissions import Permission
 from tit_desktop.ui.context import AppContext
 from tit_desktop.ui.dates import DateField, InvalidInput, YearRule
@@ -38,6 +38,7 @@ from tit_desktop.ui.form_guard import FormGuard, Settled
 from tit_desktop.ui.lazy_table import KeyTableModel, LazyColumn
 from tit_desktop.ui.questions import confirm
 from tit_desktop.ui.signals import app_signals, notify_changed
+from tit_desktop.ui.stale_merge import merge_with_colleague
 from tit_desktop.ui.widgets import FieldErrors, set_read_only
 from tit_desktop.ui.wording import plural
 
@@ -317,6 +318,9 @@ class PathwayDialog(QDialog):
             unplaced = self.errors.show(exc)
             if unplaced:
                 show_service_error(self, ValidationError(unplaced))
+            return False
+        except StaleRecord:
+            merge_with_colleague(self, self._load, ("version", "person_id"))
             return False
         except ServiceError as exc:
             show_service_error(self, exc)

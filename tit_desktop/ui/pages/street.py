@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
@@ -45,9 +46,8 @@ from PySide6.QtWidgets import (
 
 from tit_desktop.models import StreetService
 from tit_desktop.services import clock, street
-from tit_desktop.services.errors import ServiceError, ValidationError
+from tit_desktop.services.errors import ServiceError, StaleRecord, ValidationError
 from tit_desktop.services.permissions import Permission
-from tit_desktop.ui import questions
 from tit_desktop.ui.context import AppContext
 from tit_desktop.ui.dates import DateField, InvalidInput
 from tit_desktop.ui.errors import handle_error
@@ -55,6 +55,7 @@ from tit_desktop.ui.form_guard import FormGuard, Settled
 from tit_desktop.ui.lazy_table import KeyTableModel, LazyColumn
 from tit_desktop.ui.questions import confirm
 from tit_desktop.ui.signals import app_signals, notify_changed
+from tit_desktop.ui.stale_merge import merge_with_colleague
 from tit_desktop.ui.widgets import FieldErrors, set_read_only
 from tit_desktop.ui.wording import number, plural
 
@@ -124,6 +125,7 @@ class PersonPicker(QWidget):
         self.results.itemActivated.connect(self._link_item)
         self.setFocusProxy(self.search)
         self.read_only = False
+        self._labels: dict[int, str] = {}  # every person shown here, to show them again
 
     def person_ids(self) -> tuple[int, ...]:
         return tuple(
@@ -148,7 +150,22 @@ class PersonPicker(QWidget):
         self.results.hide()
         self.set_persons([])
 
+    # The form guard's view of the picker (see form_guard.FormValue): the persons linked.
+    def form_value(self) -> tuple[int, ...]:
+        return self.person_ids()
+
+    def set_form_value(self, value: object) -> None:
+        self.linked.clear()
+        for person_id in cast(tuple[int, ...], value):
+            self._add(person_id, self._labels.get(person_id, str(person_id)))
+        self.changed.emit()
+
+    def form_text(self, value: object) -> str:
+        ids = cast(tuple[int, ...], value)
+        return "; ".join(self._labels.get(i, str(i)) for i in ids)
+
     def _add(self, person_id: int, label: str) -> None:
+        self._labels[person_id] = label
         if person_id in self.person_ids():
             return
         item = QListWidgetItem(label)
@@ -246,6 +263,21 @@ class StaffList(QListWidget):
             item = self.item(i)
             on = int(item.data(Qt.ItemDataRole.UserRole)) in ids
             item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+
+    # The form guard's view of the list (see form_guard.FormValue): the operators ticked.
+    def form_value(self) -> tuple[int, ...]:
+        return self.ticked()
+
+    def set_form_value(self, value: object) -> None:
+        self.tick(cast(tuple[int, ...], value))
+
+    def form_text(self, value: object) -> str:
+        ids = set(cast(tuple[int, ...], value))
+        return ", ".join(
+            self.item(i).text()
+            for i in range(self.count())
+            if int(self.item(i).data(Qt.ItemDataRole.UserRole)) in ids
+        )
 
 
 class ContactForm(QWidget):
@@ -571,11 +603,7 @@ class ContactDialog(QDialog):
         box.addWidget(self.buttons)
         self.guard = FormGuard(self, save=self.save)
         self.guard.ignore([self.form.persons.search])
-        with ctx.db.reading() as session:
-            detail = street.open_contact(session, ctx.actor, contact_id)
-        self.form.fill_choices(detail.data.staff_ids)
-        self.form.load(detail)
-        self.version = detail.version
+        self._load()
         writable = ctx.actor.can(Permission.WRITE_REGISTRY)
         if not writable:
             set_read_only(self.form)
@@ -583,24 +611,21 @@ class ContactDialog(QDialog):
             self.form.staff.set_read_only()
             self.save_button.hide()
             self.delete_button.hide()
-        self._linked = self.form.persons.person_ids()
         self.guard.mark_clean()
 
+    def _load(self) -> None:
+        """The contact as stored now, in the form; its version for the next save."""
+        with self.ctx.db.reading() as session:
+            detail = street.open_contact(session, self.ctx.actor, self.contact_id)
+        self.form.fill_choices(detail.data.staff_ids)
+        self.form.load(detail)
+        self.version = detail.version
+
     def reject(self) -> None:
-        """Chiudi, Esc, the window's X: edits are not thrown away unasked (the linked
-        persons are a list the guard does not watch: compared here)."""
-        if self.guard.is_dirty():
-            if self.guard.settle() is Settled.CLOSE:
-                super().reject()
-            return
-        if self.guard.enabled and self.form.persons.person_ids() != self._linked:
-            choice = questions.ask_save_changes(self)
-            if choice is questions.SaveChoice.DISCARD:
-                super().reject()
-            elif choice is questions.SaveChoice.SAVE:
-                self.save()
-            return
-        super().reject()
+        """Chiudi, Esc, the window's X: edits (the linked persons and the operators ticked
+        too) are not thrown away unasked."""
+        if self.guard.settle() is Settled.CLOSE:
+            super().reject()
 
     def save(self) -> bool:
         try:
@@ -611,6 +636,9 @@ class ContactDialog(QDialog):
                 )
         except ValidationError as exc:
             self.form.errors.show(exc)
+            return False
+        except StaleRecord:
+            merge_with_colleague(self, self._load)
             return False
         except ServiceError as exc:
             handle_error(self, exc)
