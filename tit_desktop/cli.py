@@ -371,7 +371,7 @@ def cmd_report_payment_request(ctx: Context) -> int:
     actor = ctx.actor()
     with ctx.db.reading() as session:
         convention_id = conventions.by_name(session, actor, ctx.args.convention)
-        figures = payment_requests.preview(
+        figures = payment_requests.for_period(
             session, actor, convention_id, ctx.args.date_from, ctx.args.date_to
         )
     out = Path(ctx.args.out) if ctx.args.out else None
@@ -385,6 +385,11 @@ def cmd_report_payment_request(ctx: Context) -> int:
     lines = [
         f"Domanda di rimborso {figures.short_name} (CUP {figures.cup}) dal "
         f"{figures.period_from:%d/%m/%Y} al {figures.period_to:%d/%m/%Y}",
+        *(
+            [f"Domanda n. {figures.number}, protocollo n. {figures.protocol.cited}"]
+            if figures.protocol
+            else []
+        ),
         *(
             f"  {line.name}: {payment_requests.eur(line.this)} "
             f"(previsto {payment_requests.eur(line.planned)}, "

@@ -59,9 +59,12 @@ def at_once(db_url: str, jobs: list[Callable[[Database], T]]) -> list[T]:
 
 
 def forget_series(db: Database) -> None:
-    """The database as an earlier version left it: no number series yet."""
+    """The database as an earlier version left it: no series for the numbers given before
+    the series existed (the outgoing register came with the series: it stays)."""
     with db.transaction(SYSTEM) as session:
-        session.execute(delete(NumberSeries))
+        session.execute(
+            delete(NumberSeries).where(NumberSeries.series != numbering.PROTOCOL_SERIES)
+        )
 
 
 # --- canteen cards -------------------------------------------------------------------------

@@ -204,9 +204,13 @@ class PaymentRequest(VersionedMixin, Base):
     total: Mapped[Decimal] = mapped_column(Money(), nullable=False)
     unlocked_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     unlock_reason: Mapped[str | None] = mapped_column(String(300))
+    # The outgoing register's number ("12/2021"), taken on submission and dated
+    # ``submitted_on``; kept when the request is unlocked (services.numbering).
+    protocol: Mapped[str | None] = mapped_column(String(12))
 
     __table_args__ = (
         UniqueConstraint("convention_id", "number"),
+        Index("ix_payment_request_protocol", "protocol", unique=True),
         CheckConstraint("period_from <= period_to", name="period_order"),
         non_negative("total"),
     )

@@ -126,6 +126,11 @@ class HostingContribution(VersionedMixin, Base):
     amount_due: Mapped[Decimal] = mapped_column(Money(), nullable=False)
     paid_on: Mapped[dt.date | None] = mapped_column(Date)
     paid_amount: Mapped[Decimal | None] = mapped_column(Money())
+    # The outgoing register's number of the month's receipt ("12/2024") and its day, taken
+    # when the receipt is first printed; a reprint shows the same, an undone or changed
+    # payment cancels it (services.hosting_documents).
+    receipt_protocol: Mapped[str | None] = mapped_column(String(12))
+    receipt_protocol_on: Mapped[dt.date | None] = mapped_column(Date)
 
     agreement: Mapped[HostingAgreement] = relationship()
 
@@ -145,6 +150,7 @@ class HostingContribution(VersionedMixin, Base):
         ),
         Index("ix_hosting_contribution_month", "month"),
         Index("ix_hosting_contribution_paid_on", "paid_on"),
+        Index("ix_hosting_contribution_receipt_protocol", "receipt_protocol", unique=True),
     )
 
 

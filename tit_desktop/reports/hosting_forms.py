@@ -167,6 +167,8 @@ class ReceiptData:
     paid_on: dt.date
     paid_amount: Decimal
     document_date: dt.date
+    # "12/2024 del 15/03/2024": the outgoing register's number, printed under the title.
+    protocol: str | None = None
 
 
 def render_receipt(data: ReceiptData, out: str | Path | IO[bytes]) -> int:
@@ -204,6 +206,7 @@ def render_receipt(data: ReceiptData, out: str | Path | IO[bytes]) -> int:
         subtitle=f"{data.family} — {month_name(data.month)}",
         document_date=data.document_date,
         subject="Accoglienza in famiglia",
+        protocol=data.protocol,
     )
 
 

@@ -62,6 +62,8 @@ class RequestDocument:
     spent: Decimal
     remaining: Decimal
     percent: Decimal | None
+    # "5/2021 del 15/04/2021": the outgoing register's number, once submitted.
+    protocol: str | None = None
 
 
 def heading(doc: RequestDocument) -> str:
@@ -165,6 +167,7 @@ def write_pdf(doc: RequestDocument, out: str | os.PathLike[str] | IO[bytes]) -> 
         document_date=doc.submitted_on or dt.date.today(),
         subtitle=f"Convenzione {doc.short_name} - CUP {doc.cup}",
         subject="Domanda di rimborso",
+        protocol=doc.protocol,
         keywords=("domanda di rimborso", doc.short_name, doc.cup),
     )
 
@@ -185,6 +188,8 @@ def write_xlsx(doc: RequestDocument, out: str | os.PathLike[str] | IO[bytes]) ->
     summary.append(["Convenzione", doc.short_name, doc.title])
     summary.append(["CUP", doc.cup])
     summary.append(["Periodo", doc.period_from, doc.period_to])
+    # Present on a draft too (empty), so every workbook has the same rows.
+    summary.append(["Protocollo", f"n. {doc.protocol}" if doc.protocol else None])
     summary.append([])
     header = [
         "Voce",

@@ -269,6 +269,7 @@ def _stylesheet() -> dict[str, ParagraphStyle]:
         ),
         "subtitle": derive("subtitle", fontSize=11, leading=14, alignment=TA_CENTER),
         "date_line": derive("date_line", alignment=TA_RIGHT, spaceBefore=4),
+        "protocol_line": derive("protocol_line", alignment=TA_RIGHT),
         "heading": derive(
             "heading",
             fontName=FONT_BOLD,
@@ -758,13 +759,18 @@ class _NumberedCanvas(Canvas):
         self.restoreState()
 
 
-def _title_block(heading: str, subtitle: str | None, date_line: str | None) -> list[Flowable]:
+def _title_block(
+    heading: str, subtitle: str | None, date_line: str | None, protocol: str | None = None
+) -> list[Flowable]:
     block: list[Flowable] = [paragraph(heading, "title")]
     if subtitle:
         block.append(paragraph(subtitle, "subtitle"))
     if date_line:
         block.append(paragraph(date_line, "date_line"))
-    block.append(spacer(3))
+    if protocol:  # right under the date line, or spaced like it when there is none
+        style_name = "protocol_line" if date_line else "date_line"
+        block.append(paragraph(f"Protocollo n. {protocol}", style_name))
+    block.append(spacer(6 if protocol else 3))
     return block
 
 
@@ -782,13 +788,16 @@ def build_pdf(
     author: str = AUTHOR,
     printed_at: datetime | None = None,
     lang: str = "it-IT",
+    protocol: str | None = None,
 ) -> int:
     """Write a PDF and return its number of pages.
 
     ``title`` is the document's title (PDF metadata, and the heading on page 1 unless
     ``heading`` is given, e.g. a bilingual one); ``subtitle`` prints under it (e.g. a
     person's code); ``document_date`` adds the "Ancona, dd/mm/yyyy" line (place from the
-    letterhead). ``printed_at`` (default: now) goes in every page's footer.
+    letterhead). ``protocol`` ("5/2021 del 15/04/2021"), the number of the office's outgoing
+    register, prints under it as "Protocollo n. ...". ``printed_at`` (default: now) goes in
+    every page's footer.
 
     When ``out`` is a path, the file is written only once the whole document is laid out,
     so an error never leaves a half-written file behind.
@@ -800,7 +809,7 @@ def build_pdf(
     top_margin = drawer.top_margin
     date_line = f"{letterhead.place}, {fmt_date(document_date)}" if document_date else None
 
-    story: list[Flowable] = _title_block(heading or title, subtitle, date_line)
+    story: list[Flowable] = _title_block(heading or title, subtitle, date_line, protocol)
     story.extend(flowables)
 
     buffer = BytesIO()

@@ -46,7 +46,6 @@ def write_pdf(doc: QuarterlyDocument, out: str | os.PathLike[str] | IO[bytes]) -
         for name in ("planned", "quarter", "cumulative", "remaining")
     ]
     story = [
-        *([pdf.paragraph(f"Protocollo n. {doc.protocol}", "date_line")] if doc.protocol else []),
         pdf.section_heading("1. Anagrafica"),
         pdf.field_table(doc.registry, blank=False),
         pdf.section_heading("2. Procedurale: attività del trimestre"),
@@ -85,4 +84,5 @@ def write_pdf(doc: QuarterlyDocument, out: str | os.PathLike[str] | IO[bytes]) -
         subtitle=f"Periodo dal {pdf.fmt_date(doc.first)} al {pdf.fmt_date(doc.last)}",
         subject="Monitoraggio trimestrale",
         keywords=("monitoraggio", doc.quarter_label, doc.cup),
+        protocol=doc.protocol,
     )

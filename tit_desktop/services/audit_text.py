@@ -201,6 +201,9 @@ _OTHER_LABELS: dict[str, str] = {
     "period_to": "Al",
     "submitted_on": "Presentata il",
     "unlock_reason": "Motivo dello sblocco",
+    "protocol": "Protocollo",
+    "receipt_protocol": "Protocollo della ricevuta",
+    "receipt_protocol_on": "Data del protocollo della ricevuta",
     "due_on": "Scadenza",
     "recurrence": "Ricorrenza",
     "remind_days": "Preavviso (giorni)",
@@ -908,6 +911,8 @@ def _agreement_sentence(row: audit.AuditRow, refs: References) -> str:
 
 def _contribution_sentence(row: audit.AuditRow, refs: References) -> str:
     changes = _changes(row)
+    if (row.detail or "").startswith("Protocollo n. "):  # a receipt's protocol given/cancelled
+        return row.detail or ""
     if row.action in (AuditAction.INSERT, AuditAction.DELETE):
         month = value_text("month", changes.get("month"), refs)
         due = value_text("amount_due", changes.get("amount_due"), refs)

@@ -42,9 +42,18 @@ from tit_desktop.models import (
     HostingTime,
     Person,
 )
+from tit_desktop.models.audit import AuditAction
 from tit_desktop.models.columns import CENT
 from tit_desktop.models.hosting import AGREEMENT_OVERLAP
-from tit_desktop.services import clock, conflicts, expenditure_feed, persons, reminders, timeline
+from tit_desktop.services import (
+    audit,
+    clock,
+    conflicts,
+    expenditure_feed,
+    persons,
+    reminders,
+    timeline,
+)
 from tit_desktop.services.database import STALE_MESSAGE
 from tit_desktop.services.errors import (
     ConflictError,
@@ -981,6 +990,33 @@ def _check_payment(
         raise ValidationError(errors)
 
 
+def cancel_receipt_protocol(
+    session: Session, actor: Actor, row: HostingContribution, reason: str
+) -> None:
+    """The month's printed receipt no longer states its payment (undone or changed): its
+    number of the outgoing register is cancelled, as the activity log records, and never
+    given again; the next receipt of the month takes a new one. Nothing when no receipt
+    was printed."""
+    protocol = row.receipt_protocol
+    if protocol is None:
+        return
+    audit.record(
+        session,
+        actor,
+        AuditAction.UPDATE,
+        "hosting_contribution",
+        row.id,
+        detail=(
+            f"Protocollo n. {protocol} annullato: ricevuta del contributo di "
+            f"{month_text(row.month)}, {reason}"
+        ),
+        changes={"receipt_protocol": [protocol, None]},
+        person_id=row.agreement.person_id,
+    )
+    row.receipt_protocol = None
+    row.receipt_protocol_on = None
+
+
 def mark_paid(
     session: Session,
     actor: Actor,
@@ -1020,6 +1056,8 @@ def change_payment(
     if row.paid_on is None:
         raise ConflictError(f"Il contributo di {month_text(row.month)} non risulta pagato.")
     _check_payment(row, paid_on, amount)
+    if (paid_on, amount) != (row.paid_on, row.paid_amount):
+        cancel_receipt_protocol(session, actor, row, "pagamento modificato")
     row.paid_on = paid_on
     row.paid_amount = amount
     session.flush()
@@ -1030,11 +1068,13 @@ def change_payment(
 def clear_payment(
     session: Session, actor: Actor, contribution_id: int, expected_version: int
 ) -> ContributionRow:
-    """A payment recorded by mistake: the month is unpaid again."""
+    """A payment recorded by mistake: the month is unpaid again (and its receipt's
+    protocol, if one was printed, cancelled)."""
     require(actor, Permission.WRITE_MONEY)
     row = _contribution(session, contribution_id, expected_version)
     if row.paid_on is None:
         raise ConflictError(f"Il contributo di {month_text(row.month)} non risulta pagato.")
+    cancel_receipt_protocol(session, actor, row, "pagamento annullato")
     row.paid_on = None
     row.paid_amount = None
     session.flush()

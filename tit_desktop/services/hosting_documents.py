@@ -3,7 +3,8 @@
 * ``accordo-famiglia --person CODICE [--family F]``: the hosting agreement (the person's
   latest, or the one with family F when the person had several);
 * ``ricevuta-contributo --family F --person CODICE --month mm/yyyy``: the receipt of a paid
-  month (money: coordinatore, admin);
+  month (money: coordinatore, admin), numbered in the office's outgoing register when first
+  printed (:func:`receipt_protocol`);
 * ``pagamenti-famiglie --month mm/yyyy``: the month's payment list for the accounts office
   (money), also as XLSX with :func:`write_payment_list_xlsx`.
 
@@ -18,13 +19,13 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import IO
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from tit_desktop.models import HostFamily, HostingContribution, Person
 from tit_desktop.models.audit import AuditAction
 from tit_desktop.reports import hosting_forms
-from tit_desktop.services import audit, clock, forms, hosting, persons
+from tit_desktop.services import audit, clock, forms, hosting, numbering, persons
 from tit_desktop.services.errors import NotFound, ValidationError
 from tit_desktop.services.permissions import Actor, Permission, require
 
@@ -74,6 +75,48 @@ def _fill_agreement(
     return forms.Printed("hosting_agreement", agreement.id, person.id)
 
 
+def receipt_protocol(
+    session: Session,
+    actor: Actor,
+    row: HostingContribution,
+    family: HostFamily,
+    person: Person,
+) -> numbering.Protocol:
+    """The receipt's number of the outgoing register: the one it was given when first
+    printed, or the next for today, taken in the printing transaction (a print that fails
+    gives it back) and recorded in the activity log. ``row`` must have been read with a
+    row lock, so two PCs printing the month's first receipt at once share one number.
+
+    The number is written without touching the row's version: it is no field anyone
+    edits, and printing must not make a colleague's open ledger stale."""
+    kept = numbering.stored_protocol(row.receipt_protocol, row.receipt_protocol_on)
+    if kept is not None:
+        return kept
+    protocol = numbering.issue_protocol(session, clock.today())
+    session.execute(
+        update(HostingContribution)
+        .where(HostingContribution.id == row.id)
+        .values(receipt_protocol=protocol.text, receipt_protocol_on=protocol.day)
+        .execution_options(
+            **audit.audited_elsewhere("protocollo della ricevuta, registrato con audit.record")
+        )
+    )
+    audit.record(
+        session,
+        actor,
+        AuditAction.EXPORT,
+        "hosting_contribution",
+        row.id,
+        detail=(
+            f"Protocollo n. {protocol.cited}: ricevuta del contributo di "
+            f"{hosting.month_text(row.month)} alla famiglia «{family.name}» per {person.code}"
+        ),
+        changes={"receipt_protocol": protocol.text},
+        person_id=person.id,
+    )
+    return protocol
+
+
 def _fill_receipt(
     session: Session,
     actor: Actor,
@@ -84,10 +127,13 @@ def _fill_receipt(
     require(actor, Permission.READ_MONEY)
     month = hosting.parse_month(selection["month"])
     agreement = hosting.agreement_for(session, selection["person"], selection["family"], month)
+    # Locked until the print commits (PostgreSQL; SQLite has one writer): a colleague's
+    # first print of the same receipt waits, then reads the number this one gives.
     row = session.scalar(
-        select(HostingContribution).where(
-            HostingContribution.agreement_id == agreement.id, HostingContribution.month == month
-        )
+        select(HostingContribution)
+        .where(HostingContribution.agreement_id == agreement.id, HostingContribution.month == month)
+        .with_for_update()
+        .execution_options(populate_existing=True)
     )
     if row is None:
         raise NotFound(f"Nessun contributo registrato per il mese {hosting.month_text(month)}.")
@@ -101,6 +147,7 @@ def _fill_receipt(
     person = session.get(Person, agreement.person_id)
     family = session.get(HostFamily, agreement.family_id)
     assert person is not None and family is not None
+    protocol = receipt_protocol(session, actor, row, family, person)
     hosting_forms.render_receipt(
         hosting_forms.ReceiptData(
             family=family.name,
@@ -117,6 +164,7 @@ def _fill_receipt(
             paid_on=row.paid_on,
             paid_amount=row.paid_amount,
             document_date=clock.today(),
+            protocol=protocol.cited,
         ),
         out,
     )

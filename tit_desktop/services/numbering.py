@@ -88,6 +88,11 @@ class Protocol:
         return f"{self.number}/{self.year}"
 
     @property
+    def cited(self) -> str:
+        """ "12/2024 del 15/03/2024", as a document prints it after "Protocollo n."."""
+        return f"{self.text} del {self.day:%d/%m/%Y}"
+
+    @property
     def stamp(self) -> str:
         """ "prot. n. 12/2024 del 15/03/2024": appended to the record's own text."""
         return f"prot. n. {self.text} del {self.day:%d/%m/%Y}"
@@ -100,6 +105,14 @@ def issue_protocol(session: Session, day: dt.date) -> Protocol:
     """The next number of the register for a document sent on ``day``: 1/YYYY, 2/YYYY...
     restarting each year, gapless like every series (a rollback gives it back)."""
     return Protocol(issue(session, PROTOCOL_SERIES, day.year), day.year, day)
+
+
+def stored_protocol(text: str | None, day: dt.date | None) -> Protocol | None:
+    """A protocol kept on a record as its text ("12/2024") and its day (None: not given)."""
+    if not text or day is None:
+        return None
+    number, _, year = text.partition("/")
+    return Protocol(int(number), int(year), day)
 
 
 def stamped(text: str, protocol: Protocol) -> str:

@@ -8,9 +8,13 @@ both, ``remaining`` = planned - spent. The request's total is the sum of the lin
 (each line summed in SQL), and the annex lists the same expenditures: the two reconcile to
 the cent, which the tests check for any set of expenditures.
 
+Submitting also registers the request in the office's outgoing register (protocollo,
+services.numbering): "Protocollo n. 5/2021 del 15/04/2021", printed under the heading.
+
 Unlocking is the administrator's alone, with a reason, recorded in the activity log: the
-request stays on record (marked unlocked, with its number) and its expenditures can be
-changed again; submitting them again makes a new request with the next number.
+request stays on record (marked unlocked, with its number and protocol) and its
+expenditures can be changed again; submitting them again makes a new request with the next
+number and a new protocol.
 """
 
 from __future__ import annotations
@@ -101,6 +105,7 @@ class RequestFigures:
     number: int | None = None  # None: not submitted (a preview)
     submitted_on: dt.date | None = None
     unlocked: bool = False
+    protocol: numbering.Protocol | None = None  # None: not submitted (a preview)
 
     @property
     def total(self) -> Decimal:
@@ -133,6 +138,7 @@ class RequestFigures:
             "to": self.period_to.isoformat(),
             "number": self.number,
             "submitted_on": self.submitted_on.isoformat() if self.submitted_on else None,
+            "protocol": self.protocol.text if self.protocol else None,
             "total_eur": eur(self.total),
             "expenditures": len(self.annex),
             "lines": [
@@ -161,6 +167,7 @@ class RequestSummary:
     total: Decimal
     count: int
     unlocked: bool
+    protocol: str | None = None  # "5/2021" (None: submitted before the register)
 
 
 def _check_period(date_from: dt.date | None, date_to: dt.date | None) -> tuple[dt.date, dt.date]:
@@ -270,6 +277,9 @@ def _figures(
         number=request.number if request else None,
         submitted_on=request.submitted_on if request else None,
         unlocked=bool(request and request.unlocked_at is not None),
+        protocol=numbering.stored_protocol(request.protocol, request.submitted_on)
+        if request
+        else None,
     )
 
 
@@ -284,6 +294,33 @@ def preview(
     require(actor, Permission.READ_MONEY)
     start, end = _check_period(date_from, date_to)
     return _figures(session, get_convention(session, convention_id), start, end, None)
+
+
+def for_period(
+    session: Session,
+    actor: Actor,
+    convention_id: int,
+    date_from: dt.date | None,
+    date_to: dt.date | None,
+) -> RequestFigures:
+    """What the command line prints for a period: the preview of a request for it; when
+    nothing is left to include and a standing (not unlocked) request covers exactly that
+    period, that request as submitted, with its number and protocol (a reprint)."""
+    figures = preview(session, actor, convention_id, date_from, date_to)
+    if figures.annex:
+        return figures
+    submitted = session.scalar(
+        select(PaymentRequest.id)
+        .where(
+            PaymentRequest.convention_id == convention_id,
+            PaymentRequest.period_from == figures.period_from,
+            PaymentRequest.period_to == figures.period_to,
+            PaymentRequest.unlocked_at.is_(None),
+        )
+        .order_by(PaymentRequest.number.desc())
+        .limit(1)
+    )
+    return figures if submitted is None else request_figures(session, actor, submitted)
 
 
 def request_figures(session: Session, actor: Actor, request_id: int) -> RequestFigures:
@@ -323,8 +360,9 @@ def submit(
     submitted_on: dt.date | None = None,
 ) -> int:
     """Record the request as submitted: its expenditures are locked by it. Its number is
-    the next of the convention's series, taken in this transaction: two PCs submitting at
-    once get different numbers, and a submission that fails gives its number back."""
+    the next of the convention's series, and its protocol the next of the outgoing
+    register for the year of ``submitted_on``, both taken in this transaction: two PCs
+    submitting at once get different numbers, and a submission that fails gives them back."""
     require(actor, Permission.WRITE_MONEY)
     start, end = _check_period(date_from, date_to)
     convention = get_convention(session, convention_id)
@@ -358,13 +396,16 @@ def submit(
         number_series(convention_id),
         start_after=lambda: _numbered_before(session, convention_id),
     )
+    day = submitted_on or clock.today()
+    protocol = numbering.issue_protocol(session, day)
     request = PaymentRequest(
         convention_id=convention_id,
         number=number,
         period_from=start,
         period_to=end,
-        submitted_on=submitted_on or clock.today(),
+        submitted_on=day,
         total=figures.total,
+        protocol=protocol.text,
     )
     session.add(request)
     session.flush()
@@ -374,10 +415,10 @@ def submit(
         Expenditure,
         [{"id": i, "payment_request_id": request.id} for i in ids],
         detail=(
-            f"Domanda di rimborso n. {number} della convenzione {convention.short_name}: "
-            f"{len(ids)} spese incluse e bloccate"
+            f"Domanda di rimborso n. {number} della convenzione {convention.short_name}, "
+            f"protocollo n. {protocol.cited}: {len(ids)} spese incluse e bloccate"
         ),
-        changes={"payment_request": request.id},
+        changes={"payment_request": request.id, "protocol": protocol.text},
     )
     return request.id
 
@@ -441,6 +482,7 @@ def requests_of(session: Session, actor: Actor, convention_id: int) -> list[Requ
             r.total,
             n or 0,
             r.unlocked_at is not None,
+            r.protocol,
         )
         for r, n in rows
     ]
@@ -462,6 +504,7 @@ def document_of(figures: RequestFigures) -> report.RequestDocument:
         period_to=figures.period_to,
         number=figures.number,
         submitted_on=figures.submitted_on,
+        protocol=figures.protocol.cited if figures.protocol else None,
         lines=[
             report.LineFigures(
                 line.name,

@@ -690,6 +690,10 @@ class ContributionsHandler:
                 row = HostingContribution(agreement=agreement, month=plan.month, amount_due=due)
                 session.add(row)
             row.agreement = agreement
+            if (plan.paid_on, plan.amount) != (row.paid_on, row.paid_amount):
+                hosting.cancel_receipt_protocol(
+                    session, ctx.actor, row, "pagamento modificato dall'importazione"
+                )
             row.paid_on = plan.paid_on
             row.paid_amount = plan.amount
             session.flush()

@@ -140,6 +140,7 @@ REQUEST_COLUMNS: list[Column[payment_requests.RequestSummary]] = [
     Column("N.", lambda r: r.number, align_right=True),
     Column("Periodo", lambda r: f"{_date(r.period_from)} - {_date(r.period_to)}"),
     Column("Presentata il", lambda r: _date(r.submitted_on)),
+    Column("Protocollo", lambda r: r.protocol or ""),
     Column("Importo", lambda r: _eur(r.total), align_right=True),
     Column("Spese", lambda r: r.count, align_right=True),
     Column("Stato", lambda r: "sbloccata" if r.unlocked else "presentata"),
