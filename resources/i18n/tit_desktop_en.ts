@@ -466,32 +466,32 @@
 <context>
     <name>BudgetTab</name>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="160"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="161"/>
         <source>Nuova &amp;voce…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="161"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="162"/>
         <source>&amp;Modifica voce…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="162"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="163"/>
         <source>R&amp;imodula…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="181"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="182"/>
         <source>&amp;Apri voce…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="199"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="200"/>
         <source>Totale convenzione {0} EUR; somma delle voci {1} EUR; speso {2} EUR</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="209"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="210"/>
         <source>Le voci non corrispondono al totale: differenza {0} EUR.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -942,57 +942,57 @@
 <context>
     <name>ConventionPage</name>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="962"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="963"/>
         <source>N&amp;uova convenzione…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="963"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="964"/>
         <source>&amp;Dati della convenzione…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="981"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="982"/>
         <source>&amp;Budget</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="982"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="983"/>
         <source>&amp;Spese</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="983"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="984"/>
         <source>Domande di &amp;rimborso</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="984"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="985"/>
         <source>Scaden&amp;ze</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="986"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="987"/>
         <source>Personale e &amp;timesheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="995"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="996"/>
         <source>Il ruolo «{0}» non permette di leggere i dati economici della convenzione: l&apos;area è riservata a coordinatori e amministratori (e, in sola lettura, ai revisori).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="1028"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="1029"/>
         <source>Nessuna convenzione: crearne una con «Nuova convenzione».</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="1034"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="1035"/>
         <source>CUP {0} · {1} · dal {2} al {3} · importo {4} EUR</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="1036"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="1037"/>
         <source>finanziatore non indicato</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1268,48 +1268,48 @@ Prima viene salvata una copia dei dati attuali. Continuare?</source>
 <context>
     <name>DeadlinesTab</name>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="634"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="635"/>
         <source>&amp;Nuova scadenza…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="635"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="636"/>
         <source>&amp;Monitoraggi trimestrali</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="637"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="638"/>
         <source>Una scadenza per trimestre della convenzione, 30 giorni dopo la fine</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="639"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="640"/>
         <source>Se&amp;gna come fatta…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="677"/>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="681"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="678"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="682"/>
         <source>Nuova scadenza</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="677"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="678"/>
         <source>Adempimento:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="681"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="682"/>
         <source>Scadenza (gg/mm/aaaa):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="714"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="715"/>
         <source>Scadenza fatta</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="715"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="716"/>
         <source>Documento prodotto (file inviato, protocollo):</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1693,87 +1693,87 @@ valida fino al {1}</source>
 <context>
     <name>ExpendituresTab</name>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="250"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="251"/>
         <source>Cerca fornitore, numero, CF/P.IVA</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="254"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="255"/>
         <source>Solo segnalate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="256"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="257"/>
         <source>Voce</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="258"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="259"/>
         <source>Dal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="260"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="261"/>
         <source>al</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="265"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="266"/>
         <source>&amp;Nuova spesa…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="266"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="267"/>
         <source>A&amp;pri…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="267"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="268"/>
         <source>&amp;Elimina…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="268"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="269"/>
         <source>Esp&amp;orta…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="307"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="308"/>
         <source>tutte</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="354"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="355"/>
         <source>{0} spese, importo {1} EUR, ammissibile {2} EUR</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="398"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="399"/>
         <source>Eliminare la spesa?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="399"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="400"/>
         <source>La spesa {0} di {1} ({2} EUR) sarà eliminata dal registro.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="402"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="403"/>
         <source>Elimina</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="418"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="419"/>
         <source>Esporta il registro delle spese</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="432"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="433"/>
         <source>Esportate {0} spese in {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="435"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="436"/>
         <source>Esportazione del registro…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3023,82 +3023,82 @@ La scheda {1} viene unita a questa: servizi, note e allegati passano alla scheda
 <context>
     <name>PaymentRequestsTab</name>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="455"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="456"/>
         <source>&amp;Calcola</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="456"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="457"/>
         <source>&amp;PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="457"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="458"/>
         <source>&amp;XLSX…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="458"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="459"/>
         <source>Presenta e b&amp;locca…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="459"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="460"/>
         <source>Periodo dal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="461"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="462"/>
         <source>al</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="477"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="478"/>
         <source>Sbl&amp;occa domanda…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="529"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="530"/>
         <source>{0} spese ammissibili; importo richiesto {1} EUR</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="542"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="543"/>
         <source>Salva la domanda di rimborso</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="561"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="562"/>
         <source>Scritto {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="563"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="564"/>
         <source>Preparazione della domanda…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="572"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="573"/>
         <source>Presentare la domanda?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="574"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="575"/>
         <source>Le {0} spese incluse ({1} EUR) saranno bloccate: solo l&apos;amministratore potrà sbloccarle.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="577"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="578"/>
         <source>Presenta e blocca</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="603"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="604"/>
         <source>Sblocca la domanda n. {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="604"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="605"/>
         <source>Motivo dello sblocco (resta nel registro delle attività):</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4108,110 +4108,110 @@ La scheda {1} viene unita a questa: servizi, note e allegati passano alla scheda
 <context>
     <name>StaffTab</name>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="767"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="768"/>
         <source>Operatore</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="769"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="770"/>
         <source>Mese</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="774"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="775"/>
         <source>Costo a&amp;nnuo…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="775"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="776"/>
         <source>&amp;Ore…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="776"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="777"/>
         <source>Stam&amp;pa timesheet…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="777"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="778"/>
         <source>&amp;Chiudi il mese…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="816"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="817"/>
         <source>Scegliere l&apos;operatore e il mese (mm/aaaa).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="825"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="826"/>
         <source>Totale {0}:{1:02d} ore</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="827"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="828"/>
         <source>; costo annuo {0} non indicato</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="829"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="830"/>
         <source>; costo orario {0} EUR; costo del mese {1} EUR</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="833"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="834"/>
         <source> — mese chiuso</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="852"/>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="858"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="853"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="859"/>
         <source>Costo annuo {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="852"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="853"/>
         <source>Costo lordo annuo (EUR):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="859"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="860"/>
         <source>Ore annue:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="881"/>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="884"/>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="888"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="882"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="885"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="889"/>
         <source>Ore</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="881"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="882"/>
         <source>Giorno (gg/mm/aaaa):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="884"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="885"/>
         <source>Azione:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="888"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="889"/>
         <source>Ore (7:30 oppure 7,5; 0 per togliere):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="936"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="937"/>
         <source>Chiudere il mese?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="938"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="939"/>
         <source>Il costo del mese {0} sarà registrato come spesa e le ore non si potranno più cambiare.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="941"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="942"/>
         <source>Chiudi il mese</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5028,7 +5028,7 @@ La scheda {1} viene unita a questa: servizi, note e allegati passano alla scheda
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="442"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="443"/>
         <source>Fatto</source>
         <translation type="unfinished"></translation>
     </message>
