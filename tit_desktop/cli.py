@@ -376,10 +376,9 @@ def cmd_report_payment_request(ctx: Context) -> int:
         )
     out = Path(ctx.args.out) if ctx.args.out else None
     xlsx = Path(ctx.args.xlsx) if ctx.args.xlsx else None
-    payment_requests.write_documents(figures, out, xlsx)
     if out or xlsx:
         with ctx.db.transaction(actor) as session:
-            payment_requests.record_printed(session, actor, figures, [p for p in (out, xlsx) if p])
+            payment_requests.export_documents(session, actor, figures, out, xlsx)
     data = figures.to_json()
     written = [str(p) for p in (out, xlsx) if p]
     lines = [

@@ -942,57 +942,57 @@
 <context>
     <name>ConventionPage</name>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="963"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="1021"/>
         <source>N&amp;uova convenzione…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="964"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="1022"/>
         <source>&amp;Dati della convenzione…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="982"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="1040"/>
         <source>&amp;Budget</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="983"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="1041"/>
         <source>&amp;Spese</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="984"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="1042"/>
         <source>Domande di &amp;rimborso</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="985"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="1043"/>
         <source>Scaden&amp;ze</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="987"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="1045"/>
         <source>Personale e &amp;timesheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="996"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="1054"/>
         <source>Il ruolo «{0}» non permette di leggere i dati economici della convenzione: l&apos;area è riservata a coordinatori e amministratori (e, in sola lettura, ai revisori).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="1029"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="1087"/>
         <source>Nessuna convenzione: crearne una con «Nuova convenzione».</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="1035"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="1093"/>
         <source>CUP {0} · {1} · dal {2} al {3} · importo {4} EUR</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="1037"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="1095"/>
         <source>finanziatore non indicato</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1268,48 +1268,48 @@ Prima viene salvata una copia dei dati attuali. Continuare?</source>
 <context>
     <name>DeadlinesTab</name>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="635"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="693"/>
         <source>&amp;Nuova scadenza…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="636"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="694"/>
         <source>&amp;Monitoraggi trimestrali</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="638"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="696"/>
         <source>Una scadenza per trimestre della convenzione, 30 giorni dopo la fine</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="640"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="698"/>
         <source>Se&amp;gna come fatta…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="678"/>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="682"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="736"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="740"/>
         <source>Nuova scadenza</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="678"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="736"/>
         <source>Adempimento:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="682"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="740"/>
         <source>Scadenza (gg/mm/aaaa):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="715"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="773"/>
         <source>Scadenza fatta</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="716"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="774"/>
         <source>Documento prodotto (file inviato, protocollo):</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1738,42 +1738,42 @@ valida fino al {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="308"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="309"/>
         <source>tutte</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="355"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="356"/>
         <source>{0} spese, importo {1} EUR, ammissibile {2} EUR</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="399"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="400"/>
         <source>Eliminare la spesa?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="400"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="401"/>
         <source>La spesa {0} di {1} ({2} EUR) sarà eliminata dal registro.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="403"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="404"/>
         <source>Elimina</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="419"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="420"/>
         <source>Esporta il registro delle spese</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="433"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="434"/>
         <source>Esportate {0} spese in {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="436"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="437"/>
         <source>Esportazione del registro…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3023,82 +3023,117 @@ La scheda {1} viene unita a questa: servizi, note e allegati passano alla scheda
 <context>
     <name>PaymentRequestsTab</name>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="456"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="457"/>
         <source>&amp;Calcola</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="457"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="458"/>
         <source>&amp;PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="458"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="459"/>
         <source>&amp;XLSX…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="459"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="460"/>
         <source>Presenta e b&amp;locca…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="460"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="461"/>
         <source>Periodo dal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="462"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="463"/>
         <source>al</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="478"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="481"/>
+        <source>PDF della domand&amp;a…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="482"/>
+        <source>XLSX della &amp;domanda…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="483"/>
         <source>Sbl&amp;occa domanda…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="530"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="555"/>
         <source>{0} spese ammissibili; importo richiesto {1} EUR</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="543"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="582"/>
         <source>Salva la domanda di rimborso</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="562"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="604"/>
         <source>Scritto {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="564"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="606"/>
         <source>Preparazione della domanda…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="573"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="615"/>
         <source>Presentare la domanda?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="575"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="617"/>
         <source>Le {0} spese incluse ({1} EUR) saranno bloccate: solo l&apos;amministratore potrà sbloccarle.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="578"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="620"/>
         <source>Presenta e blocca</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="604"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="641"/>
+        <source>Domanda n. {0} presentata, protocollo n. {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="649"/>
+        <source>Domanda presentata</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="650"/>
+        <source>Salvare ora il PDF da inviare?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="651"/>
+        <source>Salva il PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="652"/>
+        <source>Più tardi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="662"/>
         <source>Sblocca la domanda n. {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="605"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="663"/>
         <source>Motivo dello sblocco (resta nel registro delle attività):</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4108,110 +4143,110 @@ La scheda {1} viene unita a questa: servizi, note e allegati passano alla scheda
 <context>
     <name>StaffTab</name>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="768"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="826"/>
         <source>Operatore</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="770"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="828"/>
         <source>Mese</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="775"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="833"/>
         <source>Costo a&amp;nnuo…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="776"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="834"/>
         <source>&amp;Ore…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="777"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="835"/>
         <source>Stam&amp;pa timesheet…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="778"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="836"/>
         <source>&amp;Chiudi il mese…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="817"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="875"/>
         <source>Scegliere l&apos;operatore e il mese (mm/aaaa).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="826"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="884"/>
         <source>Totale {0}:{1:02d} ore</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="828"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="886"/>
         <source>; costo annuo {0} non indicato</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="830"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="888"/>
         <source>; costo orario {0} EUR; costo del mese {1} EUR</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="834"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="892"/>
         <source> — mese chiuso</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="853"/>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="859"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="911"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="917"/>
         <source>Costo annuo {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="853"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="911"/>
         <source>Costo lordo annuo (EUR):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="860"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="918"/>
         <source>Ore annue:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="882"/>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="885"/>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="889"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="940"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="943"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="947"/>
         <source>Ore</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="882"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="940"/>
         <source>Giorno (gg/mm/aaaa):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="885"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="943"/>
         <source>Azione:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="889"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="947"/>
         <source>Ore (7:30 oppure 7,5; 0 per togliere):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="937"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="995"/>
         <source>Chiudere il mese?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="939"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="997"/>
         <source>Il costo del mese {0} sarà registrato come spesa e le ore non si potranno più cambiare.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="942"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="1000"/>
         <source>Chiudi il mese</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5028,7 +5063,7 @@ La scheda {1} viene unita a questa: servizi, note e allegati passano alla scheda
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="443"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="444"/>
         <source>Fatto</source>
         <translation type="unfinished"></translation>
     </message>

@@ -99,7 +99,8 @@ def _commands(facts: DemoFacts) -> list[Command]:
                 *("report", "payment-request", "--convention", "TIU"),
                 *("--from", "01/01/2021", "--to", "31/12/2021", "--out", "{out}.pdf"),
             ),
-            frozenset({P.READ_MONEY}),
+            # the annex names payees: a file of it is an export of personal data
+            frozenset({P.READ_MONEY, P.EXPORT_DATA}),
             True,
         ),
         Command(

@@ -251,3 +251,41 @@ def test_lines_totals_sum_to_the_request_total_to_the_cent(
             submitted = payment_requests.request_figures(session, admin, request_id)
         assert submitted.total == expected
         assert sum((line.this for line in submitted.lines), Decimal("0.00")) == expected
+
+
+def test_the_documents_leave_only_with_the_export_permission(
+    db: Database, actors: dict[Role, Actor], tmp_path: Path
+) -> None:
+    """The annex names payees: the auditors read the figures (READ_MONEY) but take no file
+    out; a coordinatore's export is written and recorded with the request's number."""
+    coordinator, auditor = actors[Role.COORDINATOR], actors[Role.READ_ONLY]
+    convention_id, _ = _fill(db, coordinator)
+    with db.transaction(coordinator) as session:
+        request_id = payment_requests.submit(
+            session, coordinator, convention_id, dt.date(2021, 1, 1), dt.date(2021, 3, 31)
+        )
+    with db.reading() as session:
+        figures = payment_requests.request_figures(session, auditor, request_id)
+    refused_pdf, refused_xlsx = tmp_path / "no.pdf", tmp_path / "no.xlsx"
+    with pytest.raises(PermissionDenied), db.transaction(auditor) as session:
+        payment_requests.export_documents(session, auditor, figures, refused_pdf, refused_xlsx)
+    assert not refused_pdf.exists() and not refused_xlsx.exists()
+    with pytest.raises(PermissionDenied), db.reading() as session:
+        expenditures.export_register(
+            session, auditor, expenditures.ExpenditureFilter(convention_id), tmp_path / "r.xlsx"
+        )
+    assert not (tmp_path / "r.xlsx").exists()
+
+    pdf = tmp_path / "domanda.pdf"
+    with db.transaction(coordinator) as session:
+        written = payment_requests.export_documents(session, coordinator, figures, pdf)
+    assert written == [pdf]
+    assert "Protocollo n. 1/" in "".join(page.extract_text() for page in PdfReader(pdf).pages)
+    with db.reading() as session:
+        entry = session.scalars(
+            select(AuditEntry).where(
+                AuditEntry.entity == "payment_request", AuditEntry.entity_id == str(request_id)
+            )
+        ).all()[-1]
+    assert entry.detail is not None and entry.detail.startswith("Domanda di rimborso n. 1, ")
+    assert "domanda.pdf" in entry.detail

@@ -12,6 +12,7 @@ import importlib
 import inspect
 import pkgutil
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +41,7 @@ from tit_desktop.services import (
     tirocini,
     users,
 )
+from tit_desktop.services.convention import expenditures, payment_requests
 from tit_desktop.services.database import Database
 from tit_desktop.services.errors import PermissionDenied
 from tit_desktop.services.exchange.importer import import_raw, import_workbook
@@ -87,8 +89,6 @@ BULK_HELPERS = {"bulk.insert_rows", "bulk.update_rows", "bulk.delete_rows"}
 AUDIT_ONLY = {
     "schema.record_upgrade",
     "exporter.record_export",
-    # the convention's figures may be read and printed by the auditors (READ_MONEY)
-    "payment_requests.record_printed",
 }
 # The same function listed under the package that re-exports it.
 ALIASES = {"erasure.anonymise_person"}
@@ -464,7 +464,10 @@ def test_every_writing_service_is_listed() -> None:
     assert missing == set(), f"writing services without a lettura test: {sorted(missing)}"
 
 
-@pytest.mark.parametrize("name", ["print_form", "copy_to_file", "export_workbook"])
+@pytest.mark.parametrize(
+    "name",
+    ["print_form", "copy_to_file", "export_workbook", "export_register", "export_documents"],
+)
 def test_read_only_user_cannot_take_personal_data_out(
     db: Database, actors: dict[Role, Actor], name: str, tmp_path: Path
 ) -> None:
@@ -477,10 +480,25 @@ def test_read_only_user_cannot_take_personal_data_out(
         "print_form": lambda s: forms.print_form(s, reader, "scheda-iscrizione", 1, out / "f.pdf"),
         "copy_to_file": lambda s: attachments.copy_to_file(s, reader, 1, out / "c.pdf"),
         "export_workbook": lambda s: exchange.export_workbook(s, reader, out / "e.xlsx"),
+        # the convention's money is the auditors' to read, but its annex names payees
+        "export_register": lambda s: expenditures.export_register(
+            s, reader, expenditures.ExpenditureFilter(1), out / "r.xlsx"
+        ),
+        "export_documents": lambda s: payment_requests.export_documents(
+            s, reader, _no_figures(), out / "d.pdf", out / "d.xlsx"
+        ),
     }
     with pytest.raises(PermissionDenied), db.transaction(reader) as session:
         calls[name](session)
     assert list(out.iterdir()) == []
+
+
+def _no_figures() -> payment_requests.RequestFigures:
+    """A request's figures as the auditors may read them (their content does not matter)."""
+    day = dt.date(2021, 1, 1)
+    return payment_requests.RequestFigures(
+        1, "TIU", "Titolo", "B99J21000000001", None, None, Decimal(1), day, day, [], []
+    )
 
 
 def test_read_only_role_has_no_write_permission() -> None:

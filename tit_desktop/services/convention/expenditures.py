@@ -725,10 +725,12 @@ expenditure_feed.register_listener(LISTENER)
 
 def export_register(session: Session, actor: Actor, flt: ExpenditureFilter, out: Path) -> int:
     """Write the filtered register (and its totals per line) to a workbook; audited.
-    Returns the number of expenditures written."""
+    Returns the number of expenditures written. Suppliers include persons (trainees, host
+    families' referents), so the file needs EXPORT_DATA besides reading the money."""
     from tit_desktop.reports import expenditure_register
 
     require(actor, Permission.READ_MONEY)
+    require(actor, Permission.EXPORT_DATA)
     convention = get_convention(session, flt.convention_id)
     ids = keys(session, actor, flt)
     found: dict[int, ExpenditureRow] = {}

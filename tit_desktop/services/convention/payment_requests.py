@@ -106,6 +106,7 @@ class RequestFigures:
     submitted_on: dt.date | None = None
     unlocked: bool = False
     protocol: numbering.Protocol | None = None  # None: not submitted (a preview)
+    request_id: int | None = None  # None: not submitted (a preview)
 
     @property
     def total(self) -> Decimal:
@@ -275,6 +276,7 @@ def _figures(
         lines=lines,
         annex=annex,
         number=request.number if request else None,
+        request_id=request.id if request else None,
         submitted_on=request.submitted_on if request else None,
         unlocked=bool(request and request.unlocked_at is not None),
         protocol=numbering.stored_protocol(request.protocol, request.submitted_on)
@@ -557,19 +559,36 @@ def eur(amount: Decimal) -> str:
     return format_amount(amount, "EUR")
 
 
-def record_printed(
-    session: Session, actor: Actor, figures: RequestFigures, paths: list[Path]
-) -> None:
-    """An export of the convention's money, recorded in the activity log."""
+def export_documents(
+    session: Session,
+    actor: Actor,
+    figures: RequestFigures,
+    pdf_out: Path | None = None,
+    xlsx_out: Path | None = None,
+) -> list[Path]:
+    """Write the request's PDF and/or workbook and record the export in the activity log.
+    The annex names payees (trainees, host families' referents), so taking it out of the
+    application needs EXPORT_DATA besides reading the money: the auditors' read-only role
+    sees the figures on screen and prints nothing. Returns the files written."""
     require(actor, Permission.READ_MONEY)
+    require(actor, Permission.EXPORT_DATA)
+    paths = [p for p in (pdf_out, xlsx_out) if p is not None]
+    if not paths:
+        return []
+    write_documents(figures, pdf_out, xlsx_out)
+    which = f"n. {figures.number}" if figures.number is not None else "(bozza)"
+    if figures.protocol:
+        which += f", protocollo n. {figures.protocol.cited}"
     audit.record(
         session,
         actor,
         AuditAction.EXPORT,
         "payment_request",
-        None,
+        figures.request_id,
         detail=(
-            f"Domanda di rimborso {figures.short_name} dal {figures.period_from:%d/%m/%Y} "
-            f"al {figures.period_to:%d/%m/%Y}: " + ", ".join(p.name for p in paths)
+            f"Domanda di rimborso {which} {figures.short_name} dal "
+            f"{figures.period_from:%d/%m/%Y} al {figures.period_to:%d/%m/%Y}: "
+            + ", ".join(p.name for p in paths)
         ),
     )
+    return paths

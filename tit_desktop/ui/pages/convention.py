@@ -300,6 +300,7 @@ class ExpendituresTab(QWidget):
         can_write = ctx.actor.can(Permission.WRITE_MONEY)
         self.new_button.setVisible(can_write)
         self.delete_button.setVisible(can_write)
+        self.export_button.setVisible(ctx.actor.can(Permission.EXPORT_DATA))
 
     def set_convention(self, convention_id: int | None) -> None:
         self.convention_id = convention_id
@@ -475,17 +476,34 @@ class PaymentRequestsTab(QWidget):
         self.requests_view = _table(self.requests)
         layout.addWidget(self.requests_view, 1)
         unlock_row = QHBoxLayout()
+        # The documents of a request already presented, with its number and protocol: what
+        # is sent to the Ministry (the buttons above print the period being prepared).
+        self.request_pdf_button = QPushButton(self.tr("PDF della domand&a…"))
+        self.request_xlsx_button = QPushButton(self.tr("XLSX della &domanda…"))
         self.unlock_button = QPushButton(self.tr("Sbl&occa domanda…"))
-        unlock_row.addWidget(self.unlock_button)
+        for button in (self.request_pdf_button, self.request_xlsx_button, self.unlock_button):
+            unlock_row.addWidget(button)
         unlock_row.addStretch(1)
         layout.addLayout(unlock_row)
         self.compute_button.clicked.connect(self.compute)
         self.pdf_button.clicked.connect(lambda: self._write("pdf"))
         self.xlsx_button.clicked.connect(lambda: self._write("xlsx"))
+        self.request_pdf_button.clicked.connect(lambda: self._write_request("pdf"))
+        self.request_xlsx_button.clicked.connect(lambda: self._write_request("xlsx"))
         self.submit_button.clicked.connect(self._submit)
         self.unlock_button.clicked.connect(self._unlock)
+        self.requests_view.selectionModel().selectionChanged.connect(lambda *_a: self._sync())
         self.submit_button.setVisible(ctx.actor.can(Permission.WRITE_MONEY))
         self.unlock_button.setVisible(ctx.actor.can(Permission.UNLOCK_PAYMENT_REQUEST))
+        # The annex names payees: printing or saving it is for the roles that export data.
+        can_export = ctx.actor.can(Permission.EXPORT_DATA)
+        for button in (
+            self.pdf_button,
+            self.xlsx_button,
+            self.request_pdf_button,
+            self.request_xlsx_button,
+        ):
+            button.setVisible(can_export)
         self._sync()
 
     def set_convention(self, convention_id: int | None) -> None:
@@ -509,6 +527,13 @@ class PaymentRequestsTab(QWidget):
         ready = self.figures is not None
         for button in (self.pdf_button, self.xlsx_button, self.submit_button):
             button.setEnabled(ready)
+        chosen = self._chosen_request() is not None
+        for button in (self.request_pdf_button, self.request_xlsx_button, self.unlock_button):
+            button.setEnabled(chosen)
+
+    def _chosen_request(self) -> payment_requests.RequestSummary | None:
+        rows = self.requests_view.selectionModel().selectedRows()
+        return self.requests.row_at(rows[0].row()) if rows else None
 
     def compute(self) -> None:
         if self.convention_id is None:
@@ -534,10 +559,24 @@ class PaymentRequestsTab(QWidget):
         self._sync()
 
     def _write(self, kind: str) -> None:
-        figures = self.figures
-        if figures is None:
+        if self.figures is not None:
+            self._save_documents(self.figures, kind)
+
+    def _write_request(self, kind: str) -> None:
+        request = self._chosen_request()
+        if request is None:
             return
-        name = f"domanda-rimborso-{figures.short_name}-{figures.period_from:%Y%m%d}.{kind}"
+        try:
+            with self.ctx.db.reading() as session:
+                figures = payment_requests.request_figures(session, self.ctx.actor, request.id)
+        except ServiceError as exc:
+            show_service_error(self, exc)
+            return
+        self._save_documents(figures, kind)
+
+    def _save_documents(self, figures: payment_requests.RequestFigures, kind: str) -> None:
+        which = f"n{figures.number}-" if figures.number is not None else ""
+        name = f"domanda-rimborso-{figures.short_name}-{which}{figures.period_from:%Y%m%d}.{kind}"
         path, _ = file_dialogs.save_file(
             self,
             self.tr("Salva la domanda di rimborso"),
@@ -549,11 +588,14 @@ class PaymentRequestsTab(QWidget):
         db, actor = self.ctx.db, self.ctx.actor
 
         def work(_progress: object) -> Path:
-            payment_requests.write_documents(
-                figures, path if kind == "pdf" else None, path if kind == "xlsx" else None
-            )
             with db.transaction(actor) as session:
-                payment_requests.record_printed(session, actor, figures, [path])
+                payment_requests.export_documents(
+                    session,
+                    actor,
+                    figures,
+                    path if kind == "pdf" else None,
+                    path if kind == "xlsx" else None,
+                )
             return path
 
         run_in_background(
@@ -580,25 +622,41 @@ class PaymentRequestsTab(QWidget):
             return
         try:
             with self.ctx.db.transaction(self.ctx.actor) as session:
-                payment_requests.submit(
+                request_id = payment_requests.submit(
                     session,
                     self.ctx.actor,
                     self.convention_id,
                     figures.period_from,
                     figures.period_to,
                 )
+            with self.ctx.db.reading() as session:
+                submitted = payment_requests.request_figures(session, self.ctx.actor, request_id)
         except ServiceError as exc:
             show_service_error(self, exc)
             return
         notify_changed("payment_request", "expenditure")
         self.compute()
         self.refresh()
+        protocol = submitted.protocol.cited if submitted.protocol else "—"
+        text = self.tr("Domanda n. {0} presentata, protocollo n. {1}.").format(
+            submitted.number, protocol
+        )
+        if not self.ctx.actor.can(Permission.EXPORT_DATA):
+            questions_info(self, text)
+            return
+        if questions.confirm(
+            self,
+            self.tr("Domanda presentata"),
+            text + " " + self.tr("Salvare ora il PDF da inviare?"),
+            self.tr("Salva il PDF…"),
+            self.tr("Più tardi"),
+        ):
+            self._save_documents(submitted, "pdf")
 
     def _unlock(self) -> None:
-        rows = self.requests_view.selectionModel().selectedRows()
-        if not rows:
+        request = self._chosen_request()
+        if request is None:
             return
-        request = self.requests.row_at(rows[0].row())
         reason, ok = QInputDialog.getText(
             self,
             self.tr("Sblocca la domanda n. {0}").format(request.number),
