@@ -137,6 +137,7 @@ def add_deadlines(
     the date is at most three months after the convention's end (extensions included), as
     the quarterly monitoring is. Returns the ids, in date order."""
     require(actor, Permission.WRITE_MONEY)
+    recurrence = Recurrence(recurrence)
     first = add_deadline(session, actor, convention_id, title, due_on, remind_days, recurrence)
     if recurrence is not Recurrence.QUARTERLY:
         return [first]

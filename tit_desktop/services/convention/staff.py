@@ -157,10 +157,11 @@ class Timesheet:
 
     @property
     def columns(self) -> list[str]:
-        """The grid's columns: the plan's actions, then any other action that has hours
-        this month; the general column when there is none."""
-        extra = sorted({a for _d, a in self.minutes} - set(self.plan_actions))
-        return [*self.plan_actions, *extra] or [GENERAL_ACTION]
+        """The grid's columns: the plan's actions (the general column when the plan names
+        none), then any other action that has hours this month."""
+        base = list(self.plan_actions) or [GENERAL_ACTION]
+        extra = sorted({a for _d, a in self.minutes} - set(base))
+        return [*base, *extra]
 
     @property
     def days(self) -> list[dt.date]:
