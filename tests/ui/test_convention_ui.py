@@ -160,7 +160,7 @@ def test_an_expenditure_keeps_its_scan(
     plan = make_convention(db, admin)
     scan = tmp_path / "fattura-12.pdf"
     scan.write_bytes(b"%PDF-1.4 fattura 12/2021")
-    monkeypatch.setattr(dialogs, "open_file", lambda *a, **k: (scan, ""))
+    monkeypatch.setattr(dialogs, "open_file", lambda *a, **k: scan)  # a Path, as open_file gives
     dialog = ExpenditureDialog(AppContext(db, admin), plan.convention_id)
     qtbot.addWidget(dialog)
     assert not dialog.guard.is_dirty() and not dialog.copy_button.isEnabled()

@@ -697,7 +697,7 @@ class ExpenditureDialog(_GuardedDialog):
         self.guard.mark_clean()
 
     def _attach(self) -> None:
-        path, _ = open_file(
+        path = open_file(
             self,
             self.tr("Allega il documento della spesa"),
             self.tr("Documenti (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Tutti i file (*)"),
