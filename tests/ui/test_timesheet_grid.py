@@ -417,3 +417,30 @@ def test_the_close_question_is_not_asked_with_unsaved_hours_cancelled(
     monkeypatch.setattr(QMessageBox, "exec", lambda _self: pytest.fail("no close question"))
     tab.close_button.click()
     assert tab.guard.is_dirty()
+
+
+def test_closing_the_main_window_from_another_area_shows_the_hours_first(
+    qtbot: QtBot, db: Database, admin: Actor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tit_desktop.ui.main_window import MainWindow
+
+    _plan(db, admin)
+    window = MainWindow(AppContext(db, admin))
+    qtbot.addWidget(window)
+    page = window.page("convention")
+    assert isinstance(page, ConventionPage) and page.staff_tab is not None
+    tab = page.staff_tab
+    assert tab.show_month(MARCH)
+    tab.grid_model.setData(tab.grid_model.index(0, 0), "5")
+    window.show_area("home")
+    seen: list[tuple[object, object]] = []
+
+    def ask(_parent: object) -> questions.SaveChoice:
+        seen.append((window.stack.currentWidget(), page.tabs.currentWidget()))
+        return questions.SaveChoice.CANCEL
+
+    monkeypatch.setattr(questions, "ask_save_changes", ask)
+    assert not settle_open_forms(window)
+    assert seen == [(page, tab)]
+    assert window.sidebar.currentRow() == window.area_titles().index("Convenzione")
+    app_signals().changed.disconnect(page._changed)

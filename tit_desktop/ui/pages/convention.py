@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QStackedWidget,
     QTableView,
     QTabWidget,
     QToolButton,
@@ -904,13 +903,20 @@ class StaffTab(QWidget):
         return outcome
 
     def bring_to_front(self) -> None:
-        """Show this tab (and its page) so that a question about its hours is understood."""
-        child: QWidget = self
+        """Show this tab, and the window's Convenzione area, so that a question about its
+        hours is understood."""
+        window = self.window()
         parent = self.parentWidget()
         while parent is not None:
-            if isinstance(parent, QStackedWidget | QTabWidget):
-                parent.setCurrentWidget(child)
-            child, parent = parent, parent.parentWidget()
+            if isinstance(parent, QTabWidget):
+                for index in range(parent.count()):
+                    page = parent.widget(index)
+                    if page is self or page.isAncestorOf(self):
+                        parent.setCurrentIndex(index)
+            area = parent.objectName().removeprefix("page_")
+            if parent.objectName().startswith("page_") and hasattr(window, "show_area"):
+                window.show_area(area)
+            parent = parent.parentWidget()
 
     # --- loading, editing, saving -------------------------------------------------------
 
