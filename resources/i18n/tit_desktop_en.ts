@@ -466,32 +466,32 @@
 <context>
     <name>BudgetTab</name>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="161"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="170"/>
         <source>Nuova &amp;voce…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="162"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="171"/>
         <source>&amp;Modifica voce…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="163"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="172"/>
         <source>R&amp;imodula…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="182"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="191"/>
         <source>&amp;Apri voce…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="200"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="209"/>
         <source>Totale convenzione {0} EUR; somma delle voci {1} EUR; speso {2} EUR</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="210"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="219"/>
         <source>Le voci non corrispondono al totale: differenza {0} EUR.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -787,154 +787,187 @@
 <context>
     <name>ConventionDialog</name>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="167"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="173"/>
         <source>15 lettere e cifre</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="178"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="184"/>
         <source>Nome breve</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="179"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="185"/>
         <source>Titolo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="180"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="186"/>
         <source>Ente finanziatore</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="181"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="187"/>
         <source>Fondo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="182"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="188"/>
         <source>CUP</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="183"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="189"/>
         <source>Data firma</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="184"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="190"/>
         <source>Inizio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="185"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="191"/>
         <source>Fine</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="186"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="192"/>
         <source>Importo totale (EUR)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="187"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="193"/>
         <source>Cofinanziamento (EUR)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="188"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="194"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="193"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="203"/>
+        <source>Togli proroga…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="205"/>
         <source>Proroghe</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="196"/>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="315"/>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="318"/>
-        <source>Partner</source>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="213"/>
+        <source>Modifica partner…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="199"/>
-        <source>Documenti</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="201"/>
-        <source>Aggiungi &amp;proroga…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="202"/>
-        <source>Aggiungi pa&amp;rtner…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="203"/>
-        <source>A&amp;llega documento…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="215"/>
-        <source>Nuova convenzione</source>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="214"/>
+        <source>Togli partner…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../tit_desktop/ui/convention_dialogs.py" line="216"/>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="255"/>
-        <source>nessuna</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="217"/>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="218"/>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="261"/>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="264"/>
-        <source>nessuno</source>
+        <source>Partner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../tit_desktop/ui/convention_dialogs.py" line="224"/>
+        <source>Documenti</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="319"/>
+        <source>, atto del {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="324"/>
+        <source>al {0} ({1}{2})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="400"/>
+        <source>Togliere la proroga?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="402"/>
+        <source>La proroga «{0}» sarà tolta dalla convenzione: la fine tornerà quella della proroga precedente (o quella firmata).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="405"/>
+        <source>Togli la proroga</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="406"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="466"/>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="461"/>
+        <source>Togliere il partner?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="462"/>
+        <source>{0} non sarà più partner della convenzione (quota {1}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="465"/>
+        <source>Togli il partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="202"/>
+        <source>Aggiungi &amp;proroga…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="212"/>
+        <source>Aggiungi pa&amp;rtner…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="226"/>
+        <source>A&amp;llega documento…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="252"/>
+        <source>Nuova convenzione</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="253"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="332"/>
+        <source>nessuna</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="254"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="255"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="345"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="347"/>
+        <source>nessuno</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="262"/>
         <source>Sola lettura: il ruolo non permette di modificare la convenzione.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="232"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="270"/>
         <source>Convenzione {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="288"/>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="292"/>
-        <source>Proroga</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="288"/>
-        <source>Nuova fine (gg/mm/aaaa):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="292"/>
-        <source>Motivo:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="315"/>
-        <source>Ente:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="318"/>
-        <source>Quota (EUR):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="339"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="478"/>
         <source>Documento della convenzione</source>
         <translation type="unfinished"></translation>
     </message>
@@ -942,57 +975,57 @@
 <context>
     <name>ConventionPage</name>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="1021"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="1206"/>
         <source>N&amp;uova convenzione…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="1022"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="1207"/>
         <source>&amp;Dati della convenzione…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="1040"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="1225"/>
         <source>&amp;Budget</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="1041"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="1226"/>
         <source>&amp;Spese</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="1042"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="1227"/>
         <source>Domande di &amp;rimborso</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="1043"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="1228"/>
         <source>Scaden&amp;ze</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="1045"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="1230"/>
         <source>Personale e &amp;timesheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="1054"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="1240"/>
         <source>Il ruolo «{0}» non permette di leggere i dati economici della convenzione: l&apos;area è riservata a coordinatori e amministratori (e, in sola lettura, ai revisori).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="1087"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="1288"/>
         <source>Nessuna convenzione: crearne una con «Nuova convenzione».</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="1093"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="1294"/>
         <source>CUP {0} · {1} · dal {2} al {3} · importo {4} EUR</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="1095"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="1296"/>
         <source>finanziatore non indicato</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1266,51 +1299,111 @@ Prima viene salvata una copia dei dati attuali. Continuare?</source>
     </message>
 </context>
 <context>
-    <name>DeadlinesTab</name>
+    <name>DeadlineDialog</name>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="693"/>
-        <source>&amp;Nuova scadenza…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="694"/>
-        <source>&amp;Monitoraggi trimestrali</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="696"/>
-        <source>Una scadenza per trimestre della convenzione, 30 giorni dopo la fine</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="698"/>
-        <source>Se&amp;gna come fatta…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="736"/>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="740"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1027"/>
         <source>Nuova scadenza</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="736"/>
-        <source>Adempimento:</source>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1030"/>
+        <source>Relazione intermedia, rendiconto…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="740"/>
-        <source>Scadenza (gg/mm/aaaa):</source>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1033"/>
+        <source>Nessuna (una sola scadenza)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="773"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1035"/>
+        <source>Trimestrale (ogni 3 mesi fino alla fine della convenzione)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1041"/>
+        <source> giorni prima</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1043"/>
+        <source>Adempimento</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1044"/>
+        <source>Scadenza</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1045"/>
+        <source>Ricorrenza</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1046"/>
+        <source>Promemoria</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeadlineDoneDialog</name>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1088"/>
         <source>Scadenza fatta</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="774"/>
-        <source>Documento prodotto (file inviato, protocollo):</source>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1092"/>
+        <source>Adempimento</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1093"/>
+        <source>Scadenza</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1097"/>
+        <source>file inviato, n. di protocollo, PEC…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1098"/>
+        <source>Fatta il</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1100"/>
+        <source>Documento prodotto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1118"/>
+        <source>la data non può essere futura</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeadlinesTab</name>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="702"/>
+        <source>&amp;Nuova scadenza…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="703"/>
+        <source>&amp;Monitoraggi trimestrali</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="705"/>
+        <source>Una scadenza per trimestre della convenzione, 30 giorni dopo la fine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="707"/>
+        <source>Se&amp;gna come fatta…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1525,167 +1618,167 @@ valida fino al {1}</source>
 <context>
     <name>ExpenditureDialog</name>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="544"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="683"/>
         <source>Fattura, ricevuta, cedolino…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="549"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="688"/>
         <source>codice fiscale o partita IVA</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="556"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="695"/>
         <source>uguale all&apos;importo se vuoto</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="558"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="697"/>
         <source>(scegliere)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="564"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="703"/>
         <source>bonifico, assegno…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="572"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="711"/>
         <source>nessun documento allegato</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="573"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="712"/>
         <source>&amp;Allega…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="574"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="713"/>
         <source>Salva una &amp;copia…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="584"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="723"/>
         <source>Tipo documento</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="585"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="724"/>
         <source>Numero</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="586"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="725"/>
         <source>Data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="587"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="726"/>
         <source>Fornitore</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="588"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="727"/>
         <source>CF/P.IVA</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="589"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="728"/>
         <source>Descrizione</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="590"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="729"/>
         <source>Importo (EUR)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="591"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="730"/>
         <source>IVA (EUR)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="592"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="731"/>
         <source>Importo ammissibile (EUR)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="593"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="732"/>
         <source>Voce</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="594"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="733"/>
         <source>Data pagamento</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="595"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="734"/>
         <source>Modalità di pagamento</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="596"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="735"/>
         <source>CIG</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="597"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="736"/>
         <source>Documento</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="606"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="745"/>
         <source>Nuova spesa</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="607"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="746"/>
         <source>Fattura</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="616"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="755"/>
         <source>Allega il documento della spesa</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="617"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="756"/>
         <source>Documenti (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Tutti i file (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="624"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="763"/>
         <source>file non leggibile ({0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="627"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="766"/>
         <source>il file supera 20 MB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="647"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="786"/>
         <source>Salva una copia del documento</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="667"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="806"/>
         <source>Spesa {0} del {1:%d/%m/%Y}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="691"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="830"/>
         <source>Attenzione: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="695"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="834"/>
         <source>Sola lettura: il ruolo non permette di modificare le spese.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="703"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="842"/>
         <source>Spesa derivata da un pagamento ({0}): si modifica solo dal pagamento.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1693,88 +1786,126 @@ valida fino al {1}</source>
 <context>
     <name>ExpendituresTab</name>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="251"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="260"/>
         <source>Cerca fornitore, numero, CF/P.IVA</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="255"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="264"/>
         <source>Solo segnalate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="257"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="266"/>
         <source>Voce</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="259"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="268"/>
         <source>Dal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="261"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="270"/>
         <source>al</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="266"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="275"/>
         <source>&amp;Nuova spesa…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="267"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="276"/>
         <source>A&amp;pri…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="268"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="277"/>
         <source>&amp;Elimina…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="269"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="278"/>
         <source>Esp&amp;orta…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="309"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="318"/>
         <source>tutte</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="356"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="365"/>
         <source>{0} spese, importo {1} EUR, ammissibile {2} EUR</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="400"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="409"/>
         <source>Eliminare la spesa?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="401"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="410"/>
         <source>La spesa {0} di {1} ({2} EUR) sarà eliminata dal registro.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="404"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="413"/>
         <source>Elimina</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="420"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="429"/>
         <source>Esporta il registro delle spese</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="434"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="443"/>
         <source>Esportate {0} spese in {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="437"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="446"/>
         <source>Esportazione del registro…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExtensionDialog</name>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1154"/>
+        <source>Proroga della convenzione</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1156"/>
+        <source>Fine attuale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1159"/>
+        <source>ad esempio: proroga concessa per l&apos;emergenza</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1162"/>
+        <source>Nuova fine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1163"/>
+        <source>Motivo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1164"/>
+        <source>Data dell&apos;atto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1177"/>
+        <source>la nuova fine deve essere dopo la fine attuale ({0})</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2356,47 +2487,47 @@ valida fino al {1}</source>
 <context>
     <name>LineDialog</name>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="406"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="545"/>
         <source>(scegliere)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="411"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="550"/>
         <source>Voce</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="412"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="551"/>
         <source>Azione</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="413"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="552"/>
         <source>Categoria</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="414"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="553"/>
         <source>Importo previsto (EUR)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="417"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="556"/>
         <source>Nuova voce di budget</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="428"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="567"/>
         <source>Voce {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="443"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="582"/>
         <source>La voce di budget è stata eliminata.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="421"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="560"/>
         <source>L&apos;importo previsto si cambia con una rimodulazione</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2702,6 +2833,69 @@ La scheda {1} viene unita a questa: servizi, note e allegati passano alla scheda
     <message>
         <location filename="../../tit_desktop/ui/pages/street.py" line="976"/>
         <source>Riepilogo salvato in {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PartnerDialog</name>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1220"/>
+        <source>(scegliere)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1231"/>
+        <source>capofila, partner, ente attuatore…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1234"/>
+        <source>Ente</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1235"/>
+        <source>Quota (EUR)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1236"/>
+        <source>Parte del totale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1237"/>
+        <source>Ruolo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1240"/>
+        <source>Nuovo partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1242"/>
+        <source>Partner {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1258"/>
+        <source>l&apos;importo non può essere negativo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1262"/>
+        <source>la quota supera l&apos;importo totale della convenzione ({0} EUR)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1271"/>
+        <source>— dell&apos;importo totale ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1274"/>
+        <source>{0} dell&apos;importo totale ({1})</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3023,117 +3217,117 @@ La scheda {1} viene unita a questa: servizi, note e allegati passano alla scheda
 <context>
     <name>PaymentRequestsTab</name>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="457"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="466"/>
         <source>&amp;Calcola</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="458"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="467"/>
         <source>&amp;PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="459"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="468"/>
         <source>&amp;XLSX…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="460"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="469"/>
         <source>Presenta e b&amp;locca…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="461"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="470"/>
         <source>Periodo dal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="463"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="472"/>
         <source>al</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="481"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="490"/>
         <source>PDF della domand&amp;a…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="482"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="491"/>
         <source>XLSX della &amp;domanda…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="483"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="492"/>
         <source>Sbl&amp;occa domanda…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="555"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="564"/>
         <source>{0} spese ammissibili; importo richiesto {1} EUR</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="582"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="591"/>
         <source>Salva la domanda di rimborso</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="604"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="613"/>
         <source>Scritto {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="606"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="615"/>
         <source>Preparazione della domanda…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="615"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="624"/>
         <source>Presentare la domanda?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="617"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="626"/>
         <source>Le {0} spese incluse ({1} EUR) saranno bloccate: solo l&apos;amministratore potrà sbloccarle.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="620"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="629"/>
         <source>Presenta e blocca</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="641"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="650"/>
         <source>Domanda n. {0} presentata, protocollo n. {1}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="649"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="658"/>
         <source>Domanda presentata</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="650"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="659"/>
         <source>Salvare ora il PDF da inviare?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="651"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="660"/>
         <source>Salva il PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="652"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="661"/>
         <source>Più tardi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="662"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="671"/>
         <source>Sblocca la domanda n. {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="663"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="672"/>
         <source>Motivo dello sblocco (resta nel registro delle attività):</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3796,6 +3990,39 @@ La scheda {1} viene unita a questa: servizi, note e allegati passano alla scheda
     </message>
 </context>
 <context>
+    <name>ReopenMonthDialog</name>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1323"/>
+        <source>Riaprire il mese?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1328"/>
+        <source>Il timesheet di {0} per {1} è chiuso. Riaprendolo, la spesa del costo del personale registrata alla chiusura sarà eliminata e le ore torneranno modificabili; il costo si registra di nuovo richiudendo il mese.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1338"/>
+        <source>ad esempio: ore del 12 registrate due volte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1339"/>
+        <source>Motivo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1343"/>
+        <source>Riapri il mese</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1346"/>
+        <source>Annulla</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReportsPage</name>
     <message>
         <location filename="../../tit_desktop/ui/pages/reports.py" line="49"/>
@@ -4141,112 +4368,199 @@ La scheda {1} viene unita a questa: servizi, note e allegati passano alla scheda
     </message>
 </context>
 <context>
+    <name>StaffCostDialog</name>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="932"/>
+        <source>Costo annuo di {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="943"/>
+        <source> ore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="947"/>
+        <source>Anno</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="949"/>
+        <source>Costo lordo annuo (EUR)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="951"/>
+        <source>Ore annue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="952"/>
+        <source>Costo orario</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="955"/>
+        <source>Costo orario = costo lordo annuo / ore annue, arrotondato al centesimo: moltiplicato per le ore del timesheet dà il costo del mese.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="970"/>
+        <source>Sola lettura: il ruolo non permette di modificare i costi del personale.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="985"/>
+        <source>l&apos;importo non può essere negativo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="995"/>
+        <source>{0} EUR l&apos;ora</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StaffTab</name>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="826"/>
-        <source>Operatore</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="828"/>
-        <source>Mese</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="833"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="829"/>
         <source>Costo a&amp;nnuo…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="834"/>
-        <source>&amp;Ore…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="835"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="832"/>
         <source>Stam&amp;pa timesheet…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="836"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="833"/>
         <source>&amp;Chiudi il mese…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="875"/>
-        <source>Scegliere l&apos;operatore e il mese (mm/aaaa).</source>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="808"/>
+        <source>Mese precedente</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="884"/>
-        <source>Totale {0}:{1:02d} ore</source>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="814"/>
+        <source>Mese successivo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="886"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="815"/>
+        <source>&amp;Operatore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="817"/>
+        <source>M&amp;ese</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="830"/>
+        <source>Sal&amp;va le ore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="831"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="1093"/>
+        <source>Annulla le modifiche</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="834"/>
+        <source>R&amp;iapri il mese…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="861"/>
+        <source>Ore come 7:30, 7,5 o 7; Canc svuota la cella. In grigio sabati, domeniche e festivi; in giallo le celle da salvare, in rosso quelle da correggere.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="988"/>
+        <source>Nessun operatore: aggiungerne uno tra le anagrafiche.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="990"/>
+        <source>Scegliere l&apos;operatore e il mese.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="1004"/>
+        <source>Mese chiuso: il costo è registrato tra le spese e le ore non si possono cambiare.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="1007"/>
+        <source> Per correggerle, «Riapri il mese…».</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="1012"/>
+        <source>Sola lettura: il ruolo non permette di modificare le ore.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="1025"/>
+        <source>Totale {0} ore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="1027"/>
         <source>; costo annuo {0} non indicato</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="888"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="1029"/>
         <source>; costo orario {0} EUR; costo del mese {1} EUR</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="892"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="1033"/>
         <source> — mese chiuso</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="911"/>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="917"/>
-        <source>Costo annuo {0}</source>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="1035"/>
+        <source> (con le modifiche non ancora salvate)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="911"/>
-        <source>Costo lordo annuo (EUR):</source>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="1079"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="1082"/>
+        <source>Ore non salvate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="918"/>
-        <source>Ore annue:</source>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="1091"/>
+        <source>Annullare le modifiche?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="940"/>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="943"/>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="947"/>
-        <source>Ore</source>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="1092"/>
+        <source>Le ore scritte e non salvate andranno perse.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="940"/>
-        <source>Giorno (gg/mm/aaaa):</source>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="1094"/>
+        <source>No</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="943"/>
-        <source>Azione:</source>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="1168"/>
+        <source>Il costo del mese {0} sarà registrato come spesa e le ore non si potranno più cambiare (se non riaprendo il mese).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="947"/>
-        <source>Ore (7:30 oppure 7,5; 0 per togliere):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="995"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="1166"/>
         <source>Chiudere il mese?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="997"/>
-        <source>Il costo del mese {0} sarà registrato come spesa e le ore non si potranno più cambiare.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="1000"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="1171"/>
         <source>Chiudi il mese</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4499,6 +4813,40 @@ La scheda {1} viene unita a questa: servizi, note e allegati passano alla scheda
     <message>
         <location filename="../../tit_desktop/ui/pathway_tabs.py" line="1533"/>
         <source>Autonomia dal {0} ({1}) al {2} ({3}): {4}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TimesheetGridModel</name>
+    <message>
+        <location filename="../../tit_desktop/ui/timesheet_grid.py" line="155"/>
+        <location filename="../../tit_desktop/ui/timesheet_grid.py" line="238"/>
+        <source>più di 24 ore in un giorno</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/timesheet_grid.py" line="254"/>
+        <source>sabato</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/timesheet_grid.py" line="254"/>
+        <source>domenica</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/timesheet_grid.py" line="256"/>
+        <source>fuori dal periodo della convenzione</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/timesheet_grid.py" line="266"/>
+        <source>Totale giorno</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/timesheet_grid.py" line="277"/>
+        <source>Totale</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4788,32 +5136,32 @@ La scheda {1} viene unita a questa: servizi, note e allegati passano alla scheda
 <context>
     <name>VariationDialog</name>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="476"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="615"/>
         <source>Rimodulazione della voce {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="478"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="617"/>
         <source>Importo attuale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="484"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="623"/>
         <source>Data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="486"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="625"/>
         <source>Nuovo importo (EUR)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="488"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="627"/>
         <source>Motivo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="506"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="645"/>
         <source>La voce di budget è stata eliminata.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4821,12 +5169,12 @@ La scheda {1} viene unita a questa: servizi, note e allegati passano alla scheda
 <context>
     <name>_GuardedDialog</name>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="97"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="103"/>
         <source>Salva</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="99"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="105"/>
         <source>Chiudi</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5063,7 +5411,7 @@ La scheda {1} viene unita a questa: servizi, note e allegati passano alla scheda
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="444"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="453"/>
         <source>Fatto</source>
         <translation type="unfinished"></translation>
     </message>

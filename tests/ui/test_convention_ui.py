@@ -120,7 +120,6 @@ def test_budget_warning_and_register_totals(qtbot: QtBot, db: Database, admin: A
 def test_staff_tab_shows_the_month_and_its_cost(qtbot: QtBot, db: Database, admin: Actor) -> None:
     from tit_desktop.models import StaffMember
     from tit_desktop.services.convention import staff
-    from tit_desktop.ui.pages.convention import _minutes
 
     plan = make_convention(db, admin)
     with db.transaction(admin) as session:
@@ -134,12 +133,18 @@ def test_staff_tab_shows_the_month_and_its_cost(qtbot: QtBot, db: Database, admi
     page = ConventionPage(AppContext(db, admin))
     qtbot.addWidget(page)
     assert page.staff_tab is not None
-    page.staff_tab.month.setText("03/2021")
-    page.staff_tab.refresh()
-    assert page.staff_tab.model.rowCount() == 1
+    assert page.staff_tab.show_month(dt.date(2021, 3, 1))
+    # March as a grid: 31 days and the totals; the hours typed earlier on their action.
+    grid = page.staff_tab.grid_model
+    assert grid.rowCount() == 32 and grid.actions == ["Attività generale", "Mensa"]
+    assert grid.index(0, 1).data() == "7:30"
     assert "Totale 7:30 ore" in page.staff_tab.summary.text()
     assert "costo del mese 155,03 EUR" in page.staff_tab.summary.text()
-    assert (_minutes("7:30"), _minutes("7,5"), _minutes("8")) == (450, 450, 480)
+    assert (staff.parse_hours("7:30"), staff.parse_hours("7,5"), staff.parse_hours("8")) == (
+        450,
+        450,
+        480,
+    )
 
 
 def test_an_expenditure_keeps_its_scan(

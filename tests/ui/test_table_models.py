@@ -5,6 +5,7 @@ tit_desktop.ui: a new model without an entry in BUILDERS fails the suite."""
 from __future__ import annotations
 
 import ast
+import datetime as dt
 import importlib
 import pkgutil
 from collections.abc import Callable, Iterator
@@ -25,6 +26,7 @@ from tit_desktop.ui.context import AppContext
 from tit_desktop.ui.lazy_table import KeyTableModel
 from tit_desktop.ui.pages.admin import UsersTab
 from tit_desktop.ui.pages.audit_log import AuditLogModel, AuditLogPage
+from tit_desktop.ui.pages.convention import ConventionPage
 from tit_desktop.ui.pages.families import (
     AgreementTableModel,
     FamiliesPage,
@@ -39,6 +41,7 @@ from tit_desktop.ui.pages.housing import BoardModel, HousingPage
 from tit_desktop.ui.pages.persons import PersonsPage
 from tit_desktop.ui.pages.street import StreetContactsModel, StreetPage
 from tit_desktop.ui.table_models import ListTableModel
+from tit_desktop.ui.timesheet_grid import TimesheetGridModel
 
 UI_PACKAGE = Path(tit_desktop.ui.__file__).parent
 
@@ -93,7 +96,6 @@ def _permits_table(db: Database, admin: Actor) -> tuple[QWidget, QAbstractItemMo
 
 
 def _reminders_table(db: Database, admin: Actor) -> tuple[QWidget, QAbstractItemModel]:
-    import datetime as dt
 
     from tit_desktop.services import reminders
 
@@ -162,6 +164,14 @@ def _housing_board(db: Database, admin: Actor) -> tuple[QWidget, QAbstractItemMo
     return page, page.board_model
 
 
+def _timesheet_grid(db: Database, admin: Actor) -> tuple[QWidget, QAbstractItemModel]:
+    page = ConventionPage(_demo(db, admin))
+    tab = page.staff_tab
+    assert tab is not None and tab.show_month(dt.date(2021, 3, 1))
+    tab.grid_model.setData(tab.grid_model.index(0, 0), "7:30")
+    return page, tab.grid_model
+
+
 BUILDERS: dict[type[QAbstractItemModel], Builder] = {
     AgreementTableModel: _agreements_table,
     FamilyTableModel: _families_table,
@@ -174,6 +184,7 @@ BUILDERS: dict[type[QAbstractItemModel], Builder] = {
     PermitModel: _permits_table,
     ReminderModel: _reminders_table,
     StreetContactsModel: _street_table,
+    TimesheetGridModel: _timesheet_grid,
 }
 
 
@@ -182,6 +193,10 @@ def _reshuffle(model: QAbstractItemModel) -> None:
     if isinstance(model, KeyTableModel):
         model.sort(0, Qt.SortOrder.DescendingOrder)
         model.reload()
+    elif isinstance(model, TimesheetGridModel):
+        model.setData(model.index(1, 0), "sette")
+        model.show_refusal({(model.days[1], None): "più di 24 ore in un giorno"})
+        model.setData(model.index(1, 0), "")
     elif isinstance(model, ListTableModel):
         rows = [model.row_at(i) for i in range(model.rowCount())]
         model.set_rows(rows[::-1])

@@ -184,6 +184,9 @@ def _convention_writers() -> dict[str, Callable[[Database, Actor, Path], Any]]:
         "staff.record_hours": lambda s, a: staff.record_hours(s, a, 1, 1, day, "x", 60),
         "staff.set_staff_cost": lambda s, a: staff.set_staff_cost(s, a, 1, 2026, None, None),
         "staff.close_month": lambda s, a: staff.close_month(s, a, 1, 1, day),
+        "staff.record_month": lambda s, a: staff.record_month(s, a, 1, 1, day, {}),
+        "staff.reopen_month": lambda s, a: staff.reopen_month(s, a, 1, 1, day, "x"),
+        "deadlines.add_deadlines": lambda s, a: deadlines.add_deadlines(s, a, 1, "x", day),
         "deadlines.reopen": lambda s, a: deadlines.reopen(s, a, 1, 1),
     }
     return {

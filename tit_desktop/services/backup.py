@@ -859,6 +859,12 @@ def _replace_rows(
                 conn.execution_options(**audit.audited_elsewhere("ripristino di un backup"))
                 if sqlite:
                     conn.exec_driver_sql("PRAGMA defer_foreign_keys=ON")
+                    # A locked expenditure refuses a DELETE (migration 0013's trigger):
+                    # every row goes, so the locks are lifted first, in this transaction.
+                    conn.exec_driver_sql(
+                        "UPDATE expenditure SET payment_request_id = NULL "
+                        "WHERE payment_request_id IS NOT NULL"
+                    )
                     for table in reversed(Base.metadata.sorted_tables):
                         conn.execute(table.delete())
                 else:

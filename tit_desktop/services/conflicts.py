@@ -107,6 +107,7 @@ EXPLAINER_MODULES = (
     "tit_desktop.services.convention.conventions",
     "tit_desktop.services.convention.budget",
     "tit_desktop.services.convention.expenditures",
+    "tit_desktop.services.convention.locks",
     "tit_desktop.services.convention.deadlines",
     "tit_desktop.services.housing",
     "tit_desktop.services.pathways",

@@ -1,6 +1,8 @@
-"""Dialogs of the Convenzione area: the convention, an expenditure, a budget line and a
-variation. Each asks before losing edits (FormGuard), shows each error beside its field
-(FieldErrors) and is read-only for the read-only role."""
+"""Dialogs of the Convenzione area: the convention (with its extensions and partners), an
+expenditure, a budget line and a variation, a staff member's annual cost, a deadline and its
+completion, and the question that reopens a closed month of a timesheet. Each asks before
+losing edits (FormGuard), shows each error beside its field (FieldErrors) and is read-only
+for the read-only role."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ import mimetypes
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -19,20 +21,24 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from tit_desktop.models import CostCategory
-from tit_desktop.services import money
-from tit_desktop.services.convention import budget, conventions, expenditures
-from tit_desktop.services.convention.checks import REQUIRED
+from tit_desktop.models import CostCategory, Recurrence
+from tit_desktop.services import clock, money
+from tit_desktop.services.convention import budget, conventions, deadlines, expenditures, staff
+from tit_desktop.services.convention.checks import REQUIRED, text_problem
 from tit_desktop.services.errors import NotFound, ServiceError, StaleRecord, ValidationError
 from tit_desktop.services.permissions import Permission
+from tit_desktop.ui import questions
 from tit_desktop.ui.context import AppContext
-from tit_desktop.ui.dates import DateField, InvalidInput
+from tit_desktop.ui.dates import DateField, InvalidInput, YearRule
 from tit_desktop.ui.errors import show_service_error
 from tit_desktop.ui.file_dialogs import open_file, save_file
 from tit_desktop.ui.form_guard import FormGuard, Settled
@@ -158,7 +164,7 @@ class ConventionDialog(_GuardedDialog):
         super().__init__(ctx, parent)
         self.convention_id = convention_id
         self.version: int | None = None
-        self.setMinimumWidth(620)
+        self.setMinimumWidth(720)
         self.short_name = QLineEdit()
         self.title_edit = QLineEdit()
         self.funder = QLineEdit()
@@ -188,36 +194,68 @@ class ConventionDialog(_GuardedDialog):
             (self.tr("Note"), "notes", self.notes),
         ):
             self.errors.add_row(self.form, label, field, widget)
-        self.extensions = QLabel()
-        self.extensions.setWordWrap(True)
-        self.form.addRow(QLabel(self.tr("Proroghe")), self.extensions)
-        self.partners = QLabel()
-        self.partners.setWordWrap(True)
-        self.form.addRow(QLabel(self.tr("Partner")), self.partners)
+        # Extensions and partners: saved at once (not part of the form's fields), listed
+        # with their own add, change and remove buttons.
+        self.extensions = QListWidget()
+        self.extensions.setObjectName("convention_extensions")
+        self.extensions.setWordWrap(True)  # a long reason wraps
+        self.extension_button = QPushButton(self.tr("Aggiungi &proroga…"))
+        self.remove_extension_button = QPushButton(self.tr("Togli proroga…"))
+        self.form.addRow(
+            QLabel(self.tr("Proroghe")),
+            self._related_row(
+                self.extensions, (self.extension_button, self.remove_extension_button)
+            ),
+        )
+        self.partners = QListWidget()
+        self.partners.setObjectName("convention_partners")
+        self.partner_button = QPushButton(self.tr("Aggiungi pa&rtner…"))
+        self.edit_partner_button = QPushButton(self.tr("Modifica partner…"))
+        self.remove_partner_button = QPushButton(self.tr("Togli partner…"))
+        self.form.addRow(
+            QLabel(self.tr("Partner")),
+            self._related_row(
+                self.partners,
+                (self.partner_button, self.edit_partner_button, self.remove_partner_button),
+            ),
+        )
         self.documents = QLabel()
         self.documents.setWordWrap(True)
         self.form.addRow(QLabel(self.tr("Documenti")), self.documents)
         extras = QHBoxLayout()
-        self.extension_button = QPushButton(self.tr("Aggiungi &proroga…"))
-        self.partner_button = QPushButton(self.tr("Aggiungi pa&rtner…"))
         self.document_button = QPushButton(self.tr("A&llega documento…"))
-        for button in (self.extension_button, self.partner_button, self.document_button):
-            extras.addWidget(button)
-            # Only on a saved convention, for the roles that change it.
-            button.setVisible(convention_id is not None and not self.read_only)
+        extras.addWidget(self.document_button)
         extras.addStretch(1)
         self.layout_.addLayout(extras)
+        self._detail: conventions.ConventionDetail | None = None
+        for button in (
+            self.extension_button,
+            self.remove_extension_button,
+            self.partner_button,
+            self.edit_partner_button,
+            self.remove_partner_button,
+            self.document_button,
+        ):
+            # Only on a saved convention, for the roles that change it.
+            button.setVisible(convention_id is not None and not self.read_only)
         self.extension_button.clicked.connect(self._add_extension)
+        self.remove_extension_button.clicked.connect(self._remove_extension)
         self.partner_button.clicked.connect(self._add_partner)
+        self.edit_partner_button.clicked.connect(self._edit_partner)
+        self.partners.itemDoubleClicked.connect(lambda _item: self._edit_partner())
+        self.remove_partner_button.clicked.connect(self._remove_partner)
+        self.extensions.itemSelectionChanged.connect(self._sync_related_buttons)
+        self.partners.itemSelectionChanged.connect(self._sync_related_buttons)
         self.document_button.clicked.connect(self._attach)
         self.finish_layout()
         if convention_id is None:
             self.setWindowTitle(self.tr("Nuova convenzione"))
-            self.extensions.setText(self.tr("nessuna"))
-            self.partners.setText(self.tr("nessuno"))
+            self._placeholder(self.extensions, self.tr("nessuna"))
+            self._placeholder(self.partners, self.tr("nessuno"))
             self.documents.setText(self.tr("nessuno"))
         else:
             self._load(convention_id)
+        self._sync_related_buttons()
         self.guard.mark_clean()
         if self.read_only:
             self.make_read_only(
@@ -249,20 +287,88 @@ class ConventionDialog(_GuardedDialog):
         assert self.convention_id is not None
         self._load(self.convention_id)
 
+    @staticmethod
+    def _related_row(items: QListWidget, buttons: tuple[QPushButton, ...]) -> QWidget:
+        items.setMinimumWidth(300)
+        items.setTextElideMode(Qt.TextElideMode.ElideRight)  # the whole text in the tooltip
+        items.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        row = QWidget()
+        box = QHBoxLayout(row)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(items, 1)
+        column = QVBoxLayout()
+        column.setSpacing(4)
+        for button in buttons:
+            column.addWidget(button)
+        column.addStretch(1)
+        box.addLayout(column)
+        return row
+
+    @staticmethod
+    def _placeholder(items: QListWidget, text: str) -> None:
+        items.clear()
+        item = QListWidgetItem(text)
+        item.setFlags(Qt.ItemFlag.NoItemFlags)  # not a row to select
+        items.addItem(item)
+
     def _show_related(self, detail: conventions.ConventionDetail) -> None:
-        self.extensions.setText(
-            "; ".join(f"al {e.new_end:%d/%m/%Y} ({e.reason})" for e in detail.extensions)
-            or self.tr("nessuna")
-        )
-        self.partners.setText(
-            "; ".join(
-                f"{p.organisation}: {money.format_amount(p.share, 'EUR')}" for p in detail.partners
+        self._detail = detail
+        self.extensions.clear()
+        for extension in detail.extensions:
+            act = (
+                self.tr(", atto del {0}").format(f"{extension.granted_on:%d/%m/%Y}")
+                if extension.granted_on
+                else ""
             )
-            or self.tr("nessuno")
-        )
+            item = QListWidgetItem(
+                self.tr("al {0} ({1}{2})").format(
+                    f"{extension.new_end:%d/%m/%Y}", extension.reason, act
+                )
+            )
+            item.setData(Qt.ItemDataRole.UserRole, extension.id)
+            item.setToolTip(item.text())
+            self.extensions.addItem(item)
+        if not detail.extensions:
+            self._placeholder(self.extensions, self.tr("nessuna"))
+        self.partners.clear()
+        total = detail.data.total or Decimal(0)
+        for partner in detail.partners:
+            share = _percent_text(partner.share, total)
+            item = QListWidgetItem(
+                f"{partner.organisation}: {money.format_amount(partner.share, 'EUR')}"
+                + (f" ({share})" if share else "")
+            )
+            item.setData(Qt.ItemDataRole.UserRole, partner.id)
+            item.setToolTip(item.text() + (f" — {partner.role}" if partner.role else ""))
+            self.partners.addItem(item)
+        if not detail.partners:
+            self._placeholder(self.partners, self.tr("nessuno"))
         self.documents.setText(
             "; ".join(d.file_name for d in detail.documents) or self.tr("nessuno")
         )
+        for items in (self.extensions, self.partners):
+            self._fit(items)
+        self._sync_related_buttons()
+
+    @staticmethod
+    def _fit(items: QListWidget, most_rows: int = 5) -> None:
+        """As tall as its rows (two at least, then it scrolls); a wrapped row (a long
+        reason) counts as two."""
+        line = items.fontMetrics().lineSpacing() + 4
+        rows = max(2, min(most_rows, items.count() * (2 if items.wordWrap() else 1)))
+        items.setFixedHeight(rows * line + 2 * items.frameWidth() + 2)
+
+    def _sync_related_buttons(self) -> None:
+        self.remove_extension_button.setEnabled(bool(self.extensions.selectedItems()))
+        chosen = bool(self.partners.selectedItems())
+        self.edit_partner_button.setEnabled(chosen)
+        self.remove_partner_button.setEnabled(chosen)
+
+    def _reload_related(self) -> None:
+        assert self.convention_id is not None
+        with self.ctx.db.reading() as session:
+            detail = conventions.convention_detail(session, self.ctx.actor, self.convention_id)
+        self._show_related(detail)
 
     def _side_write(self, action: object) -> None:
         """A proroga, a partner or a document: saved at once (not part of the form's
@@ -275,60 +381,93 @@ class ConventionDialog(_GuardedDialog):
             show_service_error(self, exc)
             return
         notify_changed("convention")
-        with self.ctx.db.reading() as session:
-            detail = conventions.convention_detail(session, self.ctx.actor, self.convention_id)
-        self._show_related(detail)
+        self._reload_related()
 
     def _add_extension(self) -> None:
-        from PySide6.QtWidgets import QInputDialog
+        if self.convention_id is None or self._detail is None:
+            return
+        dialog = ExtensionDialog(self.ctx, self.convention_id, self._detail.end, parent=self)
+        if dialog.exec():
+            self._reload_related()
 
-        from tit_desktop.ui.dates import YearRule, parse_date
-
-        text, ok = QInputDialog.getText(
-            self, self.tr("Proroga"), self.tr("Nuova fine (gg/mm/aaaa):")
-        )
-        if not ok:
+    def _remove_extension(self) -> None:
+        items = self.extensions.selectedItems()
+        if not items or self._detail is None:
             return
-        reason, ok = QInputDialog.getText(self, self.tr("Proroga"), self.tr("Motivo:"))
-        if not ok:
+        extension_id = items[0].data(Qt.ItemDataRole.UserRole)
+        if not questions.confirm(
+            self,
+            self.tr("Togliere la proroga?"),
+            self.tr(
+                "La proroga «{0}» sarà tolta dalla convenzione: la fine tornerà quella della "
+                "proroga precedente (o quella firmata)."
+            ).format(items[0].text()),
+            self.tr("Togli la proroga"),
+            self.tr("No"),
+        ):
             return
-        try:
-            new_end = parse_date(text, YearRule.AHEAD)
-        except InvalidInput as exc:
-            show_service_error(self, ValidationError({"new_end": str(exc)}))
-            return
-        convention_id = self.convention_id
         self._side_write(
-            lambda session: conventions.add_extension(
-                session, self.ctx.actor, convention_id, new_end, reason, dt.date.today()
-            )
+            lambda session: conventions.remove_extension(session, self.ctx.actor, extension_id)
         )
+
+    def _taken(self) -> frozenset[int]:
+        if self._detail is None:
+            return frozenset()
+        return frozenset(p.organisation_id for p in self._detail.partners)
 
     def _add_partner(self) -> None:
-        from PySide6.QtWidgets import QInputDialog
+        if self.convention_id is None or self._detail is None:
+            return
+        dialog = PartnerDialog(
+            self.ctx,
+            self.convention_id,
+            self._detail.data.total or Decimal(0),
+            taken=self._taken(),
+            parent=self,
+        )
+        if dialog.exec():
+            self._reload_related()
 
-        with self.ctx.db.reading() as session:
-            choices = conventions.organisations(session, self.ctx.actor)
-        if not choices:
+    def _selected_partner(self) -> conventions.PartnerRow | None:
+        items = self.partners.selectedItems()
+        if not items or self._detail is None:
+            return None
+        partner_id = items[0].data(Qt.ItemDataRole.UserRole)
+        return next((p for p in self._detail.partners if p.id == partner_id), None)
+
+    def _edit_partner(self) -> None:
+        partner = self._selected_partner()
+        if partner is None or self.convention_id is None or self._detail is None:
             return
-        names = [name for _id, name in choices]
-        name, ok = QInputDialog.getItem(self, self.tr("Partner"), self.tr("Ente:"), names, 0, False)
-        if not ok:
+        if self.read_only:
             return
-        share_text, ok = QInputDialog.getText(self, self.tr("Partner"), self.tr("Quota (EUR):"))
-        if not ok:
+        dialog = PartnerDialog(
+            self.ctx,
+            self.convention_id,
+            self._detail.data.total or Decimal(0),
+            partner,
+            taken=self._taken(),
+            parent=self,
+        )
+        if dialog.exec():
+            self._reload_related()
+
+    def _remove_partner(self) -> None:
+        partner = self._selected_partner()
+        if partner is None:
             return
-        try:
-            share = money.parse_amount(share_text)
-        except money.AmountError as exc:
-            show_service_error(self, ValidationError({"share": exc.message}))
+        if not questions.confirm(
+            self,
+            self.tr("Togliere il partner?"),
+            self.tr("{0} non sarà più partner della convenzione (quota {1}).").format(
+                partner.organisation, money.format_amount(partner.share, "EUR")
+            ),
+            self.tr("Togli il partner"),
+            self.tr("No"),
+        ):
             return
-        organisation_id = dict((n, i) for i, n in choices)[name]
-        convention_id = self.convention_id
         self._side_write(
-            lambda session: conventions.set_partner(
-                session, self.ctx.actor, convention_id, organisation_id, share
-            )
+            lambda session: conventions.remove_partner(session, self.ctx.actor, partner.id)
         )
 
     def _attach(self) -> None:
@@ -762,3 +901,496 @@ class ExpenditureDialog(_GuardedDialog):
                 )
         notify_changed("expenditure")
         return result.id
+
+
+# --- dialogs of the staff, the deadlines, the extensions and the partners ------------------
+
+
+def _percent_text(part: Decimal, whole: Decimal) -> str:
+    if whole <= 0:
+        return ""
+    share = (part * 100 / whole).quantize(Decimal("0.01"))
+    return f"{share}".replace(".", ",") + "%"
+
+
+class StaffCostDialog(_GuardedDialog):
+    """A staff member's cost for a year: gross annual cost and annual hours; the hourly
+    cost (their quotient, to the cent) is shown as they are typed."""
+
+    DEFAULT_HOURS = 1548
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        staff_member_id: int,
+        staff_name: str,
+        year: int,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(ctx, parent)
+        self.staff_member_id = staff_member_id
+        self.setWindowTitle(self.tr("Costo annuo di {0}").format(staff_name))
+        self.setMinimumWidth(480)
+        self.year = QSpinBox()
+        self.year.setRange(2000, 2100)
+        self.year.setValue(year)
+        self.year.setMaximumWidth(100)
+        self.annual_gross = QLineEdit()
+        self.annual_gross.setPlaceholderText("32.000,00")
+        self.annual_hours = QSpinBox()
+        self.annual_hours.setRange(1, 3000)
+        self.annual_hours.setValue(self.DEFAULT_HOURS)
+        self.annual_hours.setSuffix(self.tr(" ore"))
+        self.annual_hours.setMaximumWidth(130)
+        self.hourly = QLabel()
+        self.hourly.setObjectName("hourly_cost")
+        self.errors.add_row(self.form, self.tr("Anno"), "year", self.year)
+        self.errors.add_row(
+            self.form, self.tr("Costo lordo annuo (EUR)"), "annual_gross", self.annual_gross
+        )
+        self.errors.add_row(self.form, self.tr("Ore annue"), "annual_hours", self.annual_hours)
+        self.form.addRow(QLabel(self.tr("Costo orario")), self.hourly)
+        explanation = QLabel(
+            self.tr(
+                "Costo orario = costo lordo annuo / ore annue, arrotondato al centesimo: "
+                "moltiplicato per le ore del timesheet dà il costo del mese."
+            )
+        )
+        explanation.setWordWrap(True)
+        explanation.setStyleSheet("color: #555;")
+        self.layout_.addWidget(explanation)
+        self.finish_layout()
+        self._load_year(year)
+        self.annual_gross.textChanged.connect(lambda _t: self._update_hourly())
+        self.annual_hours.valueChanged.connect(lambda _v: self._update_hourly())
+        self.year.valueChanged.connect(self._load_year)
+        self.guard.mark_clean()
+        if self.read_only:
+            self.make_read_only(
+                self.tr("Sola lettura: il ruolo non permette di modificare i costi del personale.")
+            )
+
+    def _load_year(self, year: int) -> None:
+        """The year's stored figures, when there are some (else what is typed stays)."""
+        with self.ctx.db.reading() as session:
+            found = staff.staff_cost(session, self.ctx.actor, self.staff_member_id, year)
+        if found is not None:
+            self.annual_gross.setText(money.format_amount(found.annual_gross))
+            self.annual_hours.setValue(found.annual_hours)
+        self._update_hourly()
+
+    def _gross(self, errors: dict[str, str]) -> Decimal | None:
+        gross = _read_amount(self.annual_gross, "annual_gross", errors)
+        if gross is not None and gross < 0:
+            errors["annual_gross"] = self.tr("l'importo non può essere negativo")
+            return None
+        return gross
+
+    def _update_hourly(self) -> None:
+        gross = self._gross({})
+        if gross is None:
+            self.hourly.setText("—")
+            return
+        hourly = staff.hourly_cost(gross, self.annual_hours.value())
+        self.hourly.setText(self.tr("{0} EUR l'ora").format(money.format_amount(hourly)))
+
+    def problems(self) -> dict[str, str]:
+        errors: dict[str, str] = {}
+        self._gross(errors)
+        return errors
+
+    def write(self) -> int:
+        errors: dict[str, str] = {}
+        gross = self._gross(errors)
+        if errors:
+            raise ValidationError(errors)
+        with self.ctx.db.transaction(self.ctx.actor) as session:
+            new_id = staff.set_staff_cost(
+                session,
+                self.ctx.actor,
+                self.staff_member_id,
+                self.year.value(),
+                gross,
+                self.annual_hours.value(),
+            )
+        notify_changed("staff_cost")
+        return new_id
+
+
+class DeadlineDialog(_GuardedDialog):
+    """A new deadline: what is due, when, whether it repeats every quarter, how many days
+    ahead the Home screen reminds it."""
+
+    def __init__(self, ctx: AppContext, convention_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.convention_id = convention_id
+        self.setWindowTitle(self.tr("Nuova scadenza"))
+        self.setMinimumWidth(540)
+        self.title_edit = QLineEdit()
+        self.title_edit.setPlaceholderText(self.tr("Relazione intermedia, rendiconto…"))
+        self.due_on = DateField(YearRule.AHEAD)
+        self.recurrence = QComboBox()
+        self.recurrence.addItem(self.tr("Nessuna (una sola scadenza)"), Recurrence.NONE)
+        self.recurrence.addItem(
+            self.tr("Trimestrale (ogni 3 mesi fino alla fine della convenzione)"),
+            Recurrence.QUARTERLY,
+        )
+        self.remind_days = QSpinBox()
+        self.remind_days.setRange(0, 365)
+        self.remind_days.setValue(15)
+        self.remind_days.setSuffix(self.tr(" giorni prima"))
+        self.remind_days.setMaximumWidth(160)
+        self.errors.add_row(self.form, self.tr("Adempimento"), "title", self.title_edit)
+        self.errors.add_row(self.form, self.tr("Scadenza"), "due_on", self.due_on)
+        self.errors.add_row(self.form, self.tr("Ricorrenza"), "recurrence", self.recurrence)
+        self.errors.add_row(self.form, self.tr("Promemoria"), "remind_days", self.remind_days)
+        self.finish_layout()
+        self.guard.mark_clean()
+        if self.read_only:
+            self.make_read_only()
+
+    def problems(self) -> dict[str, str]:
+        errors: dict[str, str] = {}
+        problem = text_problem(self.title_edit.text(), 200, required=True)
+        if problem:
+            errors["title"] = problem
+        due = _read_date(self.due_on, "due_on", errors)
+        if due is None and "due_on" not in errors:
+            errors["due_on"] = REQUIRED
+        return errors
+
+    def write(self) -> int:
+        problems = self.problems()
+        if problems:
+            raise ValidationError(problems)
+        with self.ctx.db.transaction(self.ctx.actor) as session:
+            ids = deadlines.add_deadlines(
+                session,
+                self.ctx.actor,
+                self.convention_id,
+                self.title_edit.text(),
+                self.due_on.date(),
+                self.remind_days.value(),
+                Recurrence(self.recurrence.currentData()),
+            )
+        notify_changed("deadline")
+        return ids[0]
+
+
+class DeadlineDoneDialog(_GuardedDialog):
+    """A deadline met: the day and the document produced (the file sent, a protocol)."""
+
+    def __init__(
+        self, ctx: AppContext, row: deadlines.DeadlineRow, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(ctx, parent)
+        self.row = row
+        self.setWindowTitle(self.tr("Scadenza fatta"))
+        self.setMinimumWidth(520)
+        what = QLabel(row.title)
+        what.setWordWrap(True)
+        self.form.addRow(QLabel(self.tr("Adempimento")), what)
+        self.form.addRow(QLabel(self.tr("Scadenza")), QLabel(f"{row.due_on:%d/%m/%Y}"))
+        self.done_on = DateField()
+        self.done_on.set_date(row.done_on or clock.today())
+        self.document = QLineEdit(row.done_document or "")
+        self.document.setPlaceholderText(self.tr("file inviato, n. di protocollo, PEC…"))
+        self.errors.add_row(self.form, self.tr("Fatta il"), "done_on", self.done_on)
+        self.errors.add_row(
+            self.form, self.tr("Documento prodotto"), "done_document", self.document
+        )
+        self.finish_layout()
+        self.guard.mark_clean()
+        if self.read_only:
+            self.make_read_only()
+
+    def problems(self) -> dict[str, str]:
+        errors: dict[str, str] = {}
+        if _read_date(self.done_on, "done_on", errors) is None and "done_on" not in errors:
+            errors["done_on"] = REQUIRED
+        elif (
+            "done_on" not in errors
+            and self.done_on.date()
+            and (
+                self.done_on.date() > clock.today()  # type: ignore[operator]
+            )
+        ):
+            errors["done_on"] = self.tr("la data non può essere futura")
+        problem = text_problem(self.document.text(), 300, required=True)
+        if problem:
+            errors["done_document"] = problem
+        return errors
+
+    def write(self) -> int:
+        problems = self.problems()
+        if problems:
+            raise ValidationError(problems)
+        with self.ctx.db.transaction(self.ctx.actor) as session:
+            deadlines.mark_done(
+                session,
+                self.ctx.actor,
+                self.row.id,
+                self.row.version,
+                self.done_on.date(),
+                self.document.text(),
+            )
+        notify_changed("deadline")
+        return self.row.id
+
+
+class ExtensionDialog(_GuardedDialog):
+    """A proroga: the new end, its reason and the date of the act that grants it."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        convention_id: int,
+        current_end: dt.date,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(ctx, parent)
+        self.convention_id = convention_id
+        self.current_end = current_end
+        self.setWindowTitle(self.tr("Proroga della convenzione"))
+        self.setMinimumWidth(520)
+        self.form.addRow(QLabel(self.tr("Fine attuale")), QLabel(f"{current_end:%d/%m/%Y}"))
+        self.new_end = DateField(YearRule.AHEAD)
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(self.tr("ad esempio: proroga concessa per l'emergenza"))
+        self.granted_on = DateField()
+        self.granted_on.set_date(clock.today())
+        self.errors.add_row(self.form, self.tr("Nuova fine"), "new_end", self.new_end)
+        self.errors.add_row(self.form, self.tr("Motivo"), "reason", self.reason)
+        self.errors.add_row(self.form, self.tr("Data dell'atto"), "granted_on", self.granted_on)
+        self.finish_layout()
+        self.guard.mark_clean()
+        if self.read_only:
+            self.make_read_only()
+
+    def problems(self) -> dict[str, str]:
+        errors: dict[str, str] = {}
+        new_end = _read_date(self.new_end, "new_end", errors)
+        if new_end is None and "new_end" not in errors:
+            errors["new_end"] = REQUIRED
+        elif new_end is not None and new_end <= self.current_end:
+            errors["new_end"] = self.tr(
+                "la nuova fine deve essere dopo la fine attuale ({0})"
+            ).format(f"{self.current_end:%d/%m/%Y}")
+        problem = text_problem(self.reason.text(), 300, required=True)
+        if problem:
+            errors["reason"] = problem
+        _read_date(self.granted_on, "granted_on", errors)
+        return errors
+
+    def write(self) -> int:
+        problems = self.problems()
+        if problems:
+            raise ValidationError(problems)
+        with self.ctx.db.transaction(self.ctx.actor) as session:
+            new_id = conventions.add_extension(
+                session,
+                self.ctx.actor,
+                self.convention_id,
+                self.new_end.date(),
+                self.reason.text(),
+                self.granted_on.date(),
+            )
+        notify_changed("convention")
+        return new_id
+
+
+class PartnerDialog(_GuardedDialog):
+    """A partner of the convention: the organisation, its share in euro (shown as a part of
+    the convention's total as it is typed) and its role."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        convention_id: int,
+        total: Decimal,
+        partner: conventions.PartnerRow | None = None,
+        taken: frozenset[int] = frozenset(),
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(ctx, parent)
+        self.convention_id = convention_id
+        self.total = total
+        self.setMinimumWidth(540)
+        self.organisation = QComboBox()
+        self.organisation.addItem(self.tr("(scegliere)"), None)
+        with ctx.db.reading() as session:
+            for organisation_id, name in conventions.organisations(session, ctx.actor):
+                if organisation_id in taken and (
+                    partner is None or partner.organisation_id != organisation_id
+                ):
+                    continue  # already a partner: changed from its own row
+                self.organisation.addItem(name, organisation_id)
+        self.share = QLineEdit()
+        self.share.setPlaceholderText("1.234,56")
+        self.role = QLineEdit()
+        self.role.setPlaceholderText(self.tr("capofila, partner, ente attuatore…"))
+        self.percent = QLabel()
+        self.percent.setObjectName("partner_percent")
+        self.errors.add_row(self.form, self.tr("Ente"), "organisation", self.organisation)
+        self.errors.add_row(self.form, self.tr("Quota (EUR)"), "share", self.share)
+        self.form.addRow(QLabel(self.tr("Parte del totale")), self.percent)
+        self.errors.add_row(self.form, self.tr("Ruolo"), "role", self.role)
+        self.finish_layout()
+        if partner is None:
+            self.setWindowTitle(self.tr("Nuovo partner"))
+        else:
+            self.setWindowTitle(self.tr("Partner {0}").format(partner.organisation))
+            self.organisation.setCurrentIndex(
+                max(0, self.organisation.findData(partner.organisation_id))
+            )
+            self.organisation.setEnabled(False)
+            self.share.setText(_amount_text(partner.share))
+            self.role.setText(partner.role or "")
+        self.share.textChanged.connect(lambda _t: self._update_percent())
+        self._update_percent()
+        self.guard.mark_clean()
+        if self.read_only:
+            self.make_read_only()
+
+    def _share(self, errors: dict[str, str]) -> Decimal | None:
+        share = _read_amount(self.share, "share", errors)
+        if share is not None and share < 0:
+            errors["share"] = self.tr("l'importo non può essere negativo")
+            return None
+        if share is not None and share > self.total:
+            errors["share"] = self.tr(
+                "la quota supera l'importo totale della convenzione ({0} EUR)"
+            ).format(money.format_amount(self.total))
+            return None
+        return share
+
+    def _update_percent(self) -> None:
+        share = self._share({})
+        total = money.format_amount(self.total, "EUR")
+        if share is None or self.total <= 0:
+            self.percent.setText(self.tr("— dell'importo totale ({0})").format(total))
+            return
+        self.percent.setText(
+            self.tr("{0} dell'importo totale ({1})").format(_percent_text(share, self.total), total)
+        )
+
+    def problems(self) -> dict[str, str]:
+        errors: dict[str, str] = {}
+        if self.organisation.currentData() is None:
+            errors["organisation"] = REQUIRED
+        self._share(errors)
+        problem = text_problem(self.role.text(), 120)
+        if problem:
+            errors["role"] = problem
+        return errors
+
+    def write(self) -> int:
+        problems = self.problems()
+        if problems:
+            raise ValidationError(problems)
+        with self.ctx.db.transaction(self.ctx.actor) as session:
+            new_id = conventions.set_partner(
+                session,
+                self.ctx.actor,
+                self.convention_id,
+                self.organisation.currentData(),
+                self._share({}),
+                self.role.text(),
+            )
+        notify_changed("convention")
+        return new_id
+
+
+class ReopenMonthDialog(QDialog):
+    """Reopening a closed month of a timesheet: what it undoes, and the reason, which the
+    activity log keeps. The safe answer (Annulla) is the default."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        staff_member_id: int,
+        staff_name: str,
+        convention_id: int,
+        month: dt.date,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.staff_member_id = staff_member_id
+        self.convention_id = convention_id
+        self.month = month
+        self.removed: list[int] = []
+        self.setWindowTitle(self.tr("Riaprire il mese?"))
+        self.setMinimumWidth(520)
+        layout = QVBoxLayout(self)
+        text = QLabel(
+            self.tr(
+                "Il timesheet di {0} per {1} è chiuso. Riaprendolo, la spesa del costo del "
+                "personale registrata alla chiusura sarà eliminata e le ore torneranno "
+                "modificabili; il costo si registra di nuovo richiudendo il mese."
+            ).format(staff_name, month_label(month))
+        )
+        text.setWordWrap(True)
+        layout.addWidget(text)
+        self.errors = FieldErrors()
+        form = QFormLayout()
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(self.tr("ad esempio: ore del 12 registrate due volte"))
+        self.errors.add_row(form, self.tr("Motivo"), "reopen_reason", self.reason)
+        layout.addLayout(form)
+        buttons = QDialogButtonBox()
+        self.reopen_button = buttons.addButton(
+            self.tr("Riapri il mese"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.cancel_button = buttons.addButton(
+            self.tr("Annulla"), QDialogButtonBox.ButtonRole.RejectRole
+        )
+        self.reopen_button.setAutoDefault(False)
+        self.cancel_button.setDefault(True)
+        self.reopen_button.clicked.connect(self.reopen)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def reopen(self) -> bool:
+        try:
+            with self.ctx.db.transaction(self.ctx.actor) as session:
+                self.removed = staff.reopen_month(
+                    session,
+                    self.ctx.actor,
+                    self.staff_member_id,
+                    self.convention_id,
+                    self.month,
+                    self.reason.text(),
+                )
+        except ValidationError as exc:
+            unplaced = self.errors.show(exc)
+            if unplaced:
+                show_service_error(self, ValidationError(unplaced))
+            return False
+        except ServiceError as exc:
+            show_service_error(self, exc)
+            return False
+        notify_changed("timesheet_month", "expenditure")
+        self.accept()
+        return True
+
+
+MONTH_NAMES = (
+    "gennaio",
+    "febbraio",
+    "marzo",
+    "aprile",
+    "maggio",
+    "giugno",
+    "luglio",
+    "agosto",
+    "settembre",
+    "ottobre",
+    "novembre",
+    "dicembre",
+)
+
+
+def month_label(month: dt.date) -> str:
+    """ "marzo 2021"."""
+    return f"{MONTH_NAMES[month.month - 1]} {month.year}"

@@ -250,9 +250,20 @@ def open_forms(window: QWidget) -> list[QDialog]:
     ]
 
 
+def embedded_forms(window: QWidget) -> list[QWidget]:
+    """Guarded forms that live inside a page rather than in a dialog (the timesheet's grid
+    of hours): they hold edits whether their page is shown or not."""
+    return [
+        w
+        for w in window.findChildren(QWidget)
+        if not isinstance(w, QDialog) and isinstance(getattr(w, "form_guard", None), FormGuard)
+    ]
+
+
 def settle_open_forms(window: QWidget) -> bool:
     """Before the main window closes or the user logs out: each open form with edits asks
-    in turn (brought to the front). False when the user chose to stay."""
+    in turn (brought to the front), then each page's form with edits. False when the user
+    chose to stay."""
     for dialog in open_forms(window):
         guard: FormGuard = dialog.form_guard  # type: ignore[attr-defined]
         if not guard.is_dirty():
@@ -264,4 +275,8 @@ def settle_open_forms(window: QWidget) -> bool:
             return False
         if outcome is Settled.CLOSE:
             dialog.reject()
+    for form in embedded_forms(window):
+        page_guard: FormGuard = form.form_guard  # type: ignore[attr-defined]
+        if page_guard.is_dirty() and page_guard.settle() is Settled.STAY:
+            return False
     return True

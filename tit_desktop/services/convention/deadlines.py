@@ -6,6 +6,7 @@ done means its sheet was sent: it takes a number of the office's outgoing regist
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from collections.abc import Iterable
@@ -39,6 +40,13 @@ register_labels(
 QUARTERLY_TITLE = "Monitoraggio trimestrale"
 DAYS_AFTER_QUARTER = 30
 _QUARTERLY = re.compile(rf"^{QUARTERLY_TITLE} \d{{4}}-Q[1-4]$")
+RECURRENCE_LABELS: dict[Recurrence, str] = {
+    Recurrence.NONE: "nessuna",
+    Recurrence.QUARTERLY: "trimestrale",
+}
+# A recurring deadline repeats until this many months after the convention's end (the
+# last period's report falls after it).
+MONTHS_AFTER_END = 3
 
 
 @dataclass(frozen=True)
@@ -116,6 +124,42 @@ def add_deadline(
     session.add(deadline)
     session.flush()
     return deadline.id
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` later, on the month's last day when it has no such day."""
+    year, month_index = divmod(day.year * 12 + day.month - 1 + months, 12)
+    last = calendar.monthrange(year, month_index + 1)[1]
+    return dt.date(year, month_index + 1, min(day.day, last))
+
+
+def add_deadlines(
+    session: Session,
+    actor: Actor,
+    convention_id: int,
+    title: str,
+    due_on: dt.date | None,
+    remind_days: int = 15,
+    recurrence: Recurrence = Recurrence.NONE,
+) -> list[int]:
+    """A new deadline; a quarterly one is added every three months from ``due_on`` while
+    the date is at most three months after the convention's end (extensions included), as
+    the quarterly monitoring is. Returns the ids, in date order."""
+    require(actor, Permission.WRITE_MONEY)
+    recurrence = Recurrence(recurrence)
+    first = add_deadline(session, actor, convention_id, title, due_on, remind_days, recurrence)
+    if recurrence is not Recurrence.QUARTERLY:
+        return [first]
+    assert due_on is not None
+    limit = add_months(end_of(session, convention_id), MONTHS_AFTER_END)
+    added = [first]
+    step = 1
+    while (due := add_months(due_on, 3 * step)) <= limit:
+        added.append(
+            add_deadline(session, actor, convention_id, title, due, remind_days, recurrence)
+        )
+        step += 1
+    return added
 
 
 @conflicts.explains("uq_deadline_convention_id_title_due_on")

@@ -5,6 +5,7 @@ an operatore sees why the area is closed to them."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from decimal import Decimal
 from pathlib import Path
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableView,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -42,15 +44,22 @@ from tit_desktop.ui.background import run_in_background
 from tit_desktop.ui.context import AppContext
 from tit_desktop.ui.convention_dialogs import (
     ConventionDialog,
+    DeadlineDialog,
+    DeadlineDoneDialog,
     ExpenditureDialog,
     LineDialog,
+    ReopenMonthDialog,
+    StaffCostDialog,
     VariationDialog,
+    month_label,
 )
 from tit_desktop.ui.dates import DateField, InvalidInput
 from tit_desktop.ui.errors import handle_error, show_service_error
+from tit_desktop.ui.form_guard import FormGuard, Settled
 from tit_desktop.ui.lazy_table import KeyTableModel, LazyColumn
 from tit_desktop.ui.signals import app_signals, notify_changed
 from tit_desktop.ui.table_models import Column, ListTableModel
+from tit_desktop.ui.timesheet_grid import TimesheetGrid, TimesheetGridModel
 
 
 def _eur(value: Decimal | None) -> str:
@@ -733,26 +742,9 @@ class DeadlinesTab(QWidget):
         convention_id = self.convention_id
         if convention_id is None:
             return
-        title, ok = QInputDialog.getText(self, self.tr("Nuova scadenza"), self.tr("Adempimento:"))
-        if not ok:
-            return
-        due_text, ok = QInputDialog.getText(
-            self, self.tr("Nuova scadenza"), self.tr("Scadenza (gg/mm/aaaa):")
-        )
-        if not ok:
-            return
-        try:
-            from tit_desktop.ui.dates import YearRule, parse_date
-
-            due = parse_date(due_text, YearRule.AHEAD)
-        except InvalidInput as exc:
-            questions_info(self, str(exc))
-            return
-        self._write(
-            lambda session: deadlines.add_deadline(
-                session, self.ctx.actor, convention_id, title, due
-            )
-        )
+        dialog = DeadlineDialog(self.ctx, convention_id, parent=self)
+        if dialog.exec():
+            self.refresh()
 
     def _quarterly(self) -> None:
         convention_id = self.convention_id
@@ -767,130 +759,342 @@ class DeadlinesTab(QWidget):
         rows = self.view.selectionModel().selectedRows()
         if not rows:
             return
-        row = self.model.row_at(rows[0].row())
-        document, ok = QInputDialog.getText(
-            self,
-            self.tr("Scadenza fatta"),
-            self.tr("Documento prodotto (file inviato, protocollo):"),
-        )
-        if ok:
-            self._write(
-                lambda session: deadlines.mark_done(
-                    session, self.ctx.actor, row.id, row.version, clock.today(), document
-                )
-            )
+        dialog = DeadlineDoneDialog(self.ctx, self.model.row_at(rows[0].row()), parent=self)
+        if dialog.exec():
+            self.refresh()
 
 
-class _HoursRow:
-    def __init__(self, day: dt.date, action: str, minutes: int) -> None:
-        self.day, self.action, self.minutes = day, action, minutes
+class _GridGuard(FormGuard):
+    """The hours typed in the grid and not saved: the grid's model knows them (the form's
+    own inputs, the person and the month, are choices, not edits). Asking brings the tab to
+    the front first, so that the question is about what the user sees."""
 
+    def __init__(self, tab: StaffTab) -> None:
+        super().__init__(tab, save=tab.save)
+        self._tab = tab
 
-HOURS_COLUMNS: list[Column[_HoursRow]] = [
-    Column("Giorno", lambda r: f"{r.day:%d/%m/%Y}"),
-    Column("Azione", lambda r: r.action),
-    Column("Ore", lambda r: f"{r.minutes // 60}:{r.minutes % 60:02d}", align_right=True),
-]
+    def mark_clean(self) -> None:
+        self._baseline = {}
 
+    def is_dirty(self) -> bool:
+        return self.enabled and self._tab.grid_model.is_dirty()
 
-def _minutes(text: str) -> int:
-    """ "7:30", "7,5", "7" -> minutes; ValueError with the reason in Italian."""
-    value = text.strip().replace(".", ",")
-    if ":" in value:
-        hours, _, minutes = value.partition(":")
-        if hours.isdigit() and minutes.isdigit() and int(minutes) < 60:
-            return int(hours) * 60 + int(minutes)
-    else:
-        whole, _, fraction = value.partition(",")
-        if whole.isdigit() and (not fraction or fraction.isdigit()):
-            return round(float(f"{whole}.{fraction or 0}") * 60)
-    raise ValueError(f"«{text}» non è un numero di ore: scrivere ad esempio 7:30 oppure 7,5")
+    def settle(self) -> Settled:
+        if self.is_dirty():
+            self._tab.bring_to_front()
+        outcome = super().settle()
+        self.enabled = not self._tab.grid_model.read_only
+        return outcome
 
 
 class StaffTab(QWidget):
-    """Staff costs and the monthly timesheet: hours per day per action, printable for
-    signature; closing the month posts its cost as an expenditure."""
+    """Staff costs and the monthly timesheet: a grid of hours per day and action of the
+    convention, saved all at once; printable for signature; closing the month posts its
+    cost as an expenditure, reopening it (with a reason) takes the cost back."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.convention_id: int | None = None
         self.convention_name = ""
+        self.sheet: staff.Timesheet | None = None
+        self.can_write = ctx.actor.can(Permission.WRITE_MONEY)
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         self.person = QComboBox()
         self.person.setMinimumWidth(220)
-        self.month = QLineEdit(clock.today().strftime("%m/%Y"))
-        self.month.setMaximumWidth(90)
-        self.month.setPlaceholderText("mm/aaaa")
-        top.addWidget(QLabel(self.tr("Operatore")))
+        self.previous_month = QToolButton()
+        self.previous_month.setArrowType(Qt.ArrowType.LeftArrow)
+        self.previous_month.setToolTip(self.tr("Mese precedente"))
+        self.month = QComboBox()
+        self.month.setObjectName("timesheet_month")
+        self.month.setMinimumWidth(150)
+        self.next_month = QToolButton()
+        self.next_month.setArrowType(Qt.ArrowType.RightArrow)
+        self.next_month.setToolTip(self.tr("Mese successivo"))
+        person_label = QLabel(self.tr("&Operatore"))
+        person_label.setBuddy(self.person)
+        month_label_ = QLabel(self.tr("M&ese"))
+        month_label_.setBuddy(self.month)
+        top.addWidget(person_label)
         top.addWidget(self.person)
-        top.addWidget(QLabel(self.tr("Mese")))
+        top.addSpacing(12)
+        top.addWidget(month_label_)
+        top.addWidget(self.previous_month)
         top.addWidget(self.month)
+        top.addWidget(self.next_month)
         top.addStretch(1)
         layout.addLayout(top)
         buttons = QHBoxLayout()
         self.cost_button = QPushButton(self.tr("Costo a&nnuo…"))
-        self.hours_button = QPushButton(self.tr("&Ore…"))
+        self.save_button = QPushButton(self.tr("Sal&va le ore"))
+        self.revert_button = QPushButton(self.tr("Annulla le modifiche"))
         self.print_button = QPushButton(self.tr("Stam&pa timesheet…"))
         self.close_button = QPushButton(self.tr("&Chiudi il mese…"))
-        for button in (self.cost_button, self.hours_button, self.print_button, self.close_button):
+        self.reopen_button = QPushButton(self.tr("R&iapri il mese…"))
+        for button in (
+            self.cost_button,
+            self.save_button,
+            self.revert_button,
+            self.print_button,
+            self.close_button,
+            self.reopen_button,
+        ):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
         self.summary = QLabel()
         self.summary.setObjectName("timesheet_summary")
+        self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
-        self.model = ListTableModel(HOURS_COLUMNS, self)
-        layout.addWidget(_table(self.model, stretch=1), 1)
-        can_write = ctx.actor.can(Permission.WRITE_MONEY)
-        for button in (self.cost_button, self.hours_button, self.close_button):
-            button.setVisible(can_write)
+        self.notice = QLabel()
+        self.notice.setObjectName("timesheet_notice")
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet("color: #8a5a00;")
+        self.notice.hide()
+        layout.addWidget(self.notice)
+        self.grid_model = TimesheetGridModel(self)
+        self.grid = TimesheetGrid(self.grid_model)
+        layout.addWidget(self.grid, 1)
+        self.legend = QLabel(
+            self.tr(
+                "Ore come 7:30, 7,5 o 7; Canc svuota la cella. In grigio sabati, domeniche e "
+                "festivi; in giallo le celle da salvare, in rosso quelle da correggere."
+            )
+        )
+        self.legend.setWordWrap(True)
+        self.legend.setStyleSheet("color: #555;")
+        layout.addWidget(self.legend)
+        for button in (
+            self.cost_button,
+            self.save_button,
+            self.revert_button,
+            self.close_button,
+            self.reopen_button,
+        ):
+            button.setVisible(self.can_write)
+        self.legend.setVisible(self.can_write)
         self.print_button.setVisible(ctx.actor.can(Permission.EXPORT_DATA))
         with ctx.db.reading() as session:
             for staff_id, name in staff.staff_members(session, ctx.actor):
                 self.person.addItem(name, staff_id)
-        self.person.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.month.editingFinished.connect(self.refresh)
+        self._shown: tuple[int, int] = (self.person.currentIndex(), -1)
+        self.guard = _GridGuard(self)
+        self.person.currentIndexChanged.connect(lambda _i: self._choice_changed())
+        self.month.currentIndexChanged.connect(lambda _i: self._choice_changed())
+        self.previous_month.clicked.connect(lambda: self._step_month(-1))
+        self.next_month.clicked.connect(lambda: self._step_month(1))
+        self.grid_model.edited.connect(self._edited)
         self.cost_button.clicked.connect(self._cost)
-        self.hours_button.clicked.connect(self._hours)
+        self.save_button.clicked.connect(self.save)
+        self.revert_button.clicked.connect(self._revert)
         self.print_button.clicked.connect(self._print)
         self.close_button.clicked.connect(self._close_month)
+        self.reopen_button.clicked.connect(self._reopen_month)
+
+    # --- the person and the month -------------------------------------------------------
 
     def set_convention(self, convention_id: int | None, name: str = "") -> None:
+        if convention_id == self.convention_id and self.grid_model.is_dirty():
+            self.convention_name = name  # the same convention saved again: keep the hours
+            return
         self.convention_id = convention_id
         self.convention_name = name
+        months: list[dt.date] = []
+        if convention_id is not None:
+            with self.ctx.db.reading() as session:
+                months = staff.convention_months(session, self.ctx.actor, convention_id)
+        wanted = self._month() or staff.month_start(clock.today())
+        self.month.blockSignals(True)
+        self.month.clear()
+        for month in months:
+            self.month.addItem(month_label(month), month)
+        if months:
+            nearest = min(months, key=lambda m: abs((m - wanted).days))
+            self.month.setCurrentIndex(months.index(nearest))
+        self.month.blockSignals(False)
+        self._shown = (self.person.currentIndex(), self.month.currentIndex())
         self.refresh()
 
     def _month(self) -> dt.date | None:
-        try:
-            return staff.parse_month(self.month.text())
-        except ServiceError:
-            return None
+        value = self.month.currentData()
+        return value if isinstance(value, dt.date) else None
+
+    def show_month(self, month: dt.date) -> bool:
+        """Choose ``month`` (asking about unsaved hours first); False when it is not a
+        month of the convention or the user stayed."""
+        wanted = staff.month_start(month)
+        found = [i for i in range(self.month.count()) if self.month.itemData(i) == wanted]
+        if not found:
+            return False
+        index = found[0]
+        self.month.setCurrentIndex(index)
+        return self.month.currentIndex() == index
+
+    def _step_month(self, step: int) -> None:
+        index = self.month.currentIndex() + step
+        if 0 <= index < self.month.count():
+            self.month.setCurrentIndex(index)
+
+    def _choice_changed(self) -> None:
+        """Another person or month: unsaved hours are asked about first; "Annulla" puts
+        the previous choice back."""
+        chosen = (self.person.currentIndex(), self.month.currentIndex())
+        if chosen == self._shown:
+            return
+        if self.settle() is Settled.STAY:
+            for combo, index in ((self.person, self._shown[0]), (self.month, self._shown[1])):
+                combo.blockSignals(True)
+                combo.setCurrentIndex(index)
+                combo.blockSignals(False)
+            self._sync_buttons()
+            return
+        self._shown = chosen
+        self.refresh()
+
+    def settle(self) -> Settled:
+        """Before the hours shown are replaced: CLOSE (nothing to keep, or discarded: the
+        grid shows what is saved again), SAVED, or STAY (the user cancelled, or the save
+        failed)."""
+        outcome = self.guard.settle()
+        if outcome is Settled.CLOSE and self.grid_model.is_dirty():
+            self.refresh()
+        return outcome
+
+    def bring_to_front(self) -> None:
+        """Show this tab, and the window's Convenzione area, so that a question about its
+        hours is understood."""
+        window = self.window()
+        parent = self.parentWidget()
+        while parent is not None:
+            if isinstance(parent, QTabWidget):
+                for index in range(parent.count()):
+                    page = parent.widget(index)
+                    if page is self or page.isAncestorOf(self):
+                        parent.setCurrentIndex(index)
+            area = parent.objectName().removeprefix("page_")
+            if parent.objectName().startswith("page_") and hasattr(window, "show_area"):
+                window.show_area(area)
+            parent = parent.parentWidget()
+
+    # --- loading, editing, saving -------------------------------------------------------
 
     def refresh(self) -> None:
         staff_id, month = self.person.currentData(), self._month()
         if self.convention_id is None or staff_id is None or month is None:
-            self.model.set_rows([])
-            self.summary.setText(self.tr("Scegliere l'operatore e il mese (mm/aaaa)."))
+            self.sheet = None
+            self.grid_model.load(None, read_only=True)
+            self.summary.setText(
+                self.tr("Nessun operatore: aggiungerne uno tra le anagrafiche.")
+                if staff_id is None
+                else self.tr("Scegliere l'operatore e il mese.")
+            )
+            self.notice.hide()
+            self._sync_buttons()
             return
         with self.ctx.db.reading() as session:
             sheet = staff.timesheet(session, self.ctx.actor, staff_id, self.convention_id, month)
         self.sheet = sheet
-        self.model.set_rows(
-            [_HoursRow(day, action, m) for (day, action), m in sorted(sheet.minutes.items())]
-        )
-        total = sheet.total_minutes
-        text = self.tr("Totale {0}:{1:02d} ore").format(total // 60, total % 60)
+        read_only = sheet.closed or not self.can_write
+        self.grid_model.load(sheet, read_only=read_only)
+        self.guard.enabled = not read_only
+        if sheet.closed:
+            self.notice.setText(
+                self.tr(
+                    "Mese chiuso: il costo è registrato tra le spese e le ore non si possono "
+                    "cambiare."
+                )
+                + (self.tr(" Per correggerle, «Riapri il mese…».") if self.can_write else "")
+            )
+            self.notice.show()
+        elif not self.can_write:
+            self.notice.setText(
+                self.tr("Sola lettura: il ruolo non permette di modificare le ore.")
+            )
+            self.notice.show()
+        else:
+            self.notice.hide()
+        self._update_summary()
+        self._sync_buttons()
+
+    def _update_summary(self) -> None:
+        sheet = self.sheet
+        if sheet is None:
+            return
+        total = self.grid_model.total()
+        text = self.tr("Totale {0} ore").format(staff.format_minutes(total))
         if sheet.hourly is None:
-            text += self.tr("; costo annuo {0} non indicato").format(month.year)
+            text += self.tr("; costo annuo {0} non indicato").format(sheet.month.year)
         else:
             text += self.tr("; costo orario {0} EUR; costo del mese {1} EUR").format(
-                _eur(sheet.hourly), _eur(sheet.cost)
+                _eur(sheet.hourly), _eur(staff.cost_of(total, sheet.hourly))
             )
         if sheet.closed:
             text += self.tr(" — mese chiuso")
+        if self.grid_model.is_dirty():
+            text += self.tr(" (con le modifiche non ancora salvate)")
         self.summary.setText(text)
+
+    def _edited(self) -> None:
+        self._update_summary()
+        self._sync_buttons()
+
+    def _sync_buttons(self) -> None:
+        sheet = self.sheet
+        dirty = self.grid_model.is_dirty()
+        has_month = sheet is not None
+        closed = bool(sheet and sheet.closed)
+        self.save_button.setEnabled(dirty)
+        self.revert_button.setEnabled(dirty)
+        self.cost_button.setEnabled(has_month)
+        self.print_button.setEnabled(has_month)
+        self.close_button.setEnabled(has_month and not closed)
+        self.reopen_button.setEnabled(closed)
+        index = self.month.currentIndex()
+        self.previous_month.setEnabled(index > 0)
+        self.next_month.setEnabled(0 <= index < self.month.count() - 1)
+
+    def save(self) -> bool:
+        """Write every changed cell in one transaction (all or none)."""
+        sheet = self.sheet
+        changes = self.grid_model.changes()
+        if sheet is None or not changes:
+            return True
+        try:
+            with self.ctx.db.transaction(self.ctx.actor) as session:
+                staff.record_month(
+                    session,
+                    self.ctx.actor,
+                    sheet.staff_member_id,
+                    sheet.convention_id,
+                    sheet.month,
+                    changes,
+                )
+        except staff.TimesheetCellsError as exc:
+            self.grid_model.show_refusal(exc.cells)
+            first = self.grid_model.first_refused()
+            if first.isValid():
+                self.grid.view.setCurrentIndex(first)
+                self.grid.view.scrollTo(first)
+            show_service_error(self, exc, self.tr("Ore non salvate"))
+            return False
+        except ServiceError as exc:
+            show_service_error(self, exc, self.tr("Ore non salvate"))
+            return False
+        notify_changed("timesheet_entry")
+        self.refresh()
+        return True
+
+    def _revert(self) -> None:
+        if not questions.confirm(
+            self,
+            self.tr("Annullare le modifiche?"),
+            self.tr("Le ore scritte e non salvate andranno perse."),
+            self.tr("Annulla le modifiche"),
+            self.tr("No"),
+        ):
+            return
+        self.refresh()
 
     def _write(self, action: object) -> bool:
         try:
@@ -903,72 +1107,37 @@ class StaffTab(QWidget):
         self.refresh()
         return True
 
+    # --- the month's other actions ------------------------------------------------------
+
     def _cost(self) -> None:
         staff_id, month = self.person.currentData(), self._month()
         if staff_id is None or month is None:
             return
-        gross, ok = QInputDialog.getText(
-            self, self.tr("Costo annuo {0}").format(month.year), self.tr("Costo lordo annuo (EUR):")
+        dialog = StaffCostDialog(
+            self.ctx, staff_id, self.person.currentText(), month.year, parent=self
         )
-        if not ok:
-            return
-        hours, ok = QInputDialog.getInt(
-            self,
-            self.tr("Costo annuo {0}").format(month.year),
-            self.tr("Ore annue:"),
-            1548,
-            1,
-            3000,
-        )
-        if not ok:
-            return
-        try:
-            amount = money.parse_amount(gross)
-        except money.AmountError as exc:
-            questions_info(self, exc.message)
-            return
-        self._write(
-            lambda session: staff.set_staff_cost(
-                session, self.ctx.actor, staff_id, month.year, amount, hours
-            )
-        )
+        if dialog.exec():
+            self._update_summary_after_cost()
 
-    def _hours(self) -> None:
-        staff_id, convention_id = self.person.currentData(), self.convention_id
-        if staff_id is None or convention_id is None:
+    def _update_summary_after_cost(self) -> None:
+        """The hourly cost changed: the summary follows, the hours typed stay."""
+        sheet = self.sheet
+        if sheet is None:
             return
-        day_text, ok = QInputDialog.getText(self, self.tr("Ore"), self.tr("Giorno (gg/mm/aaaa):"))
-        if not ok:
-            return
-        action, ok = QInputDialog.getText(self, self.tr("Ore"), self.tr("Azione:"))
-        if not ok:
-            return
-        hours_text, ok = QInputDialog.getText(
-            self, self.tr("Ore"), self.tr("Ore (7:30 oppure 7,5; 0 per togliere):")
-        )
-        if not ok:
-            return
-        try:
-            from tit_desktop.ui.dates import parse_date
-
-            day = parse_date(day_text)
-            minutes = _minutes(hours_text)
-        except ValueError as exc:
-            questions_info(self, str(exc))
-            return
-        if day is None:
-            return
-        self._write(
-            lambda session: staff.record_hours(
-                session, self.ctx.actor, staff_id, convention_id, day, action, minutes
+        with self.ctx.db.reading() as session:
+            cost = staff.staff_cost(
+                session, self.ctx.actor, sheet.staff_member_id, sheet.month.year
             )
-        )
+        self.sheet = dataclasses.replace(sheet, hourly=cost.hourly if cost else None)
+        self._update_summary()
 
     def _print(self) -> None:
         from tit_desktop.ui.print_form import print_document
 
         month = self._month()
         if month is None or self.person.currentData() is None:
+            return
+        if self.settle() is Settled.STAY:  # the printed sheet shows what is saved
             return
         print_document(
             self,
@@ -990,13 +1159,15 @@ class StaffTab(QWidget):
         )
         if staff_id is None or month is None or convention_id is None:
             return
+        if self.settle() is Settled.STAY:  # the month closes with what is saved
+            return
         if not questions.confirm(
             self,
             self.tr("Chiudere il mese?"),
             self.tr(
                 "Il costo del mese {0} sarà registrato come spesa e le ore non si potranno più "
-                "cambiare."
-            ).format(f"{month:%m/%Y}"),
+                "cambiare (se non riaprendo il mese)."
+            ).format(month_label(month)),
             self.tr("Chiudi il mese"),
         ):
             return
@@ -1005,6 +1176,20 @@ class StaffTab(QWidget):
                 session, self.ctx.actor, staff_id, convention_id, month
             )
         )
+
+    def _reopen_month(self) -> None:
+        staff_id, month, convention_id = (
+            self.person.currentData(),
+            self._month(),
+            self.convention_id,
+        )
+        if staff_id is None or month is None or convention_id is None:
+            return
+        dialog = ReopenMonthDialog(
+            self.ctx, staff_id, self.person.currentText(), convention_id, month, parent=self
+        )
+        if dialog.exec():
+            self.refresh()
 
 
 class ConventionPage(QWidget):
@@ -1046,7 +1231,8 @@ class ConventionPage(QWidget):
         layout.addWidget(self.tabs, 1)
         self.new_button.clicked.connect(self._new)
         self.edit_button.clicked.connect(self._edit)
-        self.chooser.currentIndexChanged.connect(lambda _i: self._chosen())
+        self._shown_convention: int | None = None
+        self.chooser.currentIndexChanged.connect(lambda _i: self._choose())
         app_signals().changed.connect(self._changed)
         if not ctx.actor.can(Permission.READ_MONEY):
             self.denied.setText(
@@ -1081,8 +1267,23 @@ class ConventionPage(QWidget):
         self.edit_button.setEnabled(bool(found))
         self._chosen()
 
+    def _choose(self) -> None:
+        """Another convention chosen: hours typed in the timesheet and not saved are asked
+        about first; "Annulla" keeps the convention shown."""
+        if (
+            self.staff_tab is not None
+            and self.current_id() != self._shown_convention
+            and self.staff_tab.settle() is Settled.STAY
+        ):
+            self.chooser.blockSignals(True)
+            self.chooser.setCurrentIndex(max(0, self.chooser.findData(self._shown_convention)))
+            self.chooser.blockSignals(False)
+            return
+        self._chosen()
+
     def _chosen(self) -> None:
         convention_id = self.current_id()
+        self._shown_convention = convention_id
         if convention_id is None:
             self.info.setText(self.tr("Nessuna convenzione: crearne una con «Nuova convenzione»."))
         else:
