@@ -195,12 +195,15 @@ def test_a_bad_cell_saves_nothing_and_is_named(
     assert model.index(2, 1).data(Qt.ItemDataRole.BackgroundRole).color() == ERROR_COLOUR
     assert "non è un numero di ore" in model.index(2, 1).data(Qt.ItemDataRole.ToolTipRole)
     assert model.index(31, 1).data() == "0:00"  # a bad cell counts nothing
+    # The reason is written out under the totals, not only in the red cell's tooltip.
+    assert "Da correggere: 03/03, Mensa: «sette» non è un numero di ore" in tab.summary.text()
     assert not tab.save()
     assert _entries(db) == {}
     assert "03/03/2021 (mer), «Mensa»: «sette» non è un numero di ore" in message_boxes[-1][1]
     assert tab.grid.view.currentIndex() == model.index(2, 1)
     # Corrected, the whole month goes in.
     _type(qtbot, tab, 3, "Mensa", "2")
+    assert "Da correggere" not in tab.summary.text()
     assert tab.save()
     assert _entries(db) == {(MARCH, "Accoglienza"): 420, (dt.date(2021, 3, 3), "Mensa"): 120}
 

@@ -27,6 +27,7 @@ DATABASE = ("sqlalchemy", "alembic")
 FOUNDATION = (
     "tit_desktop",
     "tit_desktop.paths",
+    "tit_desktop.italian",
     "tit_desktop.settings",
     "tit_desktop.credentials",
     "tit_desktop.logging_setup",

@@ -11,6 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import IO
 
+from tit_desktop.italian import month_and_year
 from tit_desktop.reports import pdf
 from tit_desktop.reports.pdf import Markup, escape_text
 
@@ -21,25 +22,10 @@ RECEIPT_TITLE = "Ricevuta del contributo per l'accoglienza in famiglia"
 PAYMENT_LIST_FORM = "pagamenti-famiglie"
 PAYMENT_LIST_TITLE = "Contributi alle famiglie ospitanti: elenco dei pagamenti del mese"
 
-MONTHS = [
-    "gennaio",
-    "febbraio",
-    "marzo",
-    "aprile",
-    "maggio",
-    "giugno",
-    "luglio",
-    "agosto",
-    "settembre",
-    "ottobre",
-    "novembre",
-    "dicembre",
-]
-
 
 def month_name(month: dt.date) -> str:
     """ "marzo 2026"."""
-    return f"{MONTHS[month.month - 1]} {month.year}"
+    return month_and_year(month)
 
 
 def _eur(amount: Decimal | None) -> str:

@@ -11,6 +11,7 @@ from typing import Final
 
 from reportlab.platypus import Flowable
 
+from tit_desktop.italian import MONTH_NAMES as MONTHS
 from tit_desktop.reports.pdf import (
     PdfTarget,
     Signature,
@@ -31,20 +32,6 @@ REGISTER_TITLE: Final = "Registro mensile delle presenze"
 TONIGHT_NAME: Final = "elenco-stanotte"
 TONIGHT_TITLE: Final = "Chi dorme dove: elenco della notte"
 
-MONTHS: Final = (
-    "gennaio",
-    "febbraio",
-    "marzo",
-    "aprile",
-    "maggio",
-    "giugno",
-    "luglio",
-    "agosto",
-    "settembre",
-    "ottobre",
-    "novembre",
-    "dicembre",
-)
 
 HOUSE_RULES: Final = (
     "L'alloggio è un luogo di vita comune: ciascuno rispetta le persone che vi abitano, gli "

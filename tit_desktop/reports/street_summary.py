@@ -11,25 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+from tit_desktop.italian import MONTH_NAMES as MONTHS
 from tit_desktop.reports import pdf
 
 FORM_NAME = "riepilogo-strada"
 FORM_TITLE = "Riepilogo mensile dell'unità di strada"
-
-MONTHS = (
-    "gennaio",
-    "febbraio",
-    "marzo",
-    "aprile",
-    "maggio",
-    "giugno",
-    "luglio",
-    "agosto",
-    "settembre",
-    "ottobre",
-    "novembre",
-    "dicembre",
-)
 
 
 def month_name(year: int, month: int) -> str:

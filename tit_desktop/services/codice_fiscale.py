@@ -23,6 +23,7 @@ from typing import TypeGuard
 
 from codicefiscale import encode_birthdate, encode_cin, encode_firstname, encode_lastname
 
+from tit_desktop.italian import MONTH_NAMES as _MONTH_NAMES
 from tit_desktop.services import places
 
 __all__ = [
@@ -45,20 +46,6 @@ _OMOCODIA_TO_DIGITS = str.maketrans(_OMOCODIA_LETTERS, "0123456789")
 _DIGIT_POSITIONS: tuple[int, ...] = (6, 7, 9, 10, 12, 13, 14)
 _PLACE_RE = re.compile(r"[A-Z][0-9]{3}")
 _ALLOWED_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
-_MONTH_NAMES: tuple[str, ...] = (
-    "gennaio",
-    "febbraio",
-    "marzo",
-    "aprile",
-    "maggio",
-    "giugno",
-    "luglio",
-    "agosto",
-    "settembre",
-    "ottobre",
-    "novembre",
-    "dicembre",
-)
 
 
 def normalise(code: str) -> str:

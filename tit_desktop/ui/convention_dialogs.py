@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tit_desktop.italian import month_and_year
 from tit_desktop.models import CostCategory, Recurrence
 from tit_desktop.services import clock, money
 from tit_desktop.services.convention import budget, conventions, deadlines, expenditures, staff
@@ -1375,22 +1376,6 @@ class ReopenMonthDialog(QDialog):
         return True
 
 
-MONTH_NAMES = (
-    "gennaio",
-    "febbraio",
-    "marzo",
-    "aprile",
-    "maggio",
-    "giugno",
-    "luglio",
-    "agosto",
-    "settembre",
-    "ottobre",
-    "novembre",
-    "dicembre",
-)
-
-
 def month_label(month: dt.date) -> str:
     """ "marzo 2021"."""
-    return f"{MONTH_NAMES[month.month - 1]} {month.year}"
+    return month_and_year(month)

@@ -1033,6 +1033,15 @@ class StaffTab(QWidget):
             text += self.tr(" — mese chiuso")
         if self.grid_model.is_dirty():
             text += self.tr(" (con le modifiche non ancora salvate)")
+        invalid = self.grid_model.invalid_cells()
+        if invalid:
+            # The first cell to correct, said in words: the red colour alone does not say why.
+            (day, action), reason = min(invalid.items(), key=lambda item: item[0])
+            text += "\n" + self.tr("Da correggere: {0}, {1}: {2}").format(
+                f"{day:%d/%m}", action, reason
+            )
+            if len(invalid) > 1:
+                text += self.tr(" (e altre {0} celle)").format(len(invalid) - 1)
         self.summary.setText(text)
 
     def _edited(self) -> None:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tit_desktop.italian import MONTH_NAMES as MONTHS
 from tit_desktop.services import clock, housing
 from tit_desktop.services.errors import ServiceError
 from tit_desktop.services.permissions import Permission
@@ -39,20 +40,6 @@ from tit_desktop.ui.table_models import Column, ListTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
-MONTHS = (
-    "gennaio",
-    "febbraio",
-    "marzo",
-    "aprile",
-    "maggio",
-    "giugno",
-    "luglio",
-    "agosto",
-    "settembre",
-    "ottobre",
-    "novembre",
-    "dicembre",
-)
 
 OCCUPIED = QColor("#6baed6")
 EXPECTED = QColor("#c6dbef")  # an open stay after tonight: the person is expected there
