@@ -787,187 +787,187 @@
 <context>
     <name>ConventionDialog</name>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="173"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="174"/>
         <source>15 lettere e cifre</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="184"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="185"/>
         <source>Nome breve</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="185"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="186"/>
         <source>Titolo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="186"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="187"/>
         <source>Ente finanziatore</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="187"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="188"/>
         <source>Fondo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="188"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="189"/>
         <source>CUP</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="189"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="190"/>
         <source>Data firma</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="190"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="191"/>
         <source>Inizio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="191"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="192"/>
         <source>Fine</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="192"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="193"/>
         <source>Importo totale (EUR)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="193"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="194"/>
         <source>Cofinanziamento (EUR)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="194"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="195"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="203"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="204"/>
         <source>Togli proroga…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="205"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="206"/>
         <source>Proroghe</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="213"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="214"/>
         <source>Modifica partner…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="214"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="215"/>
         <source>Togli partner…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="216"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="217"/>
         <source>Partner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="224"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="225"/>
         <source>Documenti</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="319"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="320"/>
         <source>, atto del {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="324"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="325"/>
         <source>al {0} ({1}{2})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="400"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="401"/>
         <source>Togliere la proroga?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="402"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="403"/>
         <source>La proroga «{0}» sarà tolta dalla convenzione: la fine tornerà quella della proroga precedente (o quella firmata).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="405"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="406"/>
         <source>Togli la proroga</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="406"/>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="466"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="407"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="467"/>
         <source>No</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="461"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="462"/>
         <source>Togliere il partner?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="462"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="463"/>
         <source>{0} non sarà più partner della convenzione (quota {1}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="465"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="466"/>
         <source>Togli il partner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="202"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="203"/>
         <source>Aggiungi &amp;proroga…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="212"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="213"/>
         <source>Aggiungi pa&amp;rtner…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="226"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="227"/>
         <source>A&amp;llega documento…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="252"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="253"/>
         <source>Nuova convenzione</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="253"/>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="332"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="254"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="333"/>
         <source>nessuna</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="254"/>
         <location filename="../../tit_desktop/ui/convention_dialogs.py" line="255"/>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="345"/>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="347"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="256"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="346"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="348"/>
         <source>nessuno</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="262"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="263"/>
         <source>Sola lettura: il ruolo non permette di modificare la convenzione.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="270"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="271"/>
         <source>Convenzione {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="478"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="479"/>
         <source>Documento della convenzione</source>
         <translation type="unfinished"></translation>
     </message>
@@ -975,57 +975,57 @@
 <context>
     <name>ConventionPage</name>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="1206"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="1215"/>
         <source>N&amp;uova convenzione…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="1207"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="1216"/>
         <source>&amp;Dati della convenzione…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="1225"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="1234"/>
         <source>&amp;Budget</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="1226"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="1235"/>
         <source>&amp;Spese</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="1227"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="1236"/>
         <source>Domande di &amp;rimborso</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="1228"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="1237"/>
         <source>Scaden&amp;ze</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="1230"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="1239"/>
         <source>Personale e &amp;timesheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="1240"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="1249"/>
         <source>Il ruolo «{0}» non permette di leggere i dati economici della convenzione: l&apos;area è riservata a coordinatori e amministratori (e, in sola lettura, ai revisori).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="1288"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="1297"/>
         <source>Nessuna convenzione: crearne una con «Nuova convenzione».</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="1294"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="1303"/>
         <source>CUP {0} · {1} · dal {2} al {3} · importo {4} EUR</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="1296"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="1305"/>
         <source>finanziatore non indicato</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1301,47 +1301,47 @@ Prima viene salvata una copia dei dati attuali. Continuare?</source>
 <context>
     <name>DeadlineDialog</name>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1027"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1028"/>
         <source>Nuova scadenza</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1030"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1031"/>
         <source>Relazione intermedia, rendiconto…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1033"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1034"/>
         <source>Nessuna (una sola scadenza)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1035"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1036"/>
         <source>Trimestrale (ogni 3 mesi fino alla fine della convenzione)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1041"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1042"/>
         <source> giorni prima</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1043"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1044"/>
         <source>Adempimento</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1044"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1045"/>
         <source>Scadenza</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1045"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1046"/>
         <source>Ricorrenza</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1046"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1047"/>
         <source>Promemoria</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1349,37 +1349,37 @@ Prima viene salvata una copia dei dati attuali. Continuare?</source>
 <context>
     <name>DeadlineDoneDialog</name>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1088"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1089"/>
         <source>Scadenza fatta</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1092"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1093"/>
         <source>Adempimento</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1093"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1094"/>
         <source>Scadenza</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1097"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1098"/>
         <source>file inviato, n. di protocollo, PEC…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1098"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1099"/>
         <source>Fatta il</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1100"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1101"/>
         <source>Documento prodotto</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1118"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1119"/>
         <source>la data non può essere futura</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1618,167 +1618,167 @@ valida fino al {1}</source>
 <context>
     <name>ExpenditureDialog</name>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="683"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="684"/>
         <source>Fattura, ricevuta, cedolino…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="688"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="689"/>
         <source>codice fiscale o partita IVA</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="695"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="696"/>
         <source>uguale all&apos;importo se vuoto</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="697"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="698"/>
         <source>(scegliere)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="703"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="704"/>
         <source>bonifico, assegno…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="711"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="712"/>
         <source>nessun documento allegato</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="712"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="713"/>
         <source>&amp;Allega…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="713"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="714"/>
         <source>Salva una &amp;copia…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="723"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="724"/>
         <source>Tipo documento</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="724"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="725"/>
         <source>Numero</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="725"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="726"/>
         <source>Data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="726"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="727"/>
         <source>Fornitore</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="727"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="728"/>
         <source>CF/P.IVA</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="728"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="729"/>
         <source>Descrizione</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="729"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="730"/>
         <source>Importo (EUR)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="730"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="731"/>
         <source>IVA (EUR)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="731"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="732"/>
         <source>Importo ammissibile (EUR)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="732"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="733"/>
         <source>Voce</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="733"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="734"/>
         <source>Data pagamento</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="734"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="735"/>
         <source>Modalità di pagamento</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="735"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="736"/>
         <source>CIG</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="736"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="737"/>
         <source>Documento</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="745"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="746"/>
         <source>Nuova spesa</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="746"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="747"/>
         <source>Fattura</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="755"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="756"/>
         <source>Allega il documento della spesa</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="756"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="757"/>
         <source>Documenti (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Tutti i file (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="763"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="764"/>
         <source>file non leggibile ({0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="766"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="767"/>
         <source>il file supera 20 MB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="786"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="787"/>
         <source>Salva una copia del documento</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="806"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="807"/>
         <source>Spesa {0} del {1:%d/%m/%Y}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="830"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="831"/>
         <source>Attenzione: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="834"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="835"/>
         <source>Sola lettura: il ruolo non permette di modificare le spese.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="842"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="843"/>
         <source>Spesa derivata da un pagamento ({0}): si modifica solo dal pagamento.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1874,37 +1874,37 @@ valida fino al {1}</source>
 <context>
     <name>ExtensionDialog</name>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1154"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1155"/>
         <source>Proroga della convenzione</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1156"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1157"/>
         <source>Fine attuale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1159"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1160"/>
         <source>ad esempio: proroga concessa per l&apos;emergenza</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1162"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1163"/>
         <source>Nuova fine</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1163"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1164"/>
         <source>Motivo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1164"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1165"/>
         <source>Data dell&apos;atto</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1177"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1178"/>
         <source>la nuova fine deve essere dopo la fine attuale ({0})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2167,117 +2167,117 @@ valida fino al {1}</source>
 <context>
     <name>HousingPage</name>
     <message>
-        <location filename="../../tit_desktop/ui/pages/housing.py" line="237"/>
+        <location filename="../../tit_desktop/ui/pages/housing.py" line="224"/>
         <source>Mese precedente</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/housing.py" line="239"/>
+        <location filename="../../tit_desktop/ui/pages/housing.py" line="226"/>
         <source>Mese successivo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/housing.py" line="249"/>
+        <location filename="../../tit_desktop/ui/pages/housing.py" line="236"/>
         <source>Stampa &amp;registro presenze…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/housing.py" line="254"/>
+        <location filename="../../tit_desktop/ui/pages/housing.py" line="241"/>
         <source>Registro delle presenze del mese per le firme, per l&apos;alloggio selezionato</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/housing.py" line="257"/>
+        <location filename="../../tit_desktop/ui/pages/housing.py" line="244"/>
         <source>Mese:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/housing.py" line="267"/>
+        <location filename="../../tit_desktop/ui/pages/housing.py" line="254"/>
         <source>&lt;span style=&apos;background:#6baed6&apos;&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; occupato &lt;span style=&apos;background:#c6dbef&apos;&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; previsto &lt;span style=&apos;background:#d9d9d9&apos;&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; non in uso &amp;nbsp;— clic su una notte libera per assegnare un posto, su un soggiorno per aprirlo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/housing.py" line="301"/>
+        <location filename="../../tit_desktop/ui/pages/housing.py" line="288"/>
         <source>Tabellone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/housing.py" line="336"/>
+        <location filename="../../tit_desktop/ui/pages/housing.py" line="323"/>
         <source>Occupazione di {0} {1} (notti {2}):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/housing.py" line="381"/>
+        <location filename="../../tit_desktop/ui/pages/housing.py" line="368"/>
         <source>Cerca per nome, indirizzo o tipo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/housing.py" line="382"/>
+        <location filename="../../tit_desktop/ui/pages/housing.py" line="369"/>
         <source>Anche gli alloggi non più in uso</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/housing.py" line="384"/>
+        <location filename="../../tit_desktop/ui/pages/housing.py" line="371"/>
         <source>&amp;Nuovo alloggio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/housing.py" line="386"/>
+        <location filename="../../tit_desktop/ui/pages/housing.py" line="373"/>
         <source>A&amp;pri</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/housing.py" line="387"/>
+        <location filename="../../tit_desktop/ui/pages/housing.py" line="374"/>
         <source>&amp;Chiudi alloggio…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/housing.py" line="388"/>
+        <location filename="../../tit_desktop/ui/pages/housing.py" line="375"/>
         <source>L&apos;alloggio non sarà più in uso dopo una data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/housing.py" line="406"/>
+        <location filename="../../tit_desktop/ui/pages/housing.py" line="393"/>
         <source>Alloggi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/housing.py" line="437"/>
+        <location filename="../../tit_desktop/ui/pages/housing.py" line="424"/>
         <source>Chiudi alloggio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/housing.py" line="438"/>
+        <location filename="../../tit_desktop/ui/pages/housing.py" line="425"/>
         <source>Ultima notte in uso di «{0}» (gg/mm/aaaa):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/housing.py" line="466"/>
+        <location filename="../../tit_desktop/ui/pages/housing.py" line="453"/>
         <source>&amp;Mostra</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/housing.py" line="468"/>
+        <location filename="../../tit_desktop/ui/pages/housing.py" line="455"/>
         <source>S&amp;tampa elenco…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/housing.py" line="473"/>
+        <location filename="../../tit_desktop/ui/pages/housing.py" line="460"/>
         <source>Notte del:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/housing.py" line="482"/>
+        <location filename="../../tit_desktop/ui/pages/housing.py" line="469"/>
         <source>Stanotte</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/housing.py" line="496"/>
+        <location filename="../../tit_desktop/ui/pages/housing.py" line="483"/>
         <source>{0} persone nei posti letto</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/housing.py" line="498"/>
+        <location filename="../../tit_desktop/ui/pages/housing.py" line="485"/>
         <source>1 persona nei posti letto</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2487,47 +2487,47 @@ valida fino al {1}</source>
 <context>
     <name>LineDialog</name>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="545"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="546"/>
         <source>(scegliere)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="550"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="551"/>
         <source>Voce</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="551"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="552"/>
         <source>Azione</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="552"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="553"/>
         <source>Categoria</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="553"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="554"/>
         <source>Importo previsto (EUR)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="556"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="557"/>
         <source>Nuova voce di budget</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="567"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="568"/>
         <source>Voce {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="582"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="583"/>
         <source>La voce di budget è stata eliminata.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="560"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="561"/>
         <source>L&apos;importo previsto si cambia con una rimodulazione</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2839,62 +2839,62 @@ La scheda {1} viene unita a questa: servizi, note e allegati passano alla scheda
 <context>
     <name>PartnerDialog</name>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1220"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1221"/>
         <source>(scegliere)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1231"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1232"/>
         <source>capofila, partner, ente attuatore…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1234"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1235"/>
         <source>Ente</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1235"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1236"/>
         <source>Quota (EUR)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1236"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1237"/>
         <source>Parte del totale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1237"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1238"/>
         <source>Ruolo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1240"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1241"/>
         <source>Nuovo partner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1242"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1243"/>
         <source>Partner {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1258"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1259"/>
         <source>l&apos;importo non può essere negativo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1262"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1263"/>
         <source>la quota supera l&apos;importo totale della convenzione ({0} EUR)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1271"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1272"/>
         <source>— dell&apos;importo totale ({0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1274"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1275"/>
         <source>{0} dell&apos;importo totale ({1})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3248,12 +3248,12 @@ La scheda {1} viene unita a questa: servizi, note e allegati passano alla scheda
     </message>
     <message>
         <location filename="../../tit_desktop/ui/pages/convention.py" line="490"/>
-        <source>PDF della domand&amp;a…</source>
+        <source>PDF della do&amp;manda…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../tit_desktop/ui/pages/convention.py" line="491"/>
-        <source>XLSX della &amp;domanda…</source>
+        <source>XLSX della doma&amp;nda…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3992,32 +3992,32 @@ La scheda {1} viene unita a questa: servizi, note e allegati passano alla scheda
 <context>
     <name>ReopenMonthDialog</name>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1323"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1324"/>
         <source>Riaprire il mese?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1328"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1329"/>
         <source>Il timesheet di {0} per {1} è chiuso. Riaprendolo, la spesa del costo del personale registrata alla chiusura sarà eliminata e le ore torneranno modificabili; il costo si registra di nuovo richiudendo il mese.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1338"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1339"/>
         <source>ad esempio: ore del 12 registrate due volte</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1339"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1340"/>
         <source>Motivo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1343"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1344"/>
         <source>Riapri il mese</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1346"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="1347"/>
         <source>Annulla</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4370,52 +4370,52 @@ La scheda {1} viene unita a questa: servizi, note e allegati passano alla scheda
 <context>
     <name>StaffCostDialog</name>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="932"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="933"/>
         <source>Costo annuo di {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="943"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="944"/>
         <source> ore</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="947"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="948"/>
         <source>Anno</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="949"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="950"/>
         <source>Costo lordo annuo (EUR)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="951"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="952"/>
         <source>Ore annue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="952"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="953"/>
         <source>Costo orario</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="955"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="956"/>
         <source>Costo orario = costo lordo annuo / ore annue, arrotondato al centesimo: moltiplicato per le ore del timesheet dà il costo del mese.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="970"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="971"/>
         <source>Sola lettura: il ruolo non permette di modificare i costi del personale.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="985"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="986"/>
         <source>l&apos;importo non può essere negativo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="995"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="996"/>
         <source>{0} EUR l&apos;ora</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4464,7 +4464,7 @@ La scheda {1} viene unita a questa: servizi, note e allegati passano alla scheda
     </message>
     <message>
         <location filename="../../tit_desktop/ui/pages/convention.py" line="831"/>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="1093"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="1102"/>
         <source>Annulla le modifiche</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4529,38 +4529,48 @@ La scheda {1} viene unita a questa: servizi, note e allegati passano alla scheda
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="1079"/>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="1082"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="1040"/>
+        <source>Da correggere: {0}, {1}: {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="1044"/>
+        <source> (e altre {0} celle)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="1088"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="1091"/>
         <source>Ore non salvate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="1091"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="1100"/>
         <source>Annullare le modifiche?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="1092"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="1101"/>
         <source>Le ore scritte e non salvate andranno perse.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="1094"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="1103"/>
         <source>No</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="1168"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="1177"/>
         <source>Il costo del mese {0} sarà registrato come spesa e le ore non si potranno più cambiare (se non riaprendo il mese).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="1166"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="1175"/>
         <source>Chiudere il mese?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/pages/convention.py" line="1171"/>
+        <location filename="../../tit_desktop/ui/pages/convention.py" line="1180"/>
         <source>Chiudi il mese</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5136,32 +5146,32 @@ La scheda {1} viene unita a questa: servizi, note e allegati passano alla scheda
 <context>
     <name>VariationDialog</name>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="615"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="616"/>
         <source>Rimodulazione della voce {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="617"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="618"/>
         <source>Importo attuale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="623"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="624"/>
         <source>Data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="625"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="626"/>
         <source>Nuovo importo (EUR)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="627"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="628"/>
         <source>Motivo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="645"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="646"/>
         <source>La voce di budget è stata eliminata.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5169,12 +5179,12 @@ La scheda {1} viene unita a questa: servizi, note e allegati passano alla scheda
 <context>
     <name>_GuardedDialog</name>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="103"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="104"/>
         <source>Salva</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="105"/>
+        <location filename="../../tit_desktop/ui/convention_dialogs.py" line="106"/>
         <source>Chiudi</source>
         <translation type="unfinished"></translation>
     </message>

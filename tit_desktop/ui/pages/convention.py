@@ -487,8 +487,8 @@ class PaymentRequestsTab(QWidget):
         unlock_row = QHBoxLayout()
         # The documents of a request already presented, with its number and protocol: what
         # is sent to the Ministry (the buttons above print the period being prepared).
-        self.request_pdf_button = QPushButton(self.tr("PDF della domand&a…"))
-        self.request_xlsx_button = QPushButton(self.tr("XLSX della &domanda…"))
+        self.request_pdf_button = QPushButton(self.tr("PDF della do&manda…"))
+        self.request_xlsx_button = QPushButton(self.tr("XLSX della doma&nda…"))
         self.unlock_button = QPushButton(self.tr("Sbl&occa domanda…"))
         for button in (self.request_pdf_button, self.request_xlsx_button, self.unlock_button):
             unlock_row.addWidget(button)
