@@ -1,18 +1,31 @@
-"""The command line in a subprocess, as the office's IT would run it."""
+"""The command line in a subprocess, as the office's IT would run it; and `run_here`, the
+same commands in the test's own process for the tests about what a command does."""
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Protocol
 
 import pytest
 
-from tit_desktop import __version__
+from tit_desktop import __version__, cli
 
 PASSWORD = "Password-della-cli-1"
+
+
+class Runner(Protocol):
+    def __call__(
+        self,
+        *args: str,
+        db_url: str | None = None,
+        stdin: str = "",
+        env: dict[str, str] | None = None,
+    ) -> subprocess.CompletedProcess[str]: ...
 
 
 def run(
@@ -30,6 +43,39 @@ def run(
         env=full_env,
         timeout=120,
         check=False,
+    )
+
+
+def run_here(
+    *args: str, db_url: str | None = None, stdin: str = "", env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """What run() does, through the same tit_desktop.cli.run that `python -m tit_desktop`
+    calls, in this process: its exit status, standard output and error as run() returns
+    them, with `stdin` as a pipe and `env` added to the environment for the command only.
+
+    Starting an interpreter and hashing passwords at the production cost take about a
+    second per command, most of what the command-line tests cost. Tests about the process
+    itself (entry point, exit status, pipes, environment) keep run(); the other ones use
+    this. An error the command does not handle fails the test with its traceback instead
+    of becoming exit status 1."""
+    command = ["--database", db_url] if db_url else []
+    out, err = io.StringIO(), io.StringIO()
+    with pytest.MonkeyPatch.context() as patch:
+        for name, value in (env or {}).items():
+            patch.setenv(name, value)
+        patch.setattr(sys, "stdin", io.StringIO(stdin))
+        patch.setattr(sys, "stdout", out)
+        patch.setattr(sys, "stderr", err)
+        try:
+            code = cli.run([*command, *args])
+        except SystemExit as exc:  # argparse: --version, --help, wrong usage
+            if exc.code is None or isinstance(exc.code, int):
+                code = exc.code or 0
+            else:
+                print(exc.code, file=err)
+                code = 1
+    return subprocess.CompletedProcess(
+        ["tit-desktop", *command, *args], code, out.getvalue(), err.getvalue()
     )
 
 
@@ -114,8 +160,38 @@ def test_first_admin_then_users_need_an_admin_login(db_url: str) -> None:
     assert "non permette di gestire gli utenti" in refused.stderr
 
 
+def test_in_the_tests_process_a_command_answers_as_in_its_own(tmp_path: Path) -> None:
+    """run_here stands in for run in most command-line tests: the same exit status, output
+    and error output, command after command on two databases alike (a refusal with and
+    without --json, wrong usage, commands that write, a login)."""
+    here_url = "sqlite:///" + (tmp_path / "qui.sqlite3").as_posix()
+    there_url = "sqlite:///" + (tmp_path / "processo.sqlite3").as_posix()
+    as_anna = {"TIT_PASSWORD": PASSWORD}
+    for args, stdin, env in (
+        (("--version",), "", None),
+        (("db", "nonesiste"), "", None),
+        (("db", "upgrade", "--json"), "", None),
+        (("user", "add", "anna", "--role", "admin", "--json"), "corta\n", None),
+        (("user", "add", "anna", "--role", "admin"), PASSWORD + "\n", None),
+        (("db", "current"), "", None),
+        (("--user", "anna", "user", "add", "bea", "--role", "lettura"), "Altra-password-1\n", {}),
+        (("form", "--list"), "", None),
+        (("--user", "anna", "db", "verify-audit"), "", {"TIT_PASSWORD": "sbagliata-1"}),
+        (("--user", "anna", "export", str(tmp_path / "x.pdf")), "", as_anna),
+    ):
+        here = run_here(*args, db_url=here_url, stdin=stdin, env=env)
+        there = run(*args, db_url=there_url, stdin=stdin, env=env)
+        assert (here.returncode, here.stdout, here.stderr) == (
+            there.returncode,
+            there.stdout.replace("processo.sqlite3", "qui.sqlite3"),
+            there.stderr.replace("processo.sqlite3", "qui.sqlite3"),
+        ), args
+
+
 def test_bad_password_is_refused_with_field(db_url: str) -> None:
-    result = run("user", "add", "anna", "--role", "admin", "--json", db_url=db_url, stdin="corta\n")
+    result = run_here(
+        "user", "add", "anna", "--role", "admin", "--json", db_url=db_url, stdin="corta\n"
+    )
     assert result.returncode == 1
     payload = json.loads(result.stdout)
     assert payload["error"] == "ValidationError"
@@ -123,28 +199,28 @@ def test_bad_password_is_refused_with_field(db_url: str) -> None:
 
 
 def test_db_current_upgrade_backup_restore(db_url: str, tmp_path: Path) -> None:
-    current = run("db", "current", "--json", db_url=db_url)
+    current = run_here("db", "current", "--json", db_url=db_url)
     assert current.returncode == 0, current.stderr
     state = json.loads(current.stdout)
     assert state["state"] == "current" and state["current"] == state["head"]
-    upgrade = run("db", "upgrade", db_url=db_url)
+    upgrade = run_here("db", "upgrade", db_url=db_url)
     assert upgrade.returncode == 0
     assert "già aggiornato" in upgrade.stdout
     assert (
-        run(
+        run_here(
             "user", "add", "anna", "--role", "admin", db_url=db_url, stdin=PASSWORD + "\n"
         ).returncode
         == 0
     )
     out = tmp_path / "backup.sqlite3"
     env = {"TIT_PASSWORD": PASSWORD}
-    made = run(
+    made = run_here(
         "--user", "anna", "db", "backup", "--out", str(out), "--json", db_url=db_url, env=env
     )
     assert made.returncode == 0, made.stderr
     assert json.loads(made.stdout) == {"backup": str(out)}
     assert (
-        run(
+        run_here(
             "--user",
             "anna",
             "user",
@@ -158,10 +234,10 @@ def test_db_current_upgrade_backup_restore(db_url: str, tmp_path: Path) -> None:
         ).returncode
         == 0
     )
-    restored = run("--user", "anna", "db", "restore", str(out), db_url=db_url, env=env)
+    restored = run_here("--user", "anna", "db", "restore", str(out), db_url=db_url, env=env)
     assert restored.returncode == 0, restored.stderr
     # The user added after the backup is gone.
-    gone = run(
+    gone = run_here(
         "--user",
         "dopo",
         "db",
@@ -170,7 +246,7 @@ def test_db_current_upgrade_backup_restore(db_url: str, tmp_path: Path) -> None:
         env={"TIT_PASSWORD": "Segreto-successivo-1"},
     )
     assert gone.returncode == 0  # db current needs no login
-    login = run(
+    login = run_here(
         "--user",
         "dopo",
         "db",
@@ -192,7 +268,7 @@ def test_environment_variable_chooses_the_database(tmp_path: Path) -> None:
 
 
 def test_unsupported_database_url_is_refused() -> None:
-    result = run("db", "current", "--json", db_url="mysql://x@localhost/db")
+    result = run_here("db", "current", "--json", db_url="mysql://x@localhost/db")
     assert result.returncode == 1
     payload = json.loads(result.stdout)
     assert payload["fields"] == {
@@ -205,12 +281,12 @@ def test_a_newer_database_is_refused_by_every_command(tmp_path: Path, command: l
     import sqlite3
 
     path = tmp_path / "nuovo.sqlite3"
-    assert run("db", "upgrade", db_url="sqlite:///" + path.as_posix()).returncode == 0
+    assert run_here("db", "upgrade", db_url="sqlite:///" + path.as_posix()).returncode == 0
     conn = sqlite3.connect(path)
     conn.execute("UPDATE alembic_version SET version_num='999999999999'")
     conn.commit()
     conn.close()
-    result = run(*command, db_url="sqlite:///" + path.as_posix())
+    result = run_here(*command, db_url="sqlite:///" + path.as_posix())
     if command[1] == "current":
         assert result.returncode == 0
         assert "più recente dell'applicazione" in result.stdout
@@ -220,43 +296,43 @@ def test_a_newer_database_is_refused_by_every_command(tmp_path: Path, command: l
 
 
 def test_demo_fills_an_empty_database_once(db_url: str) -> None:
-    first = run("demo", "--people", "25", "--seed", "3", "--json", db_url=db_url)
+    first = run_here("demo", "--people", "25", "--seed", "3", "--json", db_url=db_url)
     assert first.returncode == 0, first.stderr
     summary = json.loads(first.stdout)
     assert summary["persone"] == 25 and summary["operatori"] == 8
-    again = run("demo", "--people", "5", "--json", db_url=db_url)
+    again = run("demo", "--people", "5", "--json", db_url=db_url)  # the demo, in a process
     assert again.returncode == 1
     assert "solo in un database vuoto" in json.loads(again.stdout)["message"]
-    assert run("demo", "--people", "0", db_url=db_url).returncode == 2
+    assert run_here("demo", "--people", "0", db_url=db_url).returncode == 2
 
 
 def test_form_list_and_print(db_url: str, tmp_path: Path) -> None:
-    listed = run("form", "--list", db_url=db_url)
+    listed = run_here("form", "--list", db_url=db_url)
     # One name per line, sorted (the areas add theirs).
     names = listed.stdout.splitlines()
     assert listed.returncode == 0 and names == sorted(names)
     assert {"scheda-iscrizione", "registro-presenze-alloggio"} <= set(names)
     assert {"piano-individualizzato", "attestato-frequenza", "progetto-tirocinio"} <= set(names)
-    as_json = run("form", "--list", "--json", db_url=db_url)
+    as_json = run_here("form", "--list", "--json", db_url=db_url)
     assert {"name": "scheda-iscrizione", "title": "Scheda di iscrizione"} in json.loads(
         as_json.stdout
     )
     assert [f["name"] for f in json.loads(as_json.stdout)] == names
     # A form asked for without what it is about: wrong usage, naming the selector.
-    bare = run("form", "scheda-iscrizione", "--out", str(tmp_path / "x.pdf"), db_url=db_url)
+    bare = run_here("form", "scheda-iscrizione", "--out", str(tmp_path / "x.pdf"), db_url=db_url)
     assert bare.returncode == 2 and "--person CODICE" in bare.stderr
-    unknown = run("form", "nessuno", "--out", str(tmp_path / "x.pdf"), db_url=db_url)
+    unknown = run_here("form", "nessuno", "--out", str(tmp_path / "x.pdf"), db_url=db_url)
     assert unknown.returncode == 2 and "Modulo sconosciuto" in unknown.stderr
-    assert run("demo", "--people", "3", db_url=db_url).returncode == 0
+    assert run_here("demo", "--people", "3", db_url=db_url).returncode == 0
     # The demo creates no users: the first administrator still needs no login.
     assert (
-        run(
+        run_here(
             "user", "add", "anna", "--role", "admin", db_url=db_url, stdin=PASSWORD + "\n"
         ).returncode
         == 0
     )
     out = tmp_path / "scheda.pdf"
-    printed = run(
+    printed = run(  # the form family in a real process
         "--user",
         "anna",
         "form",
@@ -275,7 +351,7 @@ def test_form_list_and_print(db_url: str, tmp_path: Path) -> None:
 
     text = PdfReader(out).pages[0].extract_text()
     assert "Scheda di iscrizione / Fiche d'inscription" in text and "TIU-00002" in text
-    missing = run(
+    missing = run_here(
         "--user",
         "anna",
         "form",
@@ -289,7 +365,7 @@ def test_form_list_and_print(db_url: str, tmp_path: Path) -> None:
     )
     assert missing.returncode == 1
     assert "Nessuna persona con codice «NESSUNO»." in missing.stderr
-    assert run("form", db_url=db_url).returncode == 2
+    assert run_here("form", db_url=db_url).returncode == 2
 
 
 def _revision(path: Path) -> str:
@@ -345,7 +421,7 @@ def test_retention_review_then_apply_a_batch_file(db_url: str, tmp_path: Path) -
     from tit_desktop.services.database import Database
     from tit_desktop.services.permissions import SYSTEM
 
-    assert run("user", "add", "anna", "--role", "admin", db_url=db_url, stdin=PASSWORD + "\n")
+    assert run_here("user", "add", "anna", "--role", "admin", db_url=db_url, stdin=PASSWORD + "\n")
     db = Database(db_url)
     try:
         with db.transaction(SYSTEM) as session:
@@ -364,7 +440,7 @@ def test_retention_review_then_apply_a_batch_file(db_url: str, tmp_path: Path) -
         db.dispose()
     env = {"TIT_PASSWORD": PASSWORD}
     batch = tmp_path / "elenco.json"
-    listed = run(
+    listed = run(  # the retention family in a real process
         "--user",
         "anna",
         "retention",
@@ -381,13 +457,13 @@ def test_retention_review_then_apply_a_batch_file(db_url: str, tmp_path: Path) -
     assert [p["code"] for p in json.loads(batch.read_text(encoding="utf-8"))["persons"]] == [
         "VEC-1"
     ]
-    applied = run(
+    applied = run_here(
         "--user", "anna", "retention", "apply", str(batch), "--json", db_url=db_url, env=env
     )
     assert applied.returncode == 0, applied.stderr
     assert json.loads(applied.stdout) == {"anonymised": ["VEC-1"], "skipped": []}
     broken = tmp_path / "rotto.json"
     broken.write_text("non json", encoding="utf-8")
-    refused = run("--user", "anna", "retention", "apply", str(broken), db_url=db_url, env=env)
+    refused = run_here("--user", "anna", "retention", "apply", str(broken), db_url=db_url, env=env)
     assert refused.returncode == 1 and "conservazione" in refused.stderr
-    assert run("retention", "review", db_url=db_url).returncode == 2  # --years missing
+    assert run_here("retention", "review", db_url=db_url).returncode == 2  # --years missing

@@ -1,5 +1,6 @@
-"""`tit-desktop canteen checkin` in a subprocess: exit 0 done, 1 refused with the reason,
-2 wrong usage; the same service and messages as the desk."""
+"""`tit-desktop canteen checkin` (the first one in a subprocess, the others in the test's
+process): exit 0 done, 1 refused with the reason, 2 wrong usage; the same service and
+messages as the desk."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import json
 from sqlalchemy import select
 
 from tests.conftest import PASSWORD, make_user
-from tests.integration.test_cli import run
+from tests.integration.test_cli import Runner, run, run_here
 from tit_desktop.models import AuditEntry, Meal, MealType, Role
 from tit_desktop.services import canteen, persons
 from tit_desktop.services.database import Database
@@ -36,15 +37,15 @@ def _setup(db_url: str) -> tuple[Database, Actor, str]:
     return db, operator, card.code
 
 
-def checkin(db_url: str, *args: str) -> tuple[int, str, str]:
-    result = run("--user", "mensa", "canteen", "checkin", *args, db_url=db_url, env=ENV)
+def checkin(db_url: str, *args: str, runner: Runner = run_here) -> tuple[int, str, str]:
+    result = runner("--user", "mensa", "canteen", "checkin", *args, db_url=db_url, env=ENV)
     return result.returncode, result.stdout, result.stderr
 
 
 def test_checkin_then_the_same_meal_again_is_refused(db_url: str) -> None:
     db, _, code = _setup(db_url)
     try:
-        status, out, err = checkin(db_url, code, "--meal", "pranzo", "--json")
+        status, out, err = checkin(db_url, code, "--meal", "pranzo", "--json", runner=run)
         assert status == 0, err
         done = json.loads(out)
         assert done["ok"] is True and done["person"] == "Diallo Awa"

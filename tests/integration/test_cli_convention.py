@@ -1,4 +1,5 @@
-"""`tit-desktop report payment-request` in a subprocess (DOMAIN.md 10)."""
+"""`tit-desktop report payment-request` and `report quarterly` (DOMAIN.md 10): one request
+in a subprocess, the other commands in the test's process."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from pathlib import Path
 from pypdf import PdfReader
 
 from tests.conftest import PASSWORD, make_user
-from tests.integration.test_cli import run
+from tests.integration.test_cli import run, run_here
 from tests.unit.convention_fixtures import make_convention, spend
 from tit_desktop.models import Role
 from tit_desktop.services.convention import expenditures, payment_requests
@@ -75,7 +76,7 @@ def test_payment_request_json_pdf_and_xlsx(db_url: str, tmp_path: Path) -> None:
     assert sum(Decimal(line["this_request_eur"]) for line in data["lines"]) == Decimal("1234.57")
     assert "1.234,57 €" in "".join(p.extract_text() for p in PdfReader(out).pages)
     assert xlsx.stat().st_size > 0
-    text = run(
+    text = run_here(
         "--user",
         "coord",
         "report",
@@ -111,7 +112,7 @@ def test_a_submitted_period_prints_the_request_with_its_protocol(
 
 def test_refusals_and_wrong_usage(db_url: str) -> None:
     _prepare(db_url)
-    operator = run(
+    operator = run_here(
         "--user",
         "oper",
         "report",
@@ -128,7 +129,7 @@ def test_refusals_and_wrong_usage(db_url: str) -> None:
     )
     assert operator.returncode == 1
     assert json.loads(operator.stdout)["error"] == "PermissionDenied"
-    unknown = run(
+    unknown = run_here(
         "--user",
         "coord",
         "report",
@@ -143,7 +144,7 @@ def test_refusals_and_wrong_usage(db_url: str) -> None:
         env=ENV,
     )
     assert unknown.returncode == 1 and "NOPE" in unknown.stderr
-    bad_date = run(
+    bad_date = run_here(
         "--user",
         "coord",
         "report",
@@ -163,7 +164,7 @@ def test_refusals_and_wrong_usage(db_url: str) -> None:
 def test_quarterly_json_and_pdf(db_url: str, tmp_path: Path) -> None:
     _prepare(db_url)
     out = tmp_path / "q.pdf"
-    result = run(
+    result = run_here(
         "--user",
         "coord",
         "report",
@@ -182,7 +183,7 @@ def test_quarterly_json_and_pdf(db_url: str, tmp_path: Path) -> None:
     data = json.loads(result.stdout)
     assert data["quarter"] == "2021-Q1" and data["financial"]["quarter_eur"] == "1234.57"
     assert "4. Finanziaria" in "".join(p.extract_text() for p in PdfReader(out).pages)
-    wrong = run(
+    wrong = run_here(
         "--user",
         "coord",
         "report",

@@ -7,15 +7,15 @@ import json
 
 from sqlalchemy import select, text
 
-from tests.integration.test_cli import PASSWORD, run
+from tests.integration.test_cli import PASSWORD, run, run_here
 from tit_desktop.models import AuditEntry
 from tit_desktop.services.database import Database
 
 
 def test_verify_audit_reports_the_first_broken_link(db_url: str) -> None:
-    assert run("user", "add", "anna", "--role", "admin", db_url=db_url, stdin=PASSWORD + "\n")
+    assert run_here("user", "add", "anna", "--role", "admin", db_url=db_url, stdin=PASSWORD + "\n")
     env = {"TIT_PASSWORD": PASSWORD}
-    added = run(
+    added = run_here(
         "--user",
         "anna",
         "user",
@@ -29,11 +29,11 @@ def test_verify_audit_reports_the_first_broken_link(db_url: str) -> None:
     )
     assert added.returncode == 0, added.stderr
 
-    ok = run("--user", "anna", "db", "verify-audit", db_url=db_url, env=env)
+    ok = run_here("--user", "anna", "db", "verify-audit", db_url=db_url, env=env)
     assert ok.returncode == 0, ok.stderr
     assert "integro" in ok.stdout
 
-    refused = run("--user", "carla", "db", "verify-audit", db_url=db_url, env=env)
+    refused = run_here("--user", "carla", "db", "verify-audit", db_url=db_url, env=env)
     assert refused.returncode == 1
     assert "Rifiutato" in refused.stderr
 
@@ -51,7 +51,7 @@ def test_verify_audit_reports_the_first_broken_link(db_url: str) -> None:
     broken = run("--user", "anna", "db", "verify-audit", db_url=db_url, env=env)
     assert broken.returncode == 1
     assert f"riga {victim}" in broken.stdout and "ALTERATO" in broken.stdout
-    as_json = run("--user", "anna", "db", "verify-audit", "--json", db_url=db_url, env=env)
+    as_json = run_here("--user", "anna", "db", "verify-audit", "--json", db_url=db_url, env=env)
     assert as_json.returncode == 1
     data = json.loads(as_json.stdout)
     assert data["intact"] is False and data["broken"]["audit_id"] == victim

@@ -11,22 +11,22 @@ from pathlib import Path
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from tests.integration.test_cli import PASSWORD, run
+from tests.integration.test_cli import PASSWORD, run, run_here
 
 AS_ANNA = {"TIT_PASSWORD": PASSWORD}
 
 
 def test_housing_forms_and_sheets_from_the_command_line(db_url: str, tmp_path: Path) -> None:
-    assert run("demo", "--people", "30", db_url=db_url).returncode == 0
-    added = run("user", "add", "anna", "--role", "admin", db_url=db_url, stdin=PASSWORD + "\n")
+    assert run_here("demo", "--people", "30", db_url=db_url).returncode == 0
+    added = run_here("user", "add", "anna", "--role", "admin", db_url=db_url, stdin=PASSWORD + "\n")
     assert added.returncode == 0
-    listed = run("form", "--list", "--json", db_url=db_url)
+    listed = run_here("form", "--list", "--json", db_url=db_url)
     assert {"name": "registro-presenze-alloggio", "title": "Registro mensile delle presenze"} in (
         json.loads(listed.stdout)
     )
     month = dt.date.today().strftime("%m/%Y")
     out = tmp_path / "registro.pdf"
-    printed = run(
+    printed = run(  # the area's form in a process of its own
         "--user",
         "anna",
         "form",
@@ -44,7 +44,7 @@ def test_housing_forms_and_sheets_from_the_command_line(db_url: str, tmp_path: P
     text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(out.read_bytes())).pages)
     assert "Registro mensile delle presenze" in text and "Casa Aurora" in text
     # A selector missing: wrong usage, naming it.
-    bare = run(
+    bare = run_here(
         "--user",
         "anna",
         "form",
@@ -57,7 +57,7 @@ def test_housing_forms_and_sheets_from_the_command_line(db_url: str, tmp_path: P
         env=AS_ANNA,
     )
     assert bare.returncode in (1, 2) and "--month" in (bare.stderr + bare.stdout)
-    tonight = run(
+    tonight = run_here(
         "--user",
         "anna",
         "form",
@@ -70,11 +70,11 @@ def test_housing_forms_and_sheets_from_the_command_line(db_url: str, tmp_path: P
     assert tonight.returncode == 0, tonight.stderr
     # Export, then a dry run of the same file: every row is already there, unchanged.
     book = tmp_path / "scambio.xlsx"
-    exported = run("--user", "anna", "export", str(book), db_url=db_url, env=AS_ANNA)
+    exported = run_here("--user", "anna", "export", str(book), db_url=db_url, env=AS_ANNA)
     assert exported.returncode == 0, exported.stderr
     sheets = load_workbook(book, read_only=True).sheetnames
     assert sheets[0] == "Beneficiari" and {"Alloggi", "Soggiorni"} <= set(sheets)
-    checked = run(
+    checked = run_here(
         "--user", "anna", "import", str(book), "--dry-run", "--json", db_url=db_url, env=AS_ANNA
     )
     report = json.loads(checked.stdout)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from tit_desktop.services import demo
+from tests.demo_cache import fill_demo
 from tit_desktop.services.database import Database
 from tit_desktop.services.permissions import Actor
 from tit_desktop.ui.context import AppContext
@@ -81,7 +81,7 @@ def test_mnemonic_finder_finds_a_clash() -> None:
 def test_each_alt_letter_is_unique_in_every_area_of_the_main_window(
     qtbot: QtBot, db: Database, admin: Actor
 ) -> None:
-    demo.fill_demo_data(db, admin, people=5, seed=3)
+    fill_demo(db, admin, people=5, seed=3)
     window = MainWindow(AppContext(db, admin))
     qtbot.addWidget(window)
     window.resize(1366, 768)
@@ -105,7 +105,7 @@ def test_each_alt_letter_is_unique_in_the_person_record(
 ) -> None:
     from tit_desktop.ui.person_dialog import PersonDialog
 
-    demo.fill_demo_data(db, admin, people=3, seed=3)
+    fill_demo(db, admin, people=3, seed=3)
     page = PersonsPage(AppContext(db, admin))
     qtbot.addWidget(page)
     dialog = PersonDialog(page.ctx, page.model.key_at(0), page)
@@ -123,7 +123,7 @@ def test_each_alt_letter_is_unique_in_the_person_record(
 def test_down_in_the_search_box_selects_the_first_row_of_the_list(
     qtbot: QtBot, db: Database, admin: Actor
 ) -> None:
-    demo.fill_demo_data(db, admin, people=5, seed=3)
+    fill_demo(db, admin, people=5, seed=3)
     page = PersonsPage(AppContext(db, admin))
     qtbot.addWidget(page)
     page.show()
@@ -137,7 +137,7 @@ def test_down_in_the_search_box_selects_the_first_row_of_the_list(
 def test_enter_in_the_search_box_opens_the_selected_row(
     qtbot: QtBot, db: Database, admin: Actor, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
-    demo.fill_demo_data(db, admin, people=5, seed=3)
+    fill_demo(db, admin, people=5, seed=3)
     page = PersonsPage(AppContext(db, admin))
     qtbot.addWidget(page)
     page.show()
@@ -160,7 +160,7 @@ def test_each_alt_letter_is_unique_in_the_other_dialogs(
     from tit_desktop.ui.pages.admin import UserDialog
     from tit_desktop.ui.settings_dialog import SettingsDialog
 
-    demo.fill_demo_data(db, admin, people=5, seed=3)
+    fill_demo(db, admin, people=5, seed=3)
     ctx = AppContext(db, admin)
     dialogs: list[QWidget] = [
         LoginDialog(db),

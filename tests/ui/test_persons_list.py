@@ -9,8 +9,9 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
+from tests.demo_cache import fill_demo
 from tests.ui.test_screens import _save
-from tit_desktop.services import demo, persons
+from tit_desktop.services import persons
 from tit_desktop.services.database import Database
 from tit_desktop.services.permissions import Actor
 from tit_desktop.ui.context import AppContext
@@ -22,7 +23,7 @@ from tit_desktop.ui.pages.persons import PersonsPage
 def test_every_header_is_readable_and_the_name_takes_the_rest(
     qtbot: QtBot, db: Database, admin: Actor, size: tuple[int, int]
 ) -> None:
-    demo.fill_demo_data(db, admin, people=40, seed=5)
+    fill_demo(db, admin, people=40, seed=5)
     window = MainWindow(AppContext(db, admin))
     qtbot.addWidget(window)
     window.resize(*size)

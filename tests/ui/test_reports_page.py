@@ -12,9 +12,10 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
+from tests.demo_cache import fill_demo
 from tests.ui.test_screens import _clipped, _save
 from tit_desktop.models import Role
-from tit_desktop.services import clock, demo, persons
+from tit_desktop.services import clock, persons
 from tit_desktop.services.database import Database
 from tit_desktop.services.permissions import Actor
 from tit_desktop.ui.context import AppContext
@@ -98,7 +99,7 @@ def test_read_only_users_see_the_forms_but_cannot_print(
 def test_the_report_area_renders_whole(
     qtbot: QtBot, db: Database, admin: Actor, size: tuple[int, int]
 ) -> None:
-    demo.fill_demo_data(db, admin, people=20, seed=4)
+    fill_demo(db, admin, people=20, seed=4)
     window = MainWindow(AppContext(db, admin))
     qtbot.addWidget(window)
     window.resize(*size)

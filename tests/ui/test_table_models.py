@@ -18,8 +18,8 @@ from pytestqt.modeltest import ModelTester
 
 import tit_desktop.ui
 from tests.conftest import make_user
+from tests.demo_cache import fill_demo
 from tit_desktop.models import Role
-from tit_desktop.services import demo
 from tit_desktop.services.database import Database
 from tit_desktop.services.permissions import Actor
 from tit_desktop.ui.context import AppContext
@@ -74,7 +74,7 @@ Builder = Callable[[Database, Actor], tuple[QWidget, QAbstractItemModel]]
 
 
 def _demo(db: Database, admin: Actor) -> AppContext:
-    demo.fill_demo_data(db, admin, people=40, seed=7)
+    fill_demo(db, admin, people=40, seed=7)
     return AppContext(db, admin)
 
 

@@ -954,6 +954,10 @@ def test_a_dry_run_names_holders_by_codice_and_is_in_their_trail(
     assert [i.message for i in report.errors] == ["già usato dalla persona con codice OLD-1"]
     assert "Gündoğdu" not in str(report.to_json())
     with db.reading() as session:
-        trail = list(session.scalars(select(AuditEntry).where(audit.concerning([holder]))))
+        trail = list(
+            session.scalars(
+                select(AuditEntry).where(audit.concerning([holder])).order_by(AuditEntry.id)
+            )
+        )
     assert [e.action for e in trail][-1] == "import"
     assert trail[-1].detail == "Controllo del file «b.xlsx», nessun dato scritto: 1 errore"

@@ -17,8 +17,9 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from tests.conftest import make_user
+from tests.demo_cache import fill_demo
 from tit_desktop.models import HostingAgreement, NoteLevel, Person, Role
-from tit_desktop.services import audit, audit_text, demo, forms, notes, timeline
+from tit_desktop.services import audit, audit_text, forms, notes, timeline
 from tit_desktop.services.database import Database
 from tit_desktop.services.permissions import ROLE_PERMISSIONS, SYSTEM, Actor, Permission
 
@@ -28,7 +29,7 @@ SECRET = "Segnalazione riservata ai servizi: caso 4471"
 
 @pytest.fixture
 def demo_db(db: Database) -> Database:
-    demo.fill_demo_data(db, SYSTEM, people=12, seed=3)
+    fill_demo(db, SYSTEM, people=12, seed=3)
     return db
 
 
