@@ -126,6 +126,9 @@ class _GuardedDialog(QDialog):
 
     def save(self) -> bool:
         try:
+            problems = self.problems()  # what the form can tell before asking the database
+            if problems:
+                raise ValidationError(problems)
             new_id = self.write()
         except ValidationError as exc:
             unplaced = self.errors.show(exc)
@@ -147,6 +150,7 @@ class _GuardedDialog(QDialog):
         return True
 
     def write(self) -> int:
+        """Save through the services (called once :meth:`problems` finds nothing)."""
         raise NotImplementedError
 
     def reload_current(self) -> None:
@@ -510,9 +514,6 @@ class ConventionDialog(_GuardedDialog):
         return {**conventions.problems(conventions.normalise(data)), **errors}
 
     def write(self) -> int:
-        problems = self.problems()
-        if problems:
-            raise ValidationError(problems)
         data = self._input({})
         with self.ctx.db.transaction(self.ctx.actor) as session:
             if self.convention_id is None:
@@ -875,9 +876,6 @@ class ExpenditureDialog(_GuardedDialog):
         return {**expenditures.problems(expenditures.normalise(data)), **errors}
 
     def write(self) -> int:
-        problems = self.problems()
-        if problems:
-            raise ValidationError(problems)
         data = self._input({})
         with self.ctx.db.transaction(self.ctx.actor) as session:
             # The scan is kept in the same transaction (unless a colleague's, taken in a
@@ -1061,9 +1059,6 @@ class DeadlineDialog(_GuardedDialog):
         return errors
 
     def write(self) -> int:
-        problems = self.problems()
-        if problems:
-            raise ValidationError(problems)
         with self.ctx.db.transaction(self.ctx.actor) as session:
             ids = deadlines.add_deadlines(
                 session,
@@ -1123,9 +1118,6 @@ class DeadlineDoneDialog(_GuardedDialog):
         return errors
 
     def write(self) -> int:
-        problems = self.problems()
-        if problems:
-            raise ValidationError(problems)
         with self.ctx.db.transaction(self.ctx.actor) as session:
             deadlines.mark_done(
                 session,
@@ -1184,9 +1176,6 @@ class ExtensionDialog(_GuardedDialog):
         return errors
 
     def write(self) -> int:
-        problems = self.problems()
-        if problems:
-            raise ValidationError(problems)
         with self.ctx.db.transaction(self.ctx.actor) as session:
             new_id = conventions.add_extension(
                 session,
@@ -1286,9 +1275,6 @@ class PartnerDialog(_GuardedDialog):
         return errors
 
     def write(self) -> int:
-        problems = self.problems()
-        if problems:
-            raise ValidationError(problems)
         with self.ctx.db.transaction(self.ctx.actor) as session:
             new_id = conventions.set_partner(
                 session,
